@@ -1,0 +1,54 @@
+// Sends one notice to one linked employee as a LINE WORKS bot message and logs the delivery.
+// The delivery log (keyed by the deterministic delivery key) makes a retried or replayed activity
+// skip a message it already sent.
+import { activityInfo } from '@temporalio/activity';
+import type { DeliverLineWorksInput } from '../../common/notify/types';
+import { Delivery } from '../../models/delivery';
+import type { LineWorksClient } from '../../providers/lineworks/client';
+import type { ButtonTemplateContent } from '../../providers/lineworks/types';
+import { toApplicationFailure } from '../provider-failure';
+
+export interface DeliverLineWorksDeps {
+  lineWorks: LineWorksClient;
+  freeeWebBaseUrl: string;
+}
+
+export type DeliverResult = { outcome: 'sent' } | { outcome: 'already_sent' };
+
+export function noticeContent(input: DeliverLineWorksInput, freeeWebBaseUrl: string): ButtonTemplateContent {
+  return {
+    type: 'button_template',
+    contentText: `${input.notice.title}\n${input.notice.body}`,
+    actions: [{ type: 'uri', label: input.notice.linkLabel, uri: `${freeeWebBaseUrl}${input.notice.linkPath}` }],
+  };
+}
+
+export function makeDeliverLineWorks(deps: DeliverLineWorksDeps) {
+  return async function deliverLineWorksMessage(input: DeliverLineWorksInput): Promise<DeliverResult> {
+    const { recipient } = input;
+    const existing = await Delivery.findById(input.deliveryKey).lean();
+    if (existing?.status === 'sent') return { outcome: 'already_sent' };
+    await Delivery.updateOne(
+      { _id: input.deliveryKey },
+      {
+        $set: { status: 'sending', attempts: activityInfo().attempt },
+        $setOnInsert: { workflowId: input.workflowId, channel: 'lineworks', recipient: recipient.worksUserId, worksTenantId: recipient.worksTenantId },
+      },
+      { upsert: true },
+    );
+    try {
+      await deps.lineWorks.sendUserMessage(
+        { worksTenantId: recipient.worksTenantId, serviceAccountId: recipient.serviceAccountId },
+        recipient.botId,
+        recipient.worksUserId,
+        noticeContent(input, deps.freeeWebBaseUrl),
+      );
+    } catch (err) {
+      const failure = toApplicationFailure(err);
+      await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { lastError: err instanceof Error ? err.message : String(err) } });
+      throw failure;
+    }
+    await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+    return { outcome: 'sent' };
+  };
+}

@@ -1,0 +1,35 @@
+// The Express app: request IDs and JSON logs, latency metrics, the routes, and one error handler.
+// Built by a factory so the API process and the tests serve exactly the same app.
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { ApiDeps } from './deps';
+import { errorHandler, HttpError, sendError } from './errors';
+import { httpMetrics } from './middleware/http-metrics';
+import { requestIdOf } from './middleware/request-id';
+import { freeeWebhookRouter } from './routes/freee-webhook';
+import { healthRouter } from './routes/health';
+import { notificationsRouter } from './routes/notifications';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(httpMetrics(deps.metrics));
+  app.use(healthRouter(deps));
+  app.use(freeeWebhookRouter(deps));
+  app.use(notificationsRouter(deps));
+  app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,26 @@
+// The shell of every page a person sees: Japanese first, readable on a phone, no external assets.
+import { html, SafeHtml } from './html';
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;
+background:#f5f6f8;color:#1f2328;line-height:1.6}main{max-width:36rem;margin:0 auto;padding:1.25rem}
+h1{font-size:1.35rem;margin:.5rem 0 1rem}.card{background:#fff;border-radius:12px;padding:1rem 1.25rem;
+box-shadow:0 1px 3px rgba(0,0,0,.08);margin-bottom:1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:0}
+dt{color:#59636e}dd{margin:0;word-break:break-all}.ok{color:#1a7f37}.ng{color:#cf222e}.muted{color:#59636e;font-size:.875rem}
+ul{padding-left:1.25rem}footer{color:#59636e;font-size:.75rem;text-align:center;margin-top:2rem}`;
+
+export function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} | renkei</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body><main>
+${body}
+<footer>renkei</footer>
+</main></body>
+</html>`.value;
+}

@@ -1,0 +1,48 @@
+// Notification status for operators (JSON) and people (HTML), answered by the notification
+// workflow's status query: Temporal is the source of truth for process state.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Router, type Request } from 'express';
+import { notificationWorkflowId } from '../../common/ids';
+import { notificationStatusQuery } from '../../common/notify/messages';
+import type { NotificationState } from '../../common/notify/types';
+import { HttpError } from '../errors';
+import { notFoundPage, notificationStatusPage } from '../pages/notification-status';
+import type { ApiDeps } from '../deps';
+
+const EVENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function notificationsRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  async function stateOf(req: Request): Promise<NotificationState | null> {
+    const eventId = String(req.params.eventId);
+    if (!EVENT_ID.test(eventId)) throw new HttpError(400, 'invalid_event_id', 'The event ID must be 1–100 of A–Z a–z 0–9 _ -.');
+    try {
+      return await deps.temporal.workflow.getHandle(notificationWorkflowId('freee', eventId)).query(notificationStatusQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  }
+
+  router.get('/api/notifications/freee/:eventId', async (req, res) => {
+    const state = await stateOf(req);
+    if (!state) throw new HttpError(404, 'not_found', 'No notification for this event.');
+    res.json(state);
+  });
+
+  router.get('/notifications/freee/:eventId', async (req, res) => {
+    const eventId = String(req.params.eventId);
+    if (!EVENT_ID.test(eventId)) {
+      res.status(400).type('html').send(notFoundPage('イベントIDの形式が正しくありません。'));
+      return;
+    }
+    const state = await stateOf(req);
+    if (!state) {
+      res.status(404).type('html').send(notFoundPage('このイベントの通知は見つかりませんでした。'));
+      return;
+    }
+    res.type('html').send(notificationStatusPage(state));
+  });
+  return router;
+}

@@ -1,0 +1,80 @@
+// Environment configuration schemas. Every process validates its environment once at start and
+// names every bad value in one error (ConfigError), instead of failing later at first use.
+// Defaults are those of the embedded stack (`npm run dev`): emulators and local servers on loopback.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+export const temporalSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('renkei'),
+  /** Temporal Cloud API key; implies TLS. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: bool,
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+});
+
+export const mongoSchema = z.object({
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .default('mongodb://127.0.0.1:27018/renkei'),
+});
+
+export const logSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Keys for tokens at rest: "id:base64(32 bytes)" comma-separated, the first one encrypts. */
+export const cipherSchema = z.object({
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .min(1, 'required: generate one with `openssl rand -base64 32` and set k1:<that>')
+    .refine(
+      (v) =>
+        v.split(',').every((entry) => {
+          const [id, key] = entry.split(':');
+          return !!id && !!key && Buffer.from(key, 'base64').length === 32;
+        }),
+      'must be "keyId:base64key[,keyId:base64key…]" with 32-byte keys',
+    ),
+});
+
+export const lineWorksSchema = z.object({
+  LINEWORKS_AUTH_BASE_URL: url.default('http://127.0.0.1:4011/oauth2/v2.0'),
+  LINEWORKS_API_BASE_URL: url.default('http://127.0.0.1:4011/v1.0'),
+  LINEWORKS_CLIENT_ID: z.string().min(1, 'required (Developer Console → app → Client ID)'),
+  LINEWORKS_CLIENT_SECRET: z.string().min(1, 'required (Developer Console → app → Client Secret)'),
+  /** PEM of the app's service-account private key, or use LINEWORKS_PRIVATE_KEY_PATH. */
+  LINEWORKS_PRIVATE_KEY: z.string().min(1).optional(),
+  LINEWORKS_PRIVATE_KEY_PATH: z.string().min(1).optional(),
+  LINEWORKS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export const freeeSchema = z.object({
+  /** The app's "Webhook 検証用トークン", sent by freee in x-freee-token. */
+  FREEE_WEBHOOK_TOKEN: z.string().min(16, 'required, at least 16 characters (freee app → Webhook 検証用トークン)'),
+  FREEE_WEB_BASE_URL: url.default('https://secure.freee.co.jp'),
+});
+
+export const apiSchema = z.object({
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  API_PUBLIC_URL: url.optional(),
+  API_BODY_LIMIT: z.string().default('256kb'),
+});
+
+export const workerSchema = z.object({
+  WORKER_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+});

@@ -1,0 +1,36 @@
+// The configuration of each process, composed from the schemas in env-schema.ts.
+import {
+  apiSchema,
+  cipherSchema,
+  freeeSchema,
+  lineWorksSchema,
+  logSchema,
+  mongoSchema,
+  temporalSchema,
+  workerSchema,
+} from './env-schema';
+import { loadConfig } from './load';
+
+export { ConfigError, loadConfig } from './load';
+
+export const apiConfigSchema = temporalSchema.extend(mongoSchema.shape).extend(logSchema.shape).extend(freeeSchema.shape).extend(apiSchema.shape);
+
+export const workerConfigSchema = temporalSchema
+  .extend(mongoSchema.shape)
+  .extend(logSchema.shape)
+  .extend(cipherSchema.shape)
+  .extend(lineWorksSchema.shape)
+  .extend(freeeSchema.pick({ FREEE_WEB_BASE_URL: true }).shape)
+  .extend(workerSchema.shape)
+  .refine((c) => !!c.LINEWORKS_PRIVATE_KEY || !!c.LINEWORKS_PRIVATE_KEY_PATH, {
+    message: 'set LINEWORKS_PRIVATE_KEY (PEM) or LINEWORKS_PRIVATE_KEY_PATH',
+    path: ['LINEWORKS_PRIVATE_KEY'],
+  });
+
+export type ApiConfig = ReturnType<typeof apiConfigSchema.parse>;
+export type WorkerConfig = ReturnType<typeof workerConfigSchema.parse>;
+export type TemporalConfig = ReturnType<typeof temporalSchema.parse>;
+
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => loadConfig(apiConfigSchema, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =>
+  loadConfig(workerConfigSchema, env);

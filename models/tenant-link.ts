@@ -1,0 +1,22 @@
+// A LINE WORKS tenant's link to a freee business (read model of the tenant-link workflow).
+// `_id` is the LINE WORKS tenant (domain) ID: one tenant ↔ one business.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const TENANT_LINK_STATUSES = ['active', 'suspended', 'removed'] as const;
+
+const tenantLinkSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    companyId: { type: String, required: true },
+    botId: { type: String, required: true },
+    /** The app's service account in this tenant, used as JWT `sub`. */
+    serviceAccountId: { type: String, required: true },
+    status: { type: String, enum: TENANT_LINK_STATUSES, required: true, default: 'active' },
+    linkedAt: { type: Date, required: true },
+  },
+  { collection: 'tenant_links', timestamps: true, versionKey: false },
+);
+tenantLinkSchema.index({ companyId: 1, status: 1 });
+
+export type TenantLinkDoc = InferSchemaType<typeof tenantLinkSchema>;
+export const TenantLink = model('TenantLink', tenantLinkSchema);

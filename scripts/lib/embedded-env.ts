@@ -1,0 +1,40 @@
+// The environment the embedded stack gives the worker and the API: every service on loopback and
+// the LINE WORKS emulator in place of LINE WORKS. The dev runner, the tests and the benchmarks
+// build their configuration here, so all three run the same configuration code as production.
+export interface EmbeddedSecrets {
+  privateKeyPem: string;
+  tokenEncryptionKeys: string;
+  freeeWebhookToken: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface EmbeddedEnvOptions {
+  temporalAddress: string;
+  mongoUri: string;
+  lineWorksEmulatorUrl: string;
+  secrets: EmbeddedSecrets;
+  taskQueue?: string;
+  apiPort?: number;
+  workerMetricsPort?: number;
+  logLevel?: string;
+}
+
+export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: o.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: o.taskQueue ?? 'renkei',
+    MONGODB_URI: o.mongoUri,
+    LOG_LEVEL: o.logLevel ?? 'info',
+    TOKEN_ENCRYPTION_KEYS: o.secrets.tokenEncryptionKeys,
+    FREEE_WEBHOOK_TOKEN: o.secrets.freeeWebhookToken,
+    LINEWORKS_AUTH_BASE_URL: `${o.lineWorksEmulatorUrl}/oauth2/v2.0`,
+    LINEWORKS_API_BASE_URL: `${o.lineWorksEmulatorUrl}/v1.0`,
+    LINEWORKS_CLIENT_ID: o.secrets.clientId,
+    LINEWORKS_CLIENT_SECRET: o.secrets.clientSecret,
+    LINEWORKS_PRIVATE_KEY: o.secrets.privateKeyPem,
+    API_PORT: String(o.apiPort ?? 3000),
+    WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 9464),
+  };
+}

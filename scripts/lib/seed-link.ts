@@ -1,0 +1,63 @@
+// Seeds one linked business (tenant link + ID-linked employees) into Mongo and the LINE WORKS
+// emulator, as the linking flows would leave them. Used by `npm run seed:demo`, the tests and the
+// benchmarks. Idempotent: running it twice leaves the same state.
+import type { EmulatorControl } from '../../emulators/control-client';
+import { EmployeeLink, TenantLink, employeeLinkId } from '../../models';
+
+export interface LinkedBusiness {
+  companyId: string;
+  worksTenantId: string;
+  botId: string;
+  serviceAccountId: string;
+  employees: Array<{ freeeUserId: string; worksUserId: string; name?: string }>;
+}
+
+export interface AppCredentials {
+  clientId: string;
+  clientSecret: string;
+  publicKeyPem: string;
+}
+
+export async function seedLinkedBusiness(b: LinkedBusiness, lineWorks: EmulatorControl, app: AppCredentials): Promise<void> {
+  await lineWorks.seedLineWorks({
+    apps: [{ clientId: app.clientId, clientSecret: app.clientSecret, publicKeyPem: app.publicKeyPem }],
+    tenants: [
+      {
+        tenantId: b.worksTenantId,
+        clientId: app.clientId,
+        serviceAccountId: b.serviceAccountId,
+        botIds: [b.botId],
+        users: b.employees.map((e) => ({ userId: e.worksUserId, name: e.name })),
+      },
+    ],
+  });
+  const now = new Date();
+  await TenantLink.updateOne(
+    { _id: b.worksTenantId },
+    { $set: { companyId: b.companyId, botId: b.botId, serviceAccountId: b.serviceAccountId, status: 'active' }, $setOnInsert: { linkedAt: now } },
+    { upsert: true },
+  );
+  if (b.employees.length) {
+    await EmployeeLink.bulkWrite(
+      b.employees.map((e) => ({
+        updateOne: {
+          filter: { _id: employeeLinkId(b.companyId, e.freeeUserId) },
+          update: {
+            $set: { companyId: b.companyId, freeeUserId: e.freeeUserId, worksTenantId: b.worksTenantId, worksUserId: e.worksUserId },
+            $setOnInsert: { linkedAt: now },
+          },
+          upsert: true,
+        },
+      })),
+    );
+  }
+}
+
+/** The business `npm run seed:demo` creates and the README's example event addresses. */
+export const DEMO_BUSINESS: LinkedBusiness = {
+  companyId: '1001',
+  worksTenantId: 'works-demo-tenant',
+  botId: 'bot-freee',
+  serviceAccountId: 'demo.serviceaccount@works-demo',
+  employees: [{ freeeUserId: '2001', worksUserId: 'yamada@works-demo', name: '山田 太郎' }],
+};

@@ -1,0 +1,44 @@
+// Port checks before starting a local service, so a clash is reported as "port X is taken"
+// rather than as a server's obscure bind failure, and free ports for tests.
+import net from 'node:net';
+
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly port: number,
+    readonly what: string,
+    readonly envVar?: string,
+  ) {
+    const remedy = envVar ? `set ${envVar}=<another port>` : 'choose another port';
+    super(`port ${port} (${what}) is already in use; stop what uses it or ${remedy}`);
+  }
+}
+
+/** Throws PortInUseError unless `port` can be bound on every local address. */
+export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
+  if (!(await canListen(port))) throw new PortInUseError(port, what, envVar);
+}
+
+/** A port the OS says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('the OS did not assign a port'))));
+    });
+  });
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    // No host: the wildcard address, which clashes with a listener on any local address.
+    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,152 @@
+// The test stack, started once per mocha process (root hooks): a real Temporal server — the dev
+// server (the project's CLI binary) or the Java time-skipping test server —, a real Mongo-wire
+// server with fresh data, the provider emulators, and the workflow bundle built once. Tests get a
+// worker per test on its own task queue.
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { createActivities } from '../../activities';
+import { loadApiConfig, loadWorkerConfig, type ApiConfig, type WorkerConfig } from '../../config';
+import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
+import { EmulatorControl } from '../../emulators/control-client';
+import { startEmulators } from '../../emulators';
+import { connectMongo, ensureIndexes } from '../../models';
+import { ensureTemporalCli, ensureTemporalTestServer } from '../../scripts/binaries';
+import { startMongoWire } from '../../scripts/services/mongo-wire';
+import { freePort } from '../../scripts/services/ports';
+import { embeddedEnv } from '../../scripts/lib/embedded-env';
+import { activityDepsFromConfig } from '../../worker/activity-deps';
+import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
+import { makeTestSecrets, type TestSecrets } from './keys';
+
+export interface IntegrationStack {
+  env: TestWorkflowEnvironment;
+  bundle: WorkflowBundleWithSourceMap;
+  mongoUri: string;
+  secrets: TestSecrets;
+  urls: { lineworks: string; freee: string };
+  lineWorks: EmulatorControl;
+  freee: EmulatorControl;
+  /** Worker and API configuration for a task queue, as the processes would load it. */
+  workerConfig(taskQueue: string): WorkerConfig;
+  apiConfig(taskQueue: string): ApiConfig;
+  stop(): Promise<void>;
+}
+
+let current: IntegrationStack | undefined;
+
+export function stack(): IntegrationStack {
+  if (!current) throw new Error('integration stack not started (mocha root hooks did not run)');
+  return current;
+}
+
+const quiet = (): void => undefined;
+
+export type TemporalKind = 'dev-server' | 'time-skipping';
+
+const progress = (l: string): void => {
+  process.stderr.write(`${l}\n`);
+};
+
+async function startTemporal(kind: TemporalKind): Promise<TestWorkflowEnvironment> {
+  if (kind === 'dev-server') {
+    const cli = await ensureTemporalCli({ build: true, log: progress });
+    return TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: cli.kind === 'path' ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
+        searchAttributes: [...ALL_SEARCH_ATTRIBUTES],
+        extraArgs: ['--log-level', 'error'],
+      },
+    });
+  }
+  const testServer = await ensureTemporalTestServer({ build: true, log: progress });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: testServer.kind === 'path' ? { type: 'existing-path', path: testServer.path } : { type: 'cached-download' } },
+  });
+  // The Java test server has no start-up flag for search attributes: register them through the operator API.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+  });
+  return env;
+}
+
+async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
+  // Worker logs only when something is wrong; an expected activity failure is asserted, not printed.
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const dataDir = mkdtempSync(join(tmpdir(), 'renkei-it-'));
+  const [env, mongo, emulators, bundle] = await Promise.all([
+    startTemporal(kind),
+    freePort().then((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
+    startEmulators({ ports: { lineworks: 0, freee: 0 } }),
+    bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
+  ]);
+  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_test`;
+  await connectMongo(mongoUri);
+  await ensureIndexes();
+  const secrets = makeTestSecrets();
+  const envFor = (taskQueue: string): Record<string, string> =>
+    embeddedEnv({
+      temporalAddress: env.address,
+      mongoUri,
+      lineWorksEmulatorUrl: emulators.urls.lineworks,
+      secrets,
+      taskQueue,
+      apiPort: 0,
+      logLevel: 'silent',
+    });
+  return {
+    env,
+    bundle,
+    mongoUri,
+    secrets,
+    urls: emulators.urls,
+    lineWorks: new EmulatorControl(emulators.urls.lineworks),
+    freee: new EmulatorControl(emulators.urls.freee),
+    workerConfig: (tq) => loadWorkerConfig(envFor(tq)),
+    apiConfig: (tq) => loadApiConfig(envFor(tq)),
+    async stop() {
+      await mongoose.disconnect();
+      await env.teardown();
+      await emulators.stop();
+      await mongo.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let taskQueueCounter = 0;
+export const uniqueTaskQueue = (prefix: string): string => `${prefix}-${process.pid}-${++taskQueueCounter}`;
+
+/** Runs `fn` while a renkei worker (real activities, emulated providers) polls `taskQueue`. */
+export async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
+  const s = stack();
+  const worker: Worker = await createRenkeiWorker({
+    connection: s.env.nativeConnection,
+    namespace: s.env.namespace ?? 'default',
+    taskQueue,
+    activities: createActivities(activityDepsFromConfig(s.workerConfig(taskQueue))),
+    workflowBundle: s.bundle,
+    shutdownGraceMs: 1000,
+  });
+  return worker.runUntil(fn);
+}
+
+/** Mocha root hooks that start the stack before the first test and stop it after the last. */
+export function stackHooks(kind: TemporalKind) {
+  return {
+    async beforeAll(this: Mocha.Context): Promise<void> {
+      this.timeout(15 * 60_000); // a cold run may build the server binaries first
+      current = await startStack(kind);
+    },
+    async afterAll(this: Mocha.Context): Promise<void> {
+      this.timeout(60_000);
+      await current?.stop();
+      current = undefined;
+    },
+  };
+}

@@ -1,0 +1,290 @@
+// The LINE WORKS emulator through real HTTP: service-account JWT token, bot messages, faults,
+// rate limit, revocation. Tokens are minted with jose exactly as a production client would.
+
+import { strict as assert } from 'node:assert';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { EmulatorControl, startEmulators, type RunningEmulators } from '../../emulators';
+
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const CLIENT_ID = 'client-renkei';
+const CLIENT_SECRET = 'secret-renkei';
+const TENANT = '40001234';
+const SERVICE_ACCOUNT = 'abcde.serviceaccount@example.co.jp';
+const BOT = '7000001';
+const USER = 'user-1';
+
+function rsaKeyPair(): { publicKeyPem: string; privateKey: KeyObject } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { publicKeyPem: publicKey, privateKey: createPrivateKey(privateKey) };
+}
+
+async function assertion(privateKey: KeyObject, claims: { iss?: string; sub?: string; lifetime?: number } = {}): Promise<string> {
+  const iat = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setIssuer(claims.iss ?? CLIENT_ID)
+    .setSubject(claims.sub ?? SERVICE_ACCOUNT)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + (claims.lifetime ?? 3600))
+    .sign(privateKey);
+}
+
+interface TokenAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function postForm(url: string, form: Record<string, string>): Promise<TokenAnswer> {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('LINE WORKS emulator', () => {
+  let emulators: RunningEmulators;
+  let control: EmulatorControl;
+  let keys: { publicKeyPem: string; privateKey: KeyObject };
+  let base: string;
+
+  const tokenUrl = (): string => `${base}/oauth2/v2.0/token`;
+  const messageUrl = (bot = BOT, user = USER): string =>
+    `${base}/v1.0/bots/${encodeURIComponent(bot)}/users/${encodeURIComponent(user)}/messages`;
+
+  async function requestToken(privateKey = keys.privateKey, extra: Record<string, string> = {}): Promise<TokenAnswer> {
+    return postForm(tokenUrl(), {
+      grant_type: JWT_BEARER,
+      assertion: await assertion(privateKey),
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      scope: 'bot user.read',
+      ...extra,
+    });
+  }
+
+  async function accessToken(): Promise<string> {
+    const answer = await requestToken();
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const token = answer.body.access_token;
+    assert.equal(typeof token, 'string');
+    return token as string;
+  }
+
+  async function send(token: string, body: unknown, url = messageUrl()): Promise<{ status: number; headers: Headers; body: unknown }> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  before(async () => {
+    emulators = await startEmulators({ ports: { lineworks: 0, freee: 0 } });
+    base = emulators.urls.lineworks;
+    control = new EmulatorControl(base);
+    keys = rsaKeyPair();
+  });
+
+  after(async () => {
+    await emulators.stop();
+  });
+
+  beforeEach(async () => {
+    await control.reset();
+    await control.seedLineWorks({
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKeyPem }],
+      tenants: [
+        {
+          tenantId: TENANT,
+          clientId: CLIENT_ID,
+          serviceAccountId: SERVICE_ACCOUNT,
+          botIds: [BOT],
+          users: [{ userId: USER, email: 'taro@example.co.jp', isAdministrator: true, name: '山田 太郎' }],
+        },
+      ],
+    });
+  });
+
+  it('issues a token for a real JWT assertion, delivers a message with 201 and records it', async () => {
+    const answer = await requestToken();
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.token_type, 'Bearer');
+    assert.equal(answer.body.expires_in, '86400');
+    assert.equal(answer.body.scope, 'bot user.read');
+    assert.equal(typeof answer.body.refresh_token, 'string');
+
+    const token = answer.body.access_token as string;
+    const sent = await send(token, { content: { type: 'text', text: '経費精算が承認されました' } });
+    assert.equal(sent.status, 201);
+    assert.equal(sent.body, undefined);
+
+    const messages = await control.lineWorksMessages({ tenantId: TENANT, botId: BOT, userId: USER });
+    assert.equal(messages.length, 1);
+    assert.deepEqual(messages[0]?.content, { type: 'text', text: '経費精算が承認されました' });
+
+    const [recorded] = await control.requests({ method: 'post', path: '/v1.0/bots/:botId/users/:userId/messages' });
+    assert.equal(recorded?.status, 201);
+    assert.equal(recorded?.headers.authorization, `Bearer ${token}`);
+    assert.deepEqual(recorded?.body, { content: { type: 'text', text: '経費精算が承認されました' } });
+  });
+
+  it('accepts the login email in place of the userId and records the resolved user', async () => {
+    const sent = await send(await accessToken(), { content: { type: 'text', text: 'hi' } }, messageUrl(BOT, 'taro@example.co.jp'));
+    assert.equal(sent.status, 201);
+    assert.equal((await control.lineWorksMessages({ userId: USER })).length, 1);
+  });
+
+  it('refuses an assertion signed with another key, a wrong secret and an over-long lifetime', async () => {
+    const wrongKey = await requestToken(rsaKeyPair().privateKey);
+    assert.equal(wrongKey.status, 400);
+    assert.equal(wrongKey.body.error, 'invalid_grant');
+
+    const wrongSecret = await requestToken(keys.privateKey, { client_secret: 'nope' });
+    assert.equal(wrongSecret.status, 401);
+    assert.equal(wrongSecret.body.error, 'invalid_client');
+
+    const tooLong = await requestToken(keys.privateKey, { assertion: await assertion(keys.privateKey, { lifetime: 7200 }) });
+    assert.equal(tooLong.status, 400);
+    assert.equal(tooLong.body.error, 'invalid_grant');
+
+    const strangerSub = await requestToken(keys.privateKey, { assertion: await assertion(keys.privateKey, { sub: 'x.serviceaccount@other' }) });
+    assert.equal(strangerSub.status, 400);
+    assert.equal(strangerSub.body.error, 'invalid_grant');
+  });
+
+  it('answers an injected 429 with Retry-After, then the next call succeeds', async () => {
+    const token = await accessToken();
+    const fault = await control.fault({ method: 'POST', path: '/v1.0/bots/:botId/users/:userId/messages', status: 429, retryAfterSeconds: 3 });
+    assert.equal(fault.remaining, 1);
+
+    const limited = await send(token, { content: { type: 'text', text: 'one' } });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '3');
+    assert.deepEqual(limited.body, { code: 'TOO_MANY_REQUESTS', description: 'API rate limit exceeded' });
+
+    const retried = await send(token, { content: { type: 'text', text: 'one' } });
+    assert.equal(retried.status, 201);
+
+    const recorded = await control.requests({ path: '/v1.0/bots' });
+    assert.deepEqual(
+      recorded.map((entry) => [entry.status, entry.faulted]),
+      [
+        [429, true],
+        [201, false],
+      ],
+    );
+    assert.equal((await control.lineWorksMessages()).length, 1);
+    assert.deepEqual(await control.faults(), []);
+  });
+
+  it('injects 5xx in the LINE WORKS error shape and latency-only faults', async () => {
+    const token = await accessToken();
+    await control.fault({ path: '/v1.0', status: 503, times: 2 });
+    assert.deepEqual((await send(token, { content: { type: 'text', text: 'x' } })).body, { code: 'SERVER_ERROR', description: 'Internal server error' });
+    assert.equal((await send(token, { content: { type: 'text', text: 'x' } })).status, 503);
+
+    await control.fault({ path: '/v1.0/bots/*/users/*/messages$', latencyMs: 150 });
+    const started = Date.now();
+    assert.equal((await send(token, { content: { type: 'text', text: 'slow' } })).status, 201);
+    assert.ok(Date.now() - started >= 140);
+    assert.equal((await control.lineWorksMessages()).length, 1);
+  });
+
+  it('refuses unknown properties and malformed content with 400 INVALID_PARAMETER', async () => {
+    const token = await accessToken();
+    const invalid: unknown[] = [
+      { content: { type: 'text', text: 'hi' }, notificationDisabled: true },
+      { content: { type: 'text', text: '' } },
+      { content: { type: 'text', text: 'a'.repeat(2001) } },
+      { content: { type: 'sticker', packageId: '1' } },
+      { content: { type: 'button_template', contentText: 'pick', actions: [] } },
+      { content: { type: 'button_template', contentText: 'pick', actions: [{ type: 'postback', label: 'x', data: 'y' }] } },
+      { content: { type: 'flex', altText: 'a'.repeat(401), contents: { type: 'bubble' } } },
+      {},
+    ];
+    for (const body of invalid) {
+      const answer = await send(token, body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal((answer.body as { code: string }).code, 'INVALID_PARAMETER');
+    }
+    const button = await send(token, {
+      content: { type: 'button_template', contentText: 'ID連携', actions: [{ type: 'uri', label: '連携する', uri: 'https://example.com' }] },
+    });
+    assert.equal(button.status, 201);
+    const flex = await send(token, { content: { type: 'flex', altText: '通知', contents: { type: 'bubble', body: { type: 'box' } } } });
+    assert.equal(flex.status, 201);
+    assert.equal((await control.lineWorksMessages()).length, 2);
+  });
+
+  it('answers 401 for a bad token, 403 for a foreign bot and 404 for an unknown user', async () => {
+    const token = await accessToken();
+    const body = { content: { type: 'text', text: 'hi' } };
+    assert.deepEqual((await send('not-a-token', body)).body, { code: 'UNAUTHORIZED', description: 'Authentication failed' });
+    assert.equal((await send(token, body, messageUrl('9999999'))).status, 403);
+    const missing = await send(token, body, messageUrl(BOT, 'nobody'));
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.body, { code: 'NOT_FOUND', description: 'user not found' });
+  });
+
+  it('revoking a tenant kills its tokens and refuses new ones until restored', async () => {
+    const answer = await requestToken();
+    const token = answer.body.access_token as string;
+    await control.revokeTenant(TENANT);
+
+    const refused = await send(token, { content: { type: 'text', text: 'hi' } });
+    assert.equal(refused.status, 401);
+    assert.equal((refused.body as { code: string }).code, 'UNAUTHORIZED');
+
+    const again = await requestToken();
+    assert.equal(again.status, 401);
+    assert.equal(again.body.error, 'invalid_client');
+
+    const refresh = await postForm(tokenUrl(), {
+      grant_type: 'refresh_token',
+      refresh_token: answer.body.refresh_token as string,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    });
+    assert.equal(refresh.status, 401);
+    assert.equal(refresh.body.error, 'invalid_client');
+
+    await control.restoreTenant(TENANT);
+    assert.equal((await send(token, { content: { type: 'text', text: 'hi' } })).status, 401);
+    assert.equal((await send(await accessToken(), { content: { type: 'text', text: 'hi' } })).status, 201);
+  });
+
+  it('rotates the refresh token and treats an expired access token as 401', async () => {
+    const first = await requestToken();
+    await control.expireTenantTokens(TENANT);
+    assert.equal((await send(first.body.access_token as string, { content: { type: 'text', text: 'x' } })).status, 401);
+
+    const refreshForm = { grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string, client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
+    const refreshed = await postForm(tokenUrl(), refreshForm);
+    assert.equal(refreshed.status, 200);
+    assert.notEqual(refreshed.body.refresh_token, first.body.refresh_token);
+    assert.equal(refreshed.body.scope, 'bot user.read');
+    assert.equal((await send(refreshed.body.access_token as string, { content: { type: 'text', text: 'x' } })).status, 201);
+
+    const reused = await postForm(tokenUrl(), refreshForm);
+    assert.equal(reused.status, 400);
+    assert.equal(reused.body.error, 'invalid_grant');
+  });
+
+  it('enforces the per-tenant, per-API rate limit set at seed time', async () => {
+    await control.seedLineWorks({ tenants: [{ tenantId: TENANT, clientId: CLIENT_ID, serviceAccountId: SERVICE_ACCOUNT, rateLimitPerMinute: 2 }] });
+    const token = await accessToken();
+    const body = { content: { type: 'text', text: 'x' } };
+    assert.equal((await send(token, body)).status, 201);
+    assert.equal((await send(token, body)).status, 201);
+    const limited = await send(token, body);
+    assert.equal(limited.status, 429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal((await control.lineWorksMessages()).length, 2);
+  });
+});

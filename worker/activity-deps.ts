@@ -1,0 +1,26 @@
+// Wires the activities' dependencies from the worker configuration: the LINE WORKS client with its
+// service-account token provider, whose tokens are cached in Mongo sealed by TokenCipher.
+import { readFileSync } from 'node:fs';
+import type { ActivityDeps } from '../activities';
+import type { WorkerConfig } from '../config';
+import { LineWorksClient } from '../providers/lineworks/client';
+import { ServiceAccountTokenProvider } from '../providers/lineworks/service-account-token';
+import { MongoTokenStore } from '../providers/lineworks/token-store';
+import { TokenCipher } from '../security/token-cipher';
+
+export function activityDepsFromConfig(c: WorkerConfig): ActivityDeps {
+  const privateKeyPem = c.LINEWORKS_PRIVATE_KEY ?? readFileSync(c.LINEWORKS_PRIVATE_KEY_PATH as string, 'utf8');
+  const tokens = new ServiceAccountTokenProvider({
+    authBaseUrl: c.LINEWORKS_AUTH_BASE_URL,
+    clientId: c.LINEWORKS_CLIENT_ID,
+    clientSecret: c.LINEWORKS_CLIENT_SECRET,
+    privateKeyPem,
+    scope: 'bot user.read',
+    store: new MongoTokenStore(new TokenCipher(c.TOKEN_ENCRYPTION_KEYS)),
+    timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS,
+  });
+  return {
+    lineWorks: new LineWorksClient({ apiBaseUrl: c.LINEWORKS_API_BASE_URL, timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS, tokens }),
+    freeeWebBaseUrl: c.FREEE_WEB_BASE_URL,
+  };
+}

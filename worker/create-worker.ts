@@ -1,0 +1,27 @@
+// Builds renkei's Temporal worker; shared by the worker process, the embedded stack and the tests
+// (which pass a pre-built workflow bundle so the bundle is built once per test run).
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Activities } from '../activities';
+
+export interface CreateWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: Activities;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  /** How long in-flight activities may run after shutdown starts. */
+  shutdownGraceMs?: number;
+}
+
+export const workflowsPath = require.resolve('../workflows');
+
+export function createRenkeiWorker(o: CreateWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    activities: o.activities,
+    ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath }),
+    shutdownGraceTime: o.shutdownGraceMs ?? 30_000,
+  });
+}

@@ -1,0 +1,53 @@
+// The worker process: validates its configuration, exports the SDK's metrics for Prometheus, runs
+// renkei's workflows and activities, and on SIGTERM/SIGINT drains in-flight work and exits 0.
+import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createActivities } from '../activities';
+import { ConfigError, loadWorkerConfig } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
+import { connectMongo, ensureIndexes } from '../models';
+import { createLogger } from '../observability/logger';
+import { activityDepsFromConfig } from './activity-deps';
+import { createRenkeiWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  const log = createLogger('renkei-worker', config.LOG_LEVEL);
+  Runtime.install({
+    telemetryOptions: {
+      metrics: { prometheus: { bindAddress: `${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}` }, metricPrefix: 'temporal_' },
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+    },
+  });
+  await connectMongo(config.MONGODB_URI);
+  await ensureIndexes();
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await createRenkeiWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: createActivities(activityDepsFromConfig(config)),
+    shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+  });
+  log.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE, metrics: `http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics` },
+    'worker started',
+  );
+  // The SDK handles SIGINT/SIGTERM: it stops polling, lets running tasks finish, then run() resolves.
+  await worker.run();
+  await connection.close();
+  await mongoose.disconnect();
+  log.info('worker stopped');
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`renkei worker: ${err.message}\n`);
+    } else {
+      createLogger('renkei-worker').fatal({ err }, 'worker failed');
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,3 @@
+// The worker's workflowsPath entry: exports every workflow type renkei runs. Keep it small and
+// free of side effects (it is bundled and run in the deterministic sandbox).
+export { notifyFreeeEventWorkflow } from './notify-freee-event';
