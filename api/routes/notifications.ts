@@ -17,8 +17,13 @@ export function notificationsRouter(deps: ApiDeps): Router {
   async function stateOf(req: Request): Promise<NotificationState | null> {
     const eventId = String(req.params.eventId);
     if (!EVENT_ID.test(eventId)) throw new HttpError(400, 'invalid_event_id', 'The event ID must be 1–100 of A–Z a–z 0–9 _ -.');
+    const handle = deps.temporal.workflow.getHandle(notificationWorkflowId('freee', eventId));
     try {
-      return await deps.temporal.workflow.getHandle(notificationWorkflowId('freee', eventId)).query(notificationStatusQuery);
+      // A finished workflow answers from its result (no worker needed); a running one from its query.
+      const { status } = await handle.describe();
+      if (status.name === 'COMPLETED') return (await handle.result()) as NotificationState;
+      if (status.name === 'RUNNING') return await handle.query(notificationStatusQuery);
+      throw new HttpError(409, 'notification_ended', `The notification workflow ended as ${status.name}.`);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;

@@ -1,0 +1,49 @@
+// Configuration is validated at start: every bad value named in one error, secrets never echoed.
+import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadApiConfig, loadWorkerConfig } from '../../config';
+
+const validWorkerEnv = {
+  TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  LINEWORKS_CLIENT_ID: 'client',
+  LINEWORKS_CLIENT_SECRET: 'secret',
+  LINEWORKS_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
+};
+
+describe('configuration', () => {
+  it('gives the embedded defaults when only the secrets are set', () => {
+    const c = loadApiConfig({ FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value' });
+    assert.equal(c.TEMPORAL_ADDRESS, '127.0.0.1:7233');
+    assert.equal(c.API_PORT, 3000);
+    assert.equal(c.MONGODB_URI, 'mongodb://127.0.0.1:27018/renkei');
+  });
+
+  it('names every bad value in one error and never echoes a value', () => {
+    const err = (() => {
+      try {
+        loadApiConfig({ API_PORT: '99999', MONGODB_URI: 'postgres://x', FREEE_WEBHOOK_TOKEN: 'short-secret' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    assert.ok(err instanceof ConfigError);
+    assert.deepEqual(err.problems.map((p) => p.split(':')[0]).sort(), ['API_PORT', 'FREEE_WEBHOOK_TOKEN', 'MONGODB_URI']);
+    assert.ok(!err.message.includes('short-secret'));
+  });
+
+  it('requires the LINE WORKS private key one way or the other', () => {
+    const { LINEWORKS_PRIVATE_KEY: _omit, ...rest } = validWorkerEnv;
+    assert.throws(() => loadWorkerConfig(rest), (e: unknown) => e instanceof ConfigError && /LINEWORKS_PRIVATE_KEY/.test(e.message));
+    assert.equal(loadWorkerConfig({ ...rest, LINEWORKS_PRIVATE_KEY_PATH: '/etc/renkei/key.pem' }).LINEWORKS_PRIVATE_KEY_PATH, '/etc/renkei/key.pem');
+  });
+
+  it('refuses malformed encryption keys', () => {
+    assert.throws(() => loadWorkerConfig({ ...validWorkerEnv, TOKEN_ENCRYPTION_KEYS: 'k1:tooshort' }), /TOKEN_ENCRYPTION_KEYS/);
+  });
+
+  it('strips a trailing slash from provider URLs', () => {
+    const c = loadWorkerConfig({ ...validWorkerEnv, LINEWORKS_API_BASE_URL: 'https://www.worksapis.com/v1.0/' });
+    assert.equal(c.LINEWORKS_API_BASE_URL, 'https://www.worksapis.com/v1.0');
+  });
+});
