@@ -15,11 +15,16 @@ export interface ServerProcess {
   readonly stop: () => Promise<void>;
 }
 
-export async function startServerProcess(command: string, args: readonly string[], logFile: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  command: string,
+  args: readonly string[],
+  logFile: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ServerProcess> {
   await fs.promises.mkdir(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'a');
   fs.writeSync(fd, `\n--- ${new Date().toISOString()} ${command} ${args.join(' ')}\n`);
-  const child = spawn(command, args, { stdio: ['ignore', fd, fd] });
+  const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: env ?? process.env });
   fs.closeSync(fd);
 
   let reason: string | undefined;

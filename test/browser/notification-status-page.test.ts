@@ -50,7 +50,7 @@ describe('browser: notification status page (Chromium, phone viewport)', functio
     assert.equal((await page.textContent(`[data-recipient="${worksUserId}"]`))?.trim(), `${worksUserId}：送信済み`);
     assert.match((await page.textContent('main')) ?? '', /各種申請（No\.501）のステータスが更新されました：承認済み/);
     // Fits a phone: nothing wider than the viewport.
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
     assert.ok(scrollWidth <= 390, `page is ${scrollWidth}px wide on a 390px phone`);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/notification-status.png', fullPage: true });

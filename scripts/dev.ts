@@ -1,0 +1,167 @@
+// `npm run dev`: the whole embedded stack in one command — Temporal dev server (SQLite file, Web
+// UI), the Mongo-wire server, the provider emulators, the worker and the API — with every URL
+// printed. Ctrl-C stops everything and frees every port; data stays in the data directory.
+import path from 'node:path';
+import { ConfigError } from '../config';
+import { startEmulators } from '../emulators';
+import { EmulatorControl } from '../emulators/control-client';
+import { connectMongo } from '../models';
+import { ensureAll, isBinaryProblem } from './binaries';
+import { devSettings } from './lib/dev-settings';
+import { loadOrCreateDevSecrets } from './lib/dev-secrets';
+import { embeddedEnv } from './lib/embedded-env';
+import { mirrorLinksToLineWorks } from './lib/mirror-links';
+import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
+import { startServerProcess, type ServerProcess } from './services/child-process';
+import { startMongoWire } from './services/mongo-wire';
+import { assertPortFree, PortInUseError } from './services/ports';
+import { startTemporalDevServer } from './services/temporal-dev-server';
+import { waitUntil } from './services/wait';
+import mongoose from 'mongoose';
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+type Stop = () => Promise<void>;
+
+async function main(): Promise<void> {
+  const s = devSettings();
+  const stops: Array<{ name: string; stop: Stop }> = [];
+  let stopping = false;
+  const stopAll = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        say(`  could not stop ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+  const onSignal = (): void => {
+    if (stopping) return;
+    say('\nstopping renkei …');
+    stopAll().then(
+      () => {
+        say('stopped; data kept in ' + s.dataDir);
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    for (const [port, what, envVar] of [
+      [s.TEMPORAL_PORT, 'Temporal gRPC', 'TEMPORAL_PORT'],
+      [s.TEMPORAL_UI_PORT, 'Temporal Web UI', 'TEMPORAL_UI_PORT'],
+      [s.MONGO_PORT, 'MongoDB', 'MONGO_PORT'],
+      [s.API_PORT, 'renkei API', 'API_PORT'],
+      [s.WORKER_METRICS_PORT, 'worker metrics', 'WORKER_METRICS_PORT'],
+      [s.EMULATOR_LINEWORKS_PORT, 'LINE WORKS emulator', 'EMULATOR_LINEWORKS_PORT'],
+      [s.EMULATOR_FREEE_PORT, 'freee emulator', 'EMULATOR_FREEE_PORT'],
+    ] as const) {
+      await assertPortFree(port, what, envVar);
+    }
+    say('renkei: checking binaries …');
+    await ensureAll({ build: true, log: (l) => say(`  ${l}`) });
+    const secrets = loadOrCreateDevSecrets(s.dataDir);
+
+    say('starting Temporal dev server …');
+    const temporal = await startTemporalDevServer({
+      dbFile: path.join(s.dataDir, 'temporal', 'temporal.db'),
+      port: s.TEMPORAL_PORT,
+      uiPort: s.TEMPORAL_UI_PORT,
+      searchAttributes: SEARCH_ATTRIBUTE_NAMES,
+      sqliteFast: s.TEMPORAL_SQLITE_MODE === 'fast',
+      log: (l) => say(`  ${l}`),
+    });
+    stops.push({ name: 'Temporal', stop: temporal.stop });
+
+    say('starting MongoDB-wire server …');
+    const mongo = await startMongoWire({ dataDir: path.join(s.dataDir, 'mongo'), port: s.MONGO_PORT, log: (l) => say(`  ${l}`) });
+    stops.push({ name: 'MongoDB', stop: mongo.stop });
+    const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei`;
+
+    say('starting emulators …');
+    const emulators = await startEmulators({ ports: { lineworks: s.EMULATOR_LINEWORKS_PORT, freee: s.EMULATOR_FREEE_PORT } });
+    stops.push({ name: 'emulators', stop: emulators.stop });
+
+    const env = {
+      ...process.env,
+      ...embeddedEnv({
+        temporalAddress: temporal.address,
+        mongoUri,
+        lineWorksEmulatorUrl: emulators.urls.lineworks,
+        secrets,
+        apiPort: s.API_PORT,
+        workerMetricsPort: s.WORKER_METRICS_PORT,
+        logLevel: s.LOG_LEVEL,
+      }),
+    };
+    const apiUrl = `http://127.0.0.1:${s.API_PORT}`;
+
+    // The emulators mirror renkei's link records, and freee's webhooks go to this API.
+    await connectMongo(mongoUri);
+    const tenants = await mirrorLinksToLineWorks(new EmulatorControl(emulators.urls.lineworks), secrets);
+    await mongoose.disconnect();
+    await new EmulatorControl(emulators.urls.freee).configureFreeeWebhook({ targetUrl: `${apiUrl}/webhooks/freee`, verificationToken: secrets.freeeWebhookToken });
+
+    const tsx = require.resolve('tsx/cli');
+    const child = async (name: string, entry: string): Promise<ServerProcess> => {
+      const p = await startServerProcess(process.execPath, [tsx, entry], path.join(s.dataDir, 'logs', `${name}.log`), env);
+      stops.push({ name, stop: p.stop });
+      return p;
+    };
+    say('starting worker and API …');
+    const worker = await child('worker', 'worker/main.ts');
+    const api = await child('api', 'api/main.ts');
+    const ready = await waitUntil(
+      async () => {
+        if (worker.exitReason() || api.exitReason()) return true;
+        try {
+          return (await fetch(`${apiUrl}/readyz`)).ok;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
+    const died = worker.exitReason() ? `worker ${worker.exitReason()}` : api.exitReason() ? `API ${api.exitReason()}` : undefined;
+    if (died || !ready.ok) {
+      throw new Error(`${died ?? 'the API did not become ready'}; see ${path.join(s.dataDir, 'logs')}`);
+    }
+
+    say(`
+renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
+
+  Temporal Web UI      ${temporal.uiUrl}
+  Temporal gRPC        ${temporal.address}
+  renkei API           ${apiUrl}   (/healthz /readyz /metrics)
+  freee webhook        ${apiUrl}/webhooks/freee
+  worker metrics       http://127.0.0.1:${s.WORKER_METRICS_PORT}/metrics
+  MongoDB              ${mongoUri}   (${mongo.kind})
+  LINE WORKS emulator  ${emulators.urls.lineworks}   (/_emulator/messages)
+  freee emulator       ${emulators.urls.freee}
+  logs                 ${path.join(s.dataDir, 'logs')}
+  linked tenants       ${tenants}
+
+Try it:  npm run seed:demo && npm run event:freee
+`);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof PortInUseError || err instanceof ConfigError || isBinaryProblem(err)) {
+    process.stderr.write(`renkei dev: ${err.message}\n`);
+  } else {
+    process.stderr.write(`renkei dev: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  process.exit(1);
+});

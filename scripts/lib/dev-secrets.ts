@@ -1,0 +1,49 @@
+// The embedded stack's credentials, generated on first start and kept in the data directory
+// (mode 600): the LINE WORKS app key pair the emulator trusts, the token-encryption key and the
+// freee webhook token. Nothing secret is committed; production sets these as environment variables.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const secretsSchema = z.object({
+  privateKeyPem: z.string(),
+  publicKeyPem: z.string(),
+  tokenEncryptionKeys: z.string(),
+  freeeWebhookToken: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+});
+
+export type DevSecrets = z.infer<typeof secretsSchema>;
+
+/** Fresh credentials: an RSA-2048 app key pair, a 32-byte encryption key with ID `kid`, random tokens. */
+export function generateSecrets(kid: string, clientId: string): DevSecrets {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    tokenEncryptionKeys: `${kid}:${randomBytes(32).toString('base64')}`,
+    freeeWebhookToken: randomBytes(24).toString('hex'),
+    clientId,
+    clientSecret: randomBytes(16).toString('hex'),
+  };
+}
+
+export const devSecretsFile = (dataDir: string): string => path.join(dataDir, 'secrets.json');
+
+export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
+  const file = devSecretsFile(dataDir);
+  if (fs.existsSync(file)) return secretsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const secrets = generateSecrets('dev1', 'renkei-dev-app');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** For the helper scripts: the secrets of a running embedded stack, or a clear error. */
+export function readDevSecrets(dataDir: string): DevSecrets {
+  const file = devSecretsFile(dataDir);
+  if (!fs.existsSync(file)) throw new Error(`no embedded stack data in ${dataDir}: start it first with \`npm run dev\``);
+  return secretsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}

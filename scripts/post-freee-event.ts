@@ -1,0 +1,45 @@
+// `npm run event:freee [-- --event-id ID]`: makes the freee emulator deliver one accounting webhook
+// (an approval request of the demo employee was approved) to the running API, then shows what
+// the employee received in LINE WORKS and where to find the workflow.
+import { parseArgs } from 'node:util';
+import { EmulatorControl } from '../emulators/control-client';
+import { notificationWorkflowId } from '../common/ids';
+import { devSettings } from './lib/dev-settings';
+import { DEMO_BUSINESS } from './lib/seed-link';
+import { waitUntil } from './services/wait';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'event-id': { type: 'string' } } });
+  const s = devSettings();
+  const freee = new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_FREEE_PORT}`);
+  const lineWorks = new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_LINEWORKS_PORT}`);
+  const employee = DEMO_BUSINESS.employees[0];
+  if (!employee) throw new Error('the demo business has no employee');
+  const event = freee.freeeEvent({
+    ...(values['event-id'] ? { id: values['event-id'] } : {}),
+    action: 'updated',
+    approval_request: { company_id: Number(DEMO_BUSINESS.companyId), applicant_id: Number(employee.freeeUserId), status: 'approved' },
+  });
+  const before = (await lineWorks.lineWorksMessages({ userId: employee.worksUserId })).length;
+  const answer = await freee.deliverFreeeWebhook({ event });
+  process.stdout.write(`freee → renkei: HTTP ${answer.status} ${JSON.stringify(answer.body)}\n`);
+  const delivered = await waitUntil(async () => (await lineWorks.lineWorksMessages({ userId: employee.worksUserId })).length > before, {
+    timeoutMs: 15_000,
+    intervalMs: 250,
+  });
+  const messages = await lineWorks.lineWorksMessages({ userId: employee.worksUserId });
+  const workflowId = notificationWorkflowId('freee', String(event.id));
+  if (delivered.ok) process.stdout.write(`LINE WORKS received for ${employee.worksUserId}:\n${JSON.stringify(messages[messages.length - 1], null, 2)}\n`);
+  else process.stdout.write(`no new LINE WORKS message for ${employee.worksUserId} yet (is the demo business seeded? npm run seed:demo)\n`);
+  process.stdout.write(
+    `status page:  http://127.0.0.1:${s.API_PORT}/notifications/freee/${encodeURIComponent(String(event.id))}\n` +
+      `Web UI:       http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(workflowId)}\n` +
+      `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${DEMO_BUSINESS.companyId}"`)}\n`,
+  );
+  if (!delivered.ok) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`event:freee: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
