@@ -79,16 +79,16 @@ async function main(): Promise<void> {
       sqliteFast: s.TEMPORAL_SQLITE_MODE === 'fast',
       log: (l) => say(`  ${l}`),
     });
-    stops.push({ name: 'Temporal', stop: temporal.stop });
+    stops.push({ name: 'Temporal', stop: () => temporal.stop() });
 
     say('starting MongoDB-wire server …');
     const mongo = await startMongoWire({ dataDir: path.join(s.dataDir, 'mongo'), port: s.MONGO_PORT, log: (l) => say(`  ${l}`) });
-    stops.push({ name: 'MongoDB', stop: mongo.stop });
+    stops.push({ name: 'MongoDB', stop: () => mongo.stop() });
     const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei`;
 
     say('starting emulators …');
     const emulators = await startEmulators({ ports: { lineworks: s.EMULATOR_LINEWORKS_PORT, freee: s.EMULATOR_FREEE_PORT } });
-    stops.push({ name: 'emulators', stop: emulators.stop });
+    stops.push({ name: 'emulators', stop: () => emulators.stop() });
 
     const env = {
       ...process.env,
