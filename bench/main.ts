@@ -1,0 +1,228 @@
+// `npm run bench`: what renkei's first path costs on top of raw Temporal, measured in one run on
+// one server. Phase 1 (throughput): N freee events through the API → N recorded LINE WORKS
+// messages, against N baseline workflows started with the raw client whose single activity posts
+// the same message to the same emulator. Phase 2 (latency): events at a fixed rate, event → message
+// recorded, p50/p99, for both. Prints a table and writes JSON under bench/results/.
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import axios from 'axios';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { createActivities } from '../activities';
+import { createApp } from '../api/app';
+import { loadApiConfig, loadWorkerConfig } from '../config';
+import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
+import { startEmulators } from '../emulators';
+import { EmulatorControl } from '../emulators/control-client';
+import { connectMongo, ensureIndexes } from '../models';
+import { createApiMetrics } from '../observability/api-metrics';
+import { createLogger } from '../observability/logger';
+import { ServiceAccountTokenProvider } from '../providers/lineworks/service-account-token';
+import { MemoryTokenStore } from '../providers/lineworks/token-store';
+import { ensureAll } from '../scripts/binaries';
+import { generateSecrets } from '../scripts/lib/dev-secrets';
+import { embeddedEnv } from '../scripts/lib/embedded-env';
+import { seedLinkedBusiness } from '../scripts/lib/seed-link';
+import { startMongoWire } from '../scripts/services/mongo-wire';
+import { freePort } from '../scripts/services/ports';
+import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
+import { activityDepsFromConfig } from '../worker/activity-deps';
+import { createRenkeiWorker } from '../worker/create-worker';
+import type { baselineWorkflow } from './workflows/baseline';
+import { atRate, percentile, pool, round } from './stats';
+
+const N = Number(process.env.BENCH_N ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
+const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 100);
+const SQLITE = (process.env.BENCH_SQLITE ?? 'fast') as 'fast' | 'durable';
+
+const say = (l: string): void => {
+  process.stdout.write(`${l}\n`);
+};
+
+interface PhaseFigures {
+  throughputPerSec: number;
+  seconds: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-'));
+  await ensureAll({ build: true, log: say });
+  const temporal = await startTemporalDevServer({
+    dbFile: path.join(dir, 'temporal.db'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    searchAttributes: SEARCH_ATTRIBUTE_NAMES,
+    sqliteFast: SQLITE === 'fast',
+    log: say,
+  });
+  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
+  const emulators = await startEmulators({});
+  const lineWorks = new EmulatorControl(emulators.urls.lineworks);
+  const freee = new EmulatorControl(emulators.urls.freee);
+  const secrets = generateSecrets('bench1', 'bench-app');
+  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
+  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, secrets, taskQueue: 'bench-renkei', apiPort: 0, logLevel: 'silent' });
+  await connectMongo(mongoUri);
+  await ensureIndexes();
+  const biz = { companyId: '7001', worksTenantId: 'bench-tenant', botId: 'bench-bot', serviceAccountId: 'bench-sa', employees: [{ freeeUserId: '8001', worksUserId: 'bench-user' }] };
+  await seedLinkedBusiness(biz, lineWorks, secrets);
+  // Unlimited rate for the benchmark: we measure renkei, not the 240/min quota.
+  await lineWorks.seedLineWorks({ apps: [], tenants: [{ tenantId: biz.worksTenantId, clientId: secrets.clientId, serviceAccountId: biz.serviceAccountId, botIds: [biz.botId], users: [{ userId: 'bench-user' }], rateLimitPerMinute: 1_000_000 }] });
+
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+
+  // renkei: the real worker and the real API app.
+  const workerConfig = loadWorkerConfig(env);
+  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', activities: createActivities(activityDepsFromConfig(workerConfig)) });
+  const app = createApp({ config: loadApiConfig(env), temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  await freee.configureFreeeWebhook({ targetUrl: `${apiUrl}/webhooks/freee`, verificationToken: secrets.freeeWebhookToken });
+
+  // Baseline: raw Temporal, one activity that posts the same message with a pre-fetched token.
+  const tokens = new ServiceAccountTokenProvider({ authBaseUrl: `${emulators.urls.lineworks}/oauth2/v2.0`, clientId: secrets.clientId, clientSecret: secrets.clientSecret, privateKeyPem: secrets.privateKeyPem, scope: 'bot', store: new MemoryTokenStore(), timeoutMs: 10_000 });
+  const token = await tokens.get({ worksTenantId: biz.worksTenantId, serviceAccountId: biz.serviceAccountId });
+  const http = axios.create({ baseURL: `${emulators.urls.lineworks}/v1.0`, headers: { Authorization: `Bearer ${token}` } });
+  const baselineWorker = await Worker.create({
+    connection,
+    taskQueue: 'bench-baseline',
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/baseline'), logger: new DefaultLogger('WARN') }),
+    activities: {
+      async baselineDeliver({ eventId }: { eventId: string }): Promise<string> {
+        await http.post(`/bots/${biz.botId}/users/bench-user/messages`, { content: { type: 'text', text: `baseline ${eventId}` } });
+        return eventId;
+      },
+    },
+  });
+
+  const runBoth = Promise.all([renkeiWorker.run(), baselineWorker.run()]);
+  const messageCount = async (): Promise<number> => (await lineWorks.lineWorksMessages({ tenantId: biz.worksTenantId })).length;
+  const waitForMessages = async (target: number): Promise<void> => {
+    while ((await messageCount()) < target) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  let resourceSeq = 1;
+  const sendRenkei = async (): Promise<number> => {
+    const id = resourceSeq++;
+    const event = freee.freeeEvent({ action: 'updated', approval_request: { id, company_id: 7001, applicant_id: 8001, status: 'approved' } });
+    const answer = await freee.deliverFreeeWebhook({ event });
+    if (answer.status !== 202) throw new Error(`API answered ${answer.status}`);
+    return id;
+  };
+  let baselineSeq = 1;
+  const runBaseline = async (): Promise<void> => {
+    const id = `b-${baselineSeq++}`;
+    await client.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', { workflowId: `baseline:${id}`, taskQueue: 'bench-baseline', args: [id] });
+  };
+
+  // Warm-up (bundles loaded, token minted, connections open).
+  for (let i = 0; i < 5; i++) {
+    await sendRenkei();
+    await runBaseline();
+  }
+  await waitForMessages(10);
+
+  say(`\nthroughput: ${N} events each, ${CONCURRENCY} in flight …`);
+  let base = await messageCount();
+  let t0 = performance.now();
+  await pool(N, CONCURRENCY, runBaseline);
+  const baselineSeconds = (performance.now() - t0) / 1000;
+
+  base = await messageCount();
+  t0 = performance.now();
+  await pool(N, CONCURRENCY, async () => {
+    await sendRenkei();
+  });
+  await waitForMessages(base + N);
+  const renkeiSeconds = (performance.now() - t0) / 1000;
+
+  say(`latency: ${LATENCY_N} events each at ${RATE}/s …`);
+  const baselineLatencies: number[] = [];
+  await atRate(LATENCY_N, RATE, async () => {
+    const t = performance.now();
+    await runBaseline();
+    baselineLatencies.push(performance.now() - t);
+  });
+  // renkei: from the webhook being sent to the emulator recording the message (same clock).
+  const sentAt = new Map<number, number>();
+  base = await messageCount();
+  await atRate(LATENCY_N, RATE, async () => {
+    const sent = Date.now();
+    const id = await sendRenkei();
+    sentAt.set(id, sent);
+  });
+  await waitForMessages(base + LATENCY_N);
+  const renkeiLatencies: number[] = [];
+  for (const m of await lineWorks.lineWorksMessages({ tenantId: biz.worksTenantId })) {
+    const match = /No\.(\d+)/.exec((m.content as { contentText?: string }).contentText ?? '');
+    const sent = match ? sentAt.get(Number(match[1])) : undefined;
+    if (sent !== undefined) renkeiLatencies.push(Date.parse(m.receivedAt) - sent);
+  }
+
+  const figures = (seconds: number, latencies: number[]): PhaseFigures => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      throughputPerSec: round(N / seconds),
+      seconds: round(seconds, 2),
+      latencyP50Ms: round(percentile(sorted, 50)),
+      latencyP99Ms: round(percentile(sorted, 99)),
+      latencyMaxMs: round(sorted[sorted.length - 1] ?? NaN),
+    };
+  };
+  const baseline = figures(baselineSeconds, baselineLatencies);
+  const renkei = figures(renkeiSeconds, renkeiLatencies);
+  const result = {
+    benchmark: 'freee event → LINE WORKS message',
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    settings: { n: N, concurrency: CONCURRENCY, latencyN: LATENCY_N, ratePerSec: RATE, temporalSqlite: SQLITE, mongo: mongo.kind },
+    baseline,
+    renkei,
+    throughputRatio: round(renkei.throughputPerSec / baseline.throughputPerSec, 2),
+    latencyP50Ratio: round(renkei.latencyP50Ms / baseline.latencyP50Ms, 2),
+  };
+
+  say(`
+| path (same server, same run)            | events/s | p50 ms | p99 ms | max ms |
+|-----------------------------------------|---------:|-------:|-------:|-------:|
+| raw Temporal: 1 workflow + 1 POST       | ${String(baseline.throughputPerSec).padStart(8)} | ${String(baseline.latencyP50Ms).padStart(6)} | ${String(baseline.latencyP99Ms).padStart(6)} | ${String(baseline.latencyMaxMs).padStart(6)} |
+| renkei: webhook → API → workflow → msg  | ${String(renkei.throughputPerSec).padStart(8)} | ${String(renkei.latencyP50Ms).padStart(6)} | ${String(renkei.latencyP99Ms).padStart(6)} | ${String(renkei.latencyMaxMs).padStart(6)} |
+
+throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; SQLite ${SQLITE}; Mongo ${mongo.kind})`);
+  const outDir = path.resolve(__dirname, 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `notify-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  say(`written: ${path.relative(process.cwd(), file)}`);
+
+  renkeiWorker.shutdown();
+  baselineWorker.shutdown();
+  await runBoth;
+  await new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  });
+  await mongoose.disconnect();
+  await connection.close();
+  await emulators.stop();
+  await mongo.stop();
+  await temporal.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
