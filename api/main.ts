@@ -2,7 +2,8 @@
 // stops accepting, drains in-flight requests and exits 0.
 import { ConfigError, loadApiConfig } from '../config';
 import { createLogger } from '../observability/logger';
-import { PortInUseError, startApiServer } from './server';
+import { PortInUseError } from '../common/port-in-use-error';
+import { startApiServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();

@@ -3,6 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
+import { PortInUseError } from '../common/port-in-use-error';
 import type { ApiConfig } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { connectMongo } from '../models';
@@ -10,13 +11,6 @@ import { createApiMetrics } from '../observability/api-metrics';
 import type { Logger } from '../observability/logger';
 import { createApp } from './app';
 import type { Readiness } from './deps';
-
-export class PortInUseError extends Error {
-  constructor(readonly port: number) {
-    super(`port ${port} (renkei API) is already in use; stop what uses it or set API_PORT to another port`);
-    this.name = 'PortInUseError';
-  }
-}
 
 export interface RunningApi {
   server: Server;
@@ -48,7 +42,7 @@ export async function startApiServer(config: ApiConfig, log: Logger): Promise<Ru
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.API_PORT, config.API_HOST);
     s.once('listening', () => resolve(s));
-    s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(config.API_PORT) : err));
+    s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(config.API_PORT, 'renkei API', 'API_PORT') : err));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.API_PORT;

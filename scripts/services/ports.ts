@@ -1,18 +1,9 @@
 // Port checks before starting a local service, so a clash is reported as "port X is taken"
 // rather than as a server's obscure bind failure, and free ports for tests.
 import net from 'node:net';
+import { PortInUseError } from '../../common/port-in-use-error';
 
-export class PortInUseError extends Error {
-  override readonly name = 'PortInUseError';
-  constructor(
-    readonly port: number,
-    readonly what: string,
-    readonly envVar?: string,
-  ) {
-    const remedy = envVar ? `set ${envVar}=<another port>` : 'choose another port';
-    super(`port ${port} (${what}) is already in use; stop what uses it or ${remedy}`);
-  }
-}
+export { PortInUseError } from '../../common/port-in-use-error';
 
 /** Throws PortInUseError unless `port` can be bound on every local address. */
 export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {

@@ -31,6 +31,8 @@ export interface IntegrationStack {
   urls: { lineworks: string; freee: string };
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
+  /** The environment a worker or API process for `taskQueue` would be given. */
+  envFor(taskQueue: string): Record<string, string>;
   /** Worker and API configuration for a task queue, as the processes would load it. */
   workerConfig(taskQueue: string): WorkerConfig;
   apiConfig(taskQueue: string): ApiConfig;
@@ -107,6 +109,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     urls: emulators.urls,
     lineWorks: new EmulatorControl(emulators.urls.lineworks),
     freee: new EmulatorControl(emulators.urls.freee),
+    envFor,
     workerConfig: (tq) => loadWorkerConfig(envFor(tq)),
     apiConfig: (tq) => loadApiConfig(envFor(tq)),
     async stop() {
