@@ -2,10 +2,9 @@
 // phone's viewport: Japanese, readable, and showing what the workflow reports.
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
-import { randomInt } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { notificationWorkflowId } from '../../common/ids';
-import { seedLinkedBusiness } from '../../scripts/lib/seed-link';
+import { seedNewBusiness } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { launchChromium } from '../support/browser';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
@@ -27,13 +26,9 @@ describe('browser: notification status page (Chromium, phone viewport)', functio
 
   it('shows 配信済み and the recipient once the message is delivered', async () => {
     const s = stack();
-    const n = randomInt(1_000_000, 9_999_999);
-    const worksUserId = `emp-${n}@tenant`;
-    await seedLinkedBusiness(
-      { companyId: String(n), worksTenantId: `t-${n}`, botId: `b-${n}`, serviceAccountId: `sa-${n}`, employees: [{ freeeUserId: String(n + 1), worksUserId }] },
-      s.lineWorks,
-      { clientId: s.secrets.clientId, clientSecret: s.secrets.clientSecret, publicKeyPem: s.secrets.publicKeyPem },
-    );
+    const biz = await seedNewBusiness();
+    const n = Number(biz.companyId);
+    const { worksUserId } = biz.employee;
     await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
     const event = s.freee.freeeEvent({ action: 'updated', approval_request: { company_id: n, applicant_id: n + 1, status: 'approved', id: 501 } });
     await withWorker(taskQueue, async () => {

@@ -7,39 +7,27 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { NotificationState } from '../../common/notify/types';
 import { notificationWorkflowId } from '../../common/ids';
 import { Delivery } from '../../models';
-import { seedLinkedBusiness, type LinkedBusiness } from '../../scripts/lib/seed-link';
+import { seedNewBusiness, type Employee, type SeededBusiness } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
-function newBusiness(): LinkedBusiness {
-  const n = randomInt(1_000_000, 9_999_999);
-  return {
-    companyId: String(n),
-    worksTenantId: `tenant-${n}`,
-    botId: `bot-${n}`,
-    serviceAccountId: `sa-${n}.serviceaccount@tenant-${n}`,
-    employees: [{ freeeUserId: String(n + 1), worksUserId: `emp-${n}@tenant-${n}` }],
-  };
-}
-
 describe('freee webhook → LINE WORKS message (end to end)', function () {
   let api: TestApi;
   let taskQueue: string;
-  let biz: LinkedBusiness;
+  let biz: SeededBusiness;
 
   beforeEach(async function () {
     const s = stack();
     taskQueue = uniqueTaskQueue('e2e');
     api = await startTestApi(taskQueue);
-    biz = newBusiness();
     await s.lineWorks.clearFaults();
-    await seedLinkedBusiness(biz, s.lineWorks, { clientId: s.secrets.clientId, clientSecret: s.secrets.clientSecret, publicKeyPem: s.secrets.publicKeyPem });
+    biz = await seedNewBusiness();
     await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
   });
   afterEach(async () => api.close());
 
-  const employee = (): { freeeUserId: string; worksUserId: string } => biz.employees[0] as { freeeUserId: string; worksUserId: string };
+  const employee = (): Employee => biz.employee;
 
   function eventFor(freeeUserId: string, action: 'created' | 'updated' = 'updated') {
     return stack().freee.freeeEvent({

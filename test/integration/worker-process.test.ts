@@ -3,11 +3,10 @@
 // before it exits 0.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import type { NotifyFreeeInput, NotificationState } from '../../common/notify/types';
+import type { NotificationState } from '../../common/notify/types';
 import { notificationWorkflowId } from '../../common/ids';
-import { seedLinkedBusiness } from '../../scripts/lib/seed-link';
 import { freePort } from '../../scripts/services/ports';
+import { approvedRequestEvent, seedNewBusiness } from '../support/fixtures';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -16,9 +15,7 @@ describe('worker process', function () {
 
   it('exports metrics, and on SIGTERM drains the in-flight delivery and exits 0', async () => {
     const s = stack();
-    const n = randomInt(1_000_000, 9_999_999);
-    const biz = { companyId: String(n), worksTenantId: `t-${n}`, botId: `b-${n}`, serviceAccountId: `sa-${n}`, employees: [{ freeeUserId: String(n + 1), worksUserId: `u-${n}` }] };
-    await seedLinkedBusiness(biz, s.lineWorks, s.secrets);
+    const biz = await seedNewBusiness();
     const taskQueue = uniqueTaskQueue('proc');
     const metricsPort = await freePort();
     const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'worker/main.ts'], {
@@ -31,16 +28,7 @@ describe('worker process', function () {
     try {
       // LINE WORKS answers slowly: the delivery is in flight when SIGTERM arrives.
       await s.lineWorks.fault({ method: 'POST', path: `/v1.0/bots/${biz.botId}/users/:userId/messages`, latencyMs: 3000 });
-      const event: NotifyFreeeInput = {
-        eventId: `proc-${n}`,
-        resource: 'accounting:approval_request',
-        action: 'updated',
-        companyId: biz.companyId,
-        resourceId: '7',
-        status: 'approved',
-        recipientFreeeUserIds: [String(n + 1)],
-        createdAt: new Date().toISOString(),
-      };
+      const event = approvedRequestEvent(biz, `proc-${biz.companyId}`);
       const handle = await s.env.client.workflow.start('notifyFreeeEventWorkflow', { workflowId: notificationWorkflowId('freee', event.eventId), taskQueue, args: [event] });
       await eventually(
         () => s.lineWorks.requests({ method: 'POST', path: `/v1.0/bots/${biz.botId}/users/:userId/messages` }),

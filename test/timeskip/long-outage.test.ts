@@ -2,37 +2,18 @@
 // server so days of workflow time pass in seconds. Here: LINE WORKS rate-limits renkei with a
 // one-day Retry-After, twice; the delivery waits two days of workflow time and is not lost.
 import { strict as assert } from 'node:assert';
-import { randomInt } from 'node:crypto';
-import type { NotifyFreeeInput, NotificationState } from '../../common/notify/types';
+import type { NotificationState } from '../../common/notify/types';
 import { notificationWorkflowId } from '../../common/ids';
 import { Delivery } from '../../models';
-import { seedLinkedBusiness } from '../../scripts/lib/seed-link';
+import { approvedRequestEvent, seedNewBusiness } from '../support/fixtures';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 
 describe('time-skipping: a delivery outlives a two-day rate limit', () => {
   it('waits out two one-day Retry-After answers and delivers exactly once', async () => {
     const s = stack();
-    const n = randomInt(1_000_000, 9_999_999);
-    const biz = {
-      companyId: String(n),
-      worksTenantId: `tenant-${n}`,
-      botId: `bot-${n}`,
-      serviceAccountId: `sa-${n}`,
-      employees: [{ freeeUserId: String(n + 1), worksUserId: `emp-${n}` }],
-    };
-    await seedLinkedBusiness(biz, s.lineWorks, { clientId: s.secrets.clientId, clientSecret: s.secrets.clientSecret, publicKeyPem: s.secrets.publicKeyPem });
+    const biz = await seedNewBusiness();
     await s.lineWorks.fault({ method: 'POST', path: '/v1.0/bots/:botId/users/:userId/messages', status: 429, retryAfterSeconds: 86_400, times: 2 });
-
-    const event: NotifyFreeeInput = {
-      eventId: `ts-${n}`,
-      resource: 'accounting:approval_request',
-      action: 'updated',
-      companyId: biz.companyId,
-      resourceId: '42',
-      status: 'approved',
-      recipientFreeeUserIds: [String(n + 1)],
-      createdAt: new Date().toISOString(),
-    };
+    const event = approvedRequestEvent(biz, `ts-${biz.companyId}`);
     const taskQueue = uniqueTaskQueue('ts');
     const workflowId = notificationWorkflowId('freee', event.eventId);
     const state = await withWorker(taskQueue, async () => {
