@@ -297,7 +297,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs the worker and the API from the built image against the services of this file', () => {
+  it('configures the worker and the API to run from the built image against the services of this file', () => {
     const compose = loadCompose();
     const worker = service(compose, 'worker');
     const api = service(compose, 'api');
