@@ -1,6 +1,11 @@
 // The activity factory: every side effect renkei's workflows perform, built from injected clients
 // so tests and production wire the same code to emulated or real providers.
+import type { Client } from '@temporalio/client';
 import { Delivery } from '../models/delivery';
+import { recordEmployeeLink, removeEmployeeLink } from './links/employee-link-records';
+import { finishCascade } from './links/finish-cascade';
+import { makeRevokeLinksPage } from './links/revoke-links-page';
+import { activateTenantLink, markTenantRemoved, markTenantRemoving } from './links/tenant-link-records';
 import type { LineWorksClient } from '../providers/lineworks/client';
 import { makeDeliverLineWorks } from './notify/deliver-lineworks';
 import { resolveFreeeRecipients } from './notify/resolve-recipients';
@@ -8,12 +13,21 @@ import { resolveFreeeRecipients } from './notify/resolve-recipients';
 export interface ActivityDeps {
   lineWorks: LineWorksClient;
   freeeWebBaseUrl: string;
+  /** For activities that signal other workflows (the cascade). */
+  temporal: Client;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     resolveFreeeRecipients,
     deliverLineWorksMessage: makeDeliverLineWorks(deps),
+    activateTenantLink,
+    markTenantRemoving,
+    markTenantRemoved,
+    recordEmployeeLink,
+    removeEmployeeLink,
+    revokeLinksPage: makeRevokeLinksPage(deps.temporal),
+    finishCascade,
     /** Marks a delivery that the workflow gave up on (non-retryable failure). */
     async markDeliveryFailed(input: { deliveryKey: string; error: string }): Promise<void> {
       await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { status: 'failed', lastError: input.error } });

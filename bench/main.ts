@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 
   // renkei: the real worker and the real API app.
   const workerConfig = loadWorkerConfig(env);
-  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', activities: createActivities(activityDepsFromConfig(workerConfig)) });
+  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', activities: createActivities(activityDepsFromConfig(workerConfig, client)) });
   const app = createApp({ config: loadApiConfig(env), temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

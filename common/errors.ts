@@ -12,8 +12,16 @@ export const ErrorType = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The provider is down or answered 5xx / timed out; retried with backoff. */
   PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
+  /** The logged-in freee business is not the one the LINE WORKS tenant is linked to. */
   BUSINESS_MISMATCH: 'BUSINESS_MISMATCH',
+  /** This freee user (in this business) is ID-linked to another LINE WORKS account. */
   ALREADY_LINKED: 'ALREADY_LINKED',
+  /** This LINE WORKS account is already ID-linked to another freee user of the business. */
+  ACCOUNT_IN_USE: 'ACCOUNT_IN_USE',
+  /** The LINE WORKS tenant is linked to another freee business. */
+  TENANT_LINKED_ELSEWHERE: 'TENANT_LINKED_ELSEWHERE',
+  /** The action needs a link that does not exist (or no longer does). */
+  NOT_LINKED_EMPLOYEE: 'NOT_LINKED_EMPLOYEE',
 } as const;
 
 export type ErrorTypeName = (typeof ErrorType)[keyof typeof ErrorType];
@@ -25,4 +33,7 @@ export const NON_RETRYABLE_ERROR_TYPES: ErrorTypeName[] = [
   ErrorType.PROVIDER_REJECTED,
   ErrorType.BUSINESS_MISMATCH,
   ErrorType.ALREADY_LINKED,
+  ErrorType.ACCOUNT_IN_USE,
+  ErrorType.TENANT_LINKED_ELSEWHERE,
+  ErrorType.NOT_LINKED_EMPLOYEE,
 ];

@@ -1,16 +1,20 @@
 // The mongoose models, and one place to create their indexes.
+import { CascadeOutcomeRecord } from './cascade-outcome';
+import { CascadeReportRecord } from './cascade-report';
 import { Delivery } from './delivery';
 import { EmployeeLink } from './employee-link';
 import { ServiceToken } from './service-token';
 import { TenantLink } from './tenant-link';
 
+export { CascadeOutcomeRecord, cascadeOutcomeId } from './cascade-outcome';
+export { CascadeReportRecord } from './cascade-report';
 export { Delivery } from './delivery';
 export { EmployeeLink, employeeLinkId } from './employee-link';
 export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

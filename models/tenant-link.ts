@@ -13,6 +13,8 @@ const tenantLinkSchema = new Schema(
     serviceAccountId: { type: String, required: true },
     status: { type: String, enum: TENANT_LINK_STATUSES, required: true, default: 'active' },
     linkedAt: { type: Date, required: true },
+    installationId: { type: String },
+    removedAt: { type: Date },
   },
   { collection: 'tenant_links', timestamps: true, versionKey: false },
 );

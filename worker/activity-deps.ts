@@ -1,5 +1,7 @@
 // Wires the activities' dependencies from the worker configuration: the LINE WORKS client with its
-// service-account token provider, whose tokens are cached in Mongo sealed by TokenCipher.
+// service-account token provider, whose tokens are cached in Mongo sealed by TokenCipher, and the
+// Temporal client the cascade signals with.
+import type { Client } from '@temporalio/client';
 import { readFileSync } from 'node:fs';
 import type { ActivityDeps } from '../activities';
 import type { WorkerConfig } from '../config';
@@ -8,7 +10,7 @@ import { ServiceAccountTokenProvider } from '../providers/lineworks/service-acco
 import { MongoTokenStore } from '../providers/lineworks/token-store';
 import { TokenCipher } from '../security/token-cipher';
 
-export function activityDepsFromConfig(c: WorkerConfig): ActivityDeps {
+export function activityDepsFromConfig(c: WorkerConfig, temporal: Client): ActivityDeps {
   const privateKeyPem = c.LINEWORKS_PRIVATE_KEY ?? readFileSync(c.LINEWORKS_PRIVATE_KEY_PATH as string, 'utf8');
   const tokens = new ServiceAccountTokenProvider({
     authBaseUrl: c.LINEWORKS_AUTH_BASE_URL,
@@ -22,5 +24,6 @@ export function activityDepsFromConfig(c: WorkerConfig): ActivityDeps {
   return {
     lineWorks: new LineWorksClient({ apiBaseUrl: c.LINEWORKS_API_BASE_URL, timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS, tokens }),
     freeeWebBaseUrl: c.FREEE_WEB_BASE_URL,
+    temporal,
   };
 }

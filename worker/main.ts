@@ -1,5 +1,6 @@
 // The worker process: validates its configuration, exports the SDK's metrics for Prometheus, runs
 // renkei's workflows and activities, and on SIGTERM/SIGINT drains in-flight work and exits 0.
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createActivities } from '../activities';
@@ -22,11 +23,13 @@ async function main(): Promise<void> {
   await connectMongo(config.MONGODB_URI);
   await ensureIndexes();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const clientConnection = await Connection.connect(temporalConnectionOptions(config));
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   const worker = await createRenkeiWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(activityDepsFromConfig(config)),
+    activities: createActivities(activityDepsFromConfig(config, client)),
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
   });
   log.info(
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   // The SDK handles SIGINT/SIGTERM: it stops polling, lets running tasks finish, then run() resolves.
   await worker.run();
   await connection.close();
+  await clientConnection.close();
   await mongoose.disconnect();
   log.info('worker stopped');
 }

@@ -1,3 +1,6 @@
 // The worker's workflowsPath entry: exports every workflow type renkei runs. Keep it small and
 // free of side effects (it is bundled and run in the deterministic sandbox).
+export { cascadeUnlinkWorkflow } from './cascade-unlink';
+export { employeeLinkWorkflow } from './employee-link';
 export { notifyFreeeEventWorkflow } from './notify-freee-event';
+export { tenantLinkWorkflow } from './tenant-link';

@@ -8,7 +8,7 @@ import { CompanyId, EventType, NotificationStatus } from '../../common/search-at
 import { secretEquals } from '../constant-time';
 import { HttpError } from '../errors';
 import { freeeWebhookSchema, isSupportedResource, toFreeeEvent } from '../schemas/freee-webhook';
-import { startOnce } from '../temporal-starts';
+import { startOnce } from '../temporal/start-once';
 import type { ApiDeps } from '../deps';
 
 export function freeeWebhookRouter(deps: ApiDeps): Router {

@@ -1,5 +1,7 @@
 // "Is a MongoDB-wire server answering at this URI?" — a real `ping` through the driver.
-import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
+
+const { MongoClient } = mongoose.mongo;
 
 export async function mongoPing(uri: string, timeoutMs: number): Promise<boolean> {
   const client = new MongoClient(uri, {

@@ -132,7 +132,7 @@ export async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Pr
     connection: s.env.nativeConnection,
     namespace: s.env.namespace ?? 'default',
     taskQueue,
-    activities: createActivities(activityDepsFromConfig(s.workerConfig(taskQueue))),
+    activities: createActivities(activityDepsFromConfig(s.workerConfig(taskQueue), s.env.client)),
     workflowBundle: s.bundle,
     shutdownGraceMs: 1000,
   });

@@ -2,7 +2,7 @@
 // counts the outcome in the API metrics and reports "started" or "duplicate".
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
-import type { ApiMetrics } from '../observability/api-metrics';
+import type { ApiMetrics } from '../../observability/api-metrics';
 
 export type StartOutcome = 'started' | 'duplicate';
 

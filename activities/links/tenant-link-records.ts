@@ -1,0 +1,29 @@
+// Mongo read model of tenant links, written by the tenant-link workflow's activities.
+import { TenantLink } from '../../models/tenant-link';
+import type { LinkTenantInput } from '../../common/links/types';
+
+export async function activateTenantLink(input: LinkTenantInput & { worksTenantId: string }): Promise<void> {
+  await TenantLink.updateOne(
+    { _id: input.worksTenantId },
+    {
+      $set: {
+        companyId: input.companyId,
+        botId: input.botId,
+        serviceAccountId: input.serviceAccountId,
+        installationId: input.installationId,
+        status: 'active',
+        linkedAt: new Date(),
+      },
+      $unset: { removedAt: 1 },
+    },
+    { upsert: true },
+  );
+}
+
+export async function markTenantRemoving(input: { worksTenantId: string }): Promise<void> {
+  await TenantLink.updateOne({ _id: input.worksTenantId }, { $set: { status: 'suspended' } });
+}
+
+export async function markTenantRemoved(input: { worksTenantId: string }): Promise<void> {
+  await TenantLink.updateOne({ _id: input.worksTenantId }, { $set: { status: 'removed', removedAt: new Date() } });
+}

@@ -1,0 +1,100 @@
+// Link entities of freee × LINE WORKS — the tenant link (admin), the employee ID-link and the
+// cascade unlink — as plain JSON shared by the API, the workflows and their clients.
+
+export type TenantLinkStatus = 'active' | 'removing' | 'removed';
+
+export interface TenantLinkState {
+  worksTenantId: string;
+  companyId?: string;
+  botId?: string;
+  serviceAccountId?: string;
+  installationId?: string;
+  status: TenantLinkStatus | 'new';
+  linkedAt?: string;
+  /** The cascade that ran when the app was removed. */
+  cascadeId?: string;
+  /** Delivery IDs of signals already applied (bounded). */
+  seenDeliveryIds: string[];
+}
+
+export interface LinkTenantInput {
+  companyId: string;
+  botId: string;
+  serviceAccountId: string;
+  installationId: string;
+}
+
+export interface AppRemovedSignal {
+  /** De-duplicates redelivered removal events. */
+  deliveryId: string;
+  /** Names the cascade (its workflow ID is cascade-unlink:{tenant}:{requestId}). */
+  requestId: string;
+  reason: 'app_uninstalled' | 'token_refused' | 'admin_request';
+}
+
+export type EmployeeLinkStatus = 'new' | 'linked' | 'unlinked' | 'revoked';
+
+export interface EmployeeLinkState {
+  companyId: string;
+  freeeUserId: string;
+  status: EmployeeLinkStatus;
+  worksTenantId?: string;
+  worksUserId?: string;
+  linkedAt?: string;
+  /** Set when a cascade revoked this link. */
+  revokedBy?: string;
+  seenDeliveryIds: string[];
+}
+
+export interface LinkEmployeeInput {
+  worksTenantId: string;
+  worksUserId: string;
+}
+
+export interface LinkEmployeeResult {
+  status: 'linked';
+  /** True when this exact link already existed (a repeated [許可する]). */
+  alreadyLinked: boolean;
+  worksTenantId: string;
+  worksUserId: string;
+}
+
+export interface RevokeLinkSignal {
+  deliveryId: string;
+  cascadeId: string;
+}
+
+export type CascadeOutcome = 'revoked' | 'already_gone' | 'failed';
+
+export interface CascadeTotals {
+  revoked: number;
+  already_gone: number;
+  failed: number;
+}
+
+export interface CascadeInput {
+  worksTenantId: string;
+  companyId: string;
+  cascadeId: string;
+  /** Resume after this employee-link `_id` (continue-as-new carries it). */
+  afterId?: string;
+  totals?: CascadeTotals;
+  pages?: number;
+  pageSize?: number;
+}
+
+export interface CascadeReport {
+  cascadeId: string;
+  worksTenantId: string;
+  companyId: string;
+  totals: CascadeTotals;
+  pages: number;
+}
+
+/** Bounded de-duplication of delivery IDs carried in workflow state across continue-as-new. */
+export function rememberDelivery(seen: string[], deliveryId: string, max = 200): boolean {
+  if (seen.includes(deliveryId)) return false;
+  seen.push(deliveryId);
+  if (seen.length > max) seen.splice(0, seen.length - max);
+  return true;
+}

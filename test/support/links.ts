@@ -1,0 +1,38 @@
+// Link fixtures for the link and cascade tests: a tenant linked to a business through the real
+// update-with-start path, and employees ID-linked through it.
+import { randomInt, randomUUID } from 'node:crypto';
+import { linkCommands, type LinkCommands } from '../../api/temporal/link-commands';
+import { stack } from './stack';
+
+export interface LinkedTenant {
+  companyId: string;
+  worksTenantId: string;
+  botId: string;
+  serviceAccountId: string;
+}
+
+export const commandsFor = (taskQueue: string): LinkCommands => linkCommands(stack().env.client, taskQueue);
+
+export function newTenant(): LinkedTenant {
+  const n = randomInt(1_000_000, 9_999_999);
+  return { companyId: String(n), worksTenantId: `tenant-${n}`, botId: `bot-${n}`, serviceAccountId: `sa-${n}` };
+}
+
+export async function linkTenant(commands: LinkCommands, t: LinkedTenant): Promise<void> {
+  await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: randomUUID() }, randomUUID());
+}
+
+/** ID-links employees 1..n of the tenant's business (freee user `u{i}` ↔ `w{i}@tenant`), `concurrency` at a time. */
+export async function linkEmployees(commands: LinkCommands, t: LinkedTenant, n: number, concurrency = 16): Promise<string[]> {
+  const users = Array.from({ length: n }, (_, i) => `u${String(i + 1).padStart(4, '0')}`);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < users.length) {
+        const u = users[next++] as string;
+        await commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: `w-${u}@${t.worksTenantId}` }, randomUUID());
+      }
+    }),
+  );
+  return users;
+}

@@ -1,0 +1,104 @@
+// One LINE WORKS tenant ↔ one freee business (`tenant-link:{worksTenantId}`): the workflow ID makes
+// a tenant link at most one business, however many admins click at once. The admin's install is an
+// update (synchronous answer for the page); the app's removal is a signal that suspends the
+// tenant, runs the cascade unlink as a child and ends the link. Linking again starts a new run.
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  executeChild,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
+import { cascadeUnlinkWorkflowId } from '../common/ids';
+import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery } from '../common/links/messages';
+import { rememberDelivery, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
+import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
+import { cascadeUnlinkWorkflow } from './cascade-unlink';
+
+const { activateTenantLink, markTenantRemoving, markTenantRemoved } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
+});
+
+export interface TenantLinkInput {
+  worksTenantId: string;
+  state?: TenantLinkState;
+}
+
+export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<TenantLinkState> {
+  const state: TenantLinkState = input.state ?? { worksTenantId: input.worksTenantId, status: 'new', seenDeliveryIds: [] };
+  let removal: AppRemovedSignal | undefined;
+  const setStatus = (status: TenantLinkState['status']): void => {
+    state.status = status;
+    upsertSearchAttributes([{ key: LinkStatus, value: status }]);
+  };
+
+  setHandler(tenantLinkStatusQuery, () => state);
+
+  setHandler(
+    linkTenantUpdate,
+    async (req: LinkTenantInput) => {
+      if (state.status === 'active' && state.companyId === req.companyId) return state;
+      await activateTenantLink({ worksTenantId: state.worksTenantId, ...req });
+      Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
+      state.linkedAt = new Date().toISOString();
+      upsertSearchAttributes([
+        { key: CompanyId, value: req.companyId },
+        { key: WorksTenantId, value: state.worksTenantId },
+      ]);
+      setStatus('active');
+      return state;
+    },
+    {
+      validator: (req: LinkTenantInput) => {
+        if (state.status === 'active' && state.companyId !== req.companyId) {
+          throw ApplicationFailure.nonRetryable('this LINE WORKS tenant is linked to another business', ErrorType.TENANT_LINKED_ELSEWHERE);
+        }
+        if (state.status === 'removing' || state.status === 'removed') {
+          throw ApplicationFailure.nonRetryable('the previous link of this tenant is being removed; try again shortly', ErrorType.TENANT_LINKED_ELSEWHERE);
+        }
+      },
+    },
+  );
+
+  setHandler(appRemovedSignal, (signal) => {
+    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && state.status === 'active') removal ??= signal;
+  });
+
+  for (;;) {
+    await condition(() => removal !== undefined || (state.status !== 'active' && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
+    if (removal) break;
+    if (state.status !== 'active') return state; // the first link attempt failed
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
+  }
+
+  // The app was removed: stop deliveries, revoke every employee link, end the link.
+  setStatus('removing');
+  await markTenantRemoving({ worksTenantId: state.worksTenantId });
+  const companyId = state.companyId ?? '';
+  const cascadeId = `${state.worksTenantId}:${removal.requestId}`;
+  state.cascadeId = cascadeId;
+  await executeChild(cascadeUnlinkWorkflow, {
+    workflowId: cascadeUnlinkWorkflowId(state.worksTenantId, removal.requestId),
+    args: [{ worksTenantId: state.worksTenantId, companyId, cascadeId }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes: [
+      { key: CompanyId, value: companyId },
+      { key: WorksTenantId, value: state.worksTenantId },
+      { key: LinkStatus, value: 'cascading' },
+    ],
+    staticSummary: `cascade unlink of LINE WORKS tenant ${state.worksTenantId} (事業所 ${companyId}, ${removal.reason})`,
+  });
+  await markTenantRemoved({ worksTenantId: state.worksTenantId });
+  setStatus('removed');
+  await condition(allHandlersFinished);
+  return state;
+}
