@@ -6,6 +6,7 @@ import type { ApiDeps } from './deps';
 import { errorHandler, HttpError, sendError } from './errors';
 import { httpMetrics } from './middleware/http-metrics';
 import { requestIdOf } from './middleware/request-id';
+import { freeeProductEventsRouter } from './routes/freee-product-events';
 import { freeeWebhookRouter } from './routes/freee-webhook';
 import { healthRouter } from './routes/health';
 import { notificationsRouter } from './routes/notifications';
@@ -28,6 +29,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(httpMetrics(deps.metrics));
   app.use(healthRouter(deps));
   app.use(freeeWebhookRouter(deps));
+  app.use(freeeProductEventsRouter(deps));
   app.use(notificationsRouter(deps));
   app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);

@@ -64,6 +64,8 @@ export const freeeSchema = z.object({
   /** The app's "Webhook 検証用トークン", sent by freee in x-freee-token. */
   FREEE_WEBHOOK_TOKEN: z.string().min(16, 'required, at least 16 characters (freee app → Webhook 検証用トークン)'),
   FREEE_WEB_BASE_URL: url.default('https://secure.freee.co.jp'),
+  /** Shared secret of the signed product-event endpoint; the endpoint answers 503 while unset. */
+  FREEE_PRODUCT_EVENT_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
 });
 
 export const apiSchema = z.object({

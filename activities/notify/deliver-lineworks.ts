@@ -19,7 +19,7 @@ export function noticeContent(input: DeliverLineWorksInput, freeeWebBaseUrl: str
   return {
     type: 'button_template',
     contentText: `${input.notice.title}\n${input.notice.body}`,
-    actions: [{ type: 'uri', label: input.notice.linkLabel, uri: `${freeeWebBaseUrl}${input.notice.linkPath}` }],
+    actions: [{ type: 'uri', label: input.notice.linkLabel, uri: input.notice.link.startsWith('https://') ? input.notice.link : `${freeeWebBaseUrl}${input.notice.link}` }],
   };
 }
 

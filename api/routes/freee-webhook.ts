@@ -2,13 +2,11 @@
 // validates the body, and starts `notify:freee:{eventId}`; the workflow ID makes a redelivered
 // event a no-op. Answers fast: delivery happens in the workflow.
 import express, { Router } from 'express';
-import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
-import { notificationWorkflowId } from '../../common/ids';
-import { CompanyId, EventType, NotificationStatus } from '../../common/search-attributes';
 import { secretEquals } from '../constant-time';
 import { HttpError } from '../errors';
+import { parseRawJson } from '../raw-json';
 import { freeeWebhookSchema, isSupportedResource, toFreeeEvent } from '../schemas/freee-webhook';
-import { startOnce } from '../temporal/start-once';
+import { startFreeeNotification } from '../temporal/start-notification';
 import type { ApiDeps } from '../deps';
 
 export function freeeWebhookRouter(deps: ApiDeps): Router {
@@ -23,10 +21,10 @@ export function freeeWebhookRouter(deps: ApiDeps): Router {
     }
     let json: unknown;
     try {
-      json = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch {
+      json = parseRawJson(req.body);
+    } catch (err) {
       count('rejected');
-      throw new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
+      throw err;
     }
     const parsed = freeeWebhookSchema.safeParse(json);
     if (!parsed.success) {
@@ -43,18 +41,7 @@ export function freeeWebhookRouter(deps: ApiDeps): Router {
       count('rejected');
       throw new HttpError(400, 'invalid_event', event);
     }
-    const workflowId = notificationWorkflowId('freee', event.eventId);
-    const outcome = await startOnce<typeof notifyFreeeEventWorkflow>(deps.temporal, deps.metrics, 'notifyFreeeEventWorkflow', {
-      workflowId,
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-      args: [event],
-      typedSearchAttributes: [
-        { key: CompanyId, value: event.companyId },
-        { key: EventType, value: `${event.resource}.${event.action}` },
-        { key: NotificationStatus, value: 'received' },
-      ],
-      staticSummary: `freee ${event.resource} ${event.action} — 事業所 ${event.companyId}`,
-    });
+    const { workflowId, outcome } = await startFreeeNotification(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE, event);
     count(outcome === 'started' ? 'accepted' : 'duplicate');
     req.log.info({ workflowId, outcome }, 'freee event');
     res.status(outcome === 'started' ? 202 : 200).json({ status: outcome === 'started' ? 'accepted' : 'duplicate', workflowId, requestId: req.id });

@@ -2,7 +2,7 @@
 // the FreeeEvent domain type. Unknown extra fields are tolerated (freee may add some); missing or
 // mistyped fields are refused.
 import { z } from 'zod';
-import { FREEE_ACTIONS, FREEE_RESOURCES, type FreeeEvent, type FreeeResource } from '../../common/freee/events';
+import { FREEE_ACTIONS, FREEE_RESOURCES, type AccountingEvent, type FreeeResource } from '../../common/freee/events';
 
 /** freee sends numeric IDs; accept numbers or digit strings. */
 const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
@@ -38,11 +38,12 @@ const OBJECT_KEY: Record<FreeeResource, 'approval_request' | 'expense_applicatio
 export const isSupportedResource = (r: string): r is FreeeResource => (FREEE_RESOURCES as readonly string[]).includes(r);
 
 /** Reduces a valid payload of a supported resource; returns an error text when its object is missing. */
-export function toFreeeEvent(p: FreeeWebhookPayload, resource: FreeeResource): FreeeEvent | string {
+export function toFreeeEvent(p: FreeeWebhookPayload, resource: FreeeResource): AccountingEvent | string {
   const key = OBJECT_KEY[resource];
   const obj = p[key];
   if (!obj) return `"${key}" is required for resource ${resource}`;
   return {
+    kind: 'accounting',
     eventId: p.id,
     resource,
     action: p.action,

@@ -1,12 +1,12 @@
-// What an employee reads in LINE WORKS for a freee event: a Japanese title, a body and the path
-// of the freee page to open. Pure, so the workflow can decide it deterministically.
-import type { FreeeEvent, FreeeResource } from './events';
+// What an employee reads in LINE WORKS for a freee event: a Japanese title naming the product, a
+// body and the freee page to open. Pure, so the workflow can decide it deterministically.
+import { FREEE_PRODUCT_NAMES, type AccountingEvent, type FreeeEvent, type FreeeResource } from './events';
 
 export interface Notice {
   title: string;
   body: string;
-  /** Path under the freee web base URL. */
-  linkPath: string;
+  /** A path under the freee web base URL, or an absolute https URL on a freee domain. */
+  link: string;
   linkLabel: string;
 }
 
@@ -24,7 +24,7 @@ const STATUS: Record<string, string> = {
   feedback: '差戻し',
 };
 
-export function freeeNotice(event: FreeeEvent): Notice {
+function accountingNotice(event: AccountingEvent): Notice {
   const kind = KIND[event.resource];
   const status = event.status ? (STATUS[event.status] ?? event.status) : undefined;
   const what = `${kind.label}（No.${event.resourceId}）`;
@@ -35,9 +35,14 @@ export function freeeNotice(event: FreeeEvent): Notice {
         ? `${what}が削除されました。`
         : `${what}のステータスが更新されました${status ? `：${status}` : '。'}`;
   return {
-    title: '【freee会計】',
+    title: `【${FREEE_PRODUCT_NAMES.accounting}】`,
     body,
-    linkPath: event.action === 'destroyed' ? `/${kind.path}` : `/${kind.path}/${event.resourceId}`,
+    link: event.action === 'destroyed' ? `/${kind.path}` : `/${kind.path}/${event.resourceId}`,
     linkLabel: 'freeeで確認する',
   };
+}
+
+export function freeeNotice(event: FreeeEvent): Notice {
+  if (event.kind === 'accounting') return accountingNotice(event);
+  return { title: `【${FREEE_PRODUCT_NAMES[event.product]}】`, body: event.title, link: event.url, linkLabel: 'freeeで確認する' };
 }

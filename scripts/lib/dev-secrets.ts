@@ -13,6 +13,7 @@ const secretsSchema = z.object({
   freeeWebhookToken: z.string(),
   clientId: z.string(),
   clientSecret: z.string(),
+  productEventSecret: z.string(),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -27,6 +28,7 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     freeeWebhookToken: randomBytes(24).toString('hex'),
     clientId,
     clientSecret: randomBytes(16).toString('hex'),
+    productEventSecret: randomBytes(32).toString('hex'),
   };
 }
 
@@ -34,7 +36,15 @@ export const devSecretsFile = (dataDir: string): string => path.join(dataDir, 's
 
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = devSecretsFile(dataDir);
-  if (fs.existsSync(file)) return secretsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (fs.existsSync(file)) {
+    // Secrets added by later versions are generated once and kept.
+    const stored = secretsSchema.partial().parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const whole = secretsSchema.safeParse(stored);
+    if (whole.success) return whole.data;
+    const complete = { ...generateSecrets('dev1', 'renkei-dev-app'), ...stored };
+    fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    return complete;
+  }
   const secrets = generateSecrets('dev1', 'renkei-dev-app');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

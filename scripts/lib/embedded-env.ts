@@ -7,6 +7,7 @@ export interface EmbeddedSecrets {
   freeeWebhookToken: string;
   clientId: string;
   clientSecret: string;
+  productEventSecret: string;
 }
 
 export interface EmbeddedEnvOptions {
@@ -29,6 +30,7 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     LOG_LEVEL: o.logLevel ?? 'info',
     TOKEN_ENCRYPTION_KEYS: o.secrets.tokenEncryptionKeys,
     FREEE_WEBHOOK_TOKEN: o.secrets.freeeWebhookToken,
+    FREEE_PRODUCT_EVENT_SECRET: o.secrets.productEventSecret,
     LINEWORKS_AUTH_BASE_URL: `${o.lineWorksEmulatorUrl}/oauth2/v2.0`,
     LINEWORKS_API_BASE_URL: `${o.lineWorksEmulatorUrl}/v1.0`,
     LINEWORKS_CLIENT_ID: o.secrets.clientId,

@@ -30,6 +30,7 @@ export async function seedNewBusiness(): Promise<SeededBusiness> {
 /** The workflow input the API would build for "the employee's approval request was approved". */
 export function approvedRequestEvent(biz: SeededBusiness, eventId: string): NotifyFreeeInput {
   return {
+    kind: 'accounting',
     eventId,
     resource: 'accounting:approval_request',
     action: 'updated',

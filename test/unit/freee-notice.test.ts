@@ -1,10 +1,11 @@
 // What employees read for each freee event, and how a webhook payload becomes a FreeeEvent.
 import { strict as assert } from 'node:assert';
 import { freeeNotice } from '../../common/freee/notice';
-import type { FreeeEvent } from '../../common/freee/events';
+import type { AccountingEvent } from '../../common/freee/events';
 import { freeeWebhookSchema, toFreeeEvent } from '../../api/schemas/freee-webhook';
 
-const base: FreeeEvent = {
+const base: AccountingEvent = {
+  kind: 'accounting',
   eventId: 'e1',
   resource: 'accounting:expense_application',
   action: 'updated',
@@ -19,13 +20,13 @@ describe('freee notices', () => {
   it('names the request, its number and the new status in Japanese, linking to it', () => {
     const n = freeeNotice(base);
     assert.equal(n.body, '経費申請（No.77）のステータスが更新されました：差戻し');
-    assert.equal(n.linkPath, '/expense_applications/77');
+    assert.equal(n.link, '/expense_applications/77');
   });
 
   it('links to the list when the request was deleted', () => {
     const n = freeeNotice({ ...base, resource: 'accounting:payment_request', action: 'destroyed' });
     assert.equal(n.body, '支払依頼（No.77）が削除されました。');
-    assert.equal(n.linkPath, '/payment_requests');
+    assert.equal(n.link, '/payment_requests');
   });
 
   it('reduces a webhook payload to the applicant as recipient, IDs as strings', () => {
@@ -39,6 +40,7 @@ describe('freee notices', () => {
     });
     const e = toFreeeEvent(payload, 'accounting:approval_request');
     assert.deepEqual(e, {
+      kind: 'accounting',
       eventId: 'evt-1',
       resource: 'accounting:approval_request',
       action: 'created',
