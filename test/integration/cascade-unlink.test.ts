@@ -96,7 +96,7 @@ describe('cascade unlink', function () {
     const atKill = await handle.query(cascadeStatusQuery).catch(() => undefined);
     assert.ok(!atKill?.finished, 'the cascade was still running when the worker died');
 
-    const report = (await withWorker(taskQueue, () => handle.result())) as CascadeReport;
+    const report = await withWorker(taskQueue, () => handle.result());
     assert.deepEqual(report.totals, { revoked: 195, already_gone: 5, failed: 0 });
     assert.equal(await EmployeeLink.countDocuments({ worksTenantId: t.worksTenantId }), 0);
     const outcomes = await CascadeOutcomeRecord.find({ cascadeId }).lean();

@@ -57,7 +57,7 @@ describe('freee product events → LINE WORKS', () => {
       // Every event twice, in shuffled order.
       const deliveries = [...events, ...events].map((e) => JSON.stringify(e)).sort(() => Math.random() - 0.5);
       const answers = await Promise.all(deliveries.map((body) => post(body)));
-      assert.deepEqual(answers.map((a) => a.status).sort(), [...Array(6).fill(200), ...Array(6).fill(202)].sort());
+      assert.deepEqual(answers.map((a) => a.status).sort(), [...Array<number>(6).fill(200), ...Array<number>(6).fill(202)].sort());
       for (const e of events) {
         const state = (await s.env.client.workflow.getHandle(notificationWorkflowId('freee', `${e.product}-${e.id}`)).result()) as NotificationState;
         assert.equal(state.phase, 'delivered');
