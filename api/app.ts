@@ -10,6 +10,7 @@ import { freeeProductEventsRouter } from './routes/freee-product-events';
 import { freeeWebhookRouter } from './routes/freee-webhook';
 import { healthRouter } from './routes/health';
 import { notificationsRouter } from './routes/notifications';
+import { operatorLinksRouter } from './routes/operator-links';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(freeeWebhookRouter(deps));
   app.use(freeeProductEventsRouter(deps));
   app.use(notificationsRouter(deps));
+  app.use(operatorLinksRouter(deps));
   app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);
   return app;

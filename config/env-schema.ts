@@ -73,6 +73,8 @@ export const apiSchema = z.object({
   API_PORT: port.default(3000),
   API_PUBLIC_URL: url.optional(),
   API_BODY_LIMIT: z.string().default('256kb'),
+  /** Bearer token of the operator endpoints (/api/tenants/…); they answer 503 while unset. */
+  OPERATOR_API_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
 });
 
 export const workerSchema = z.object({

@@ -14,6 +14,7 @@ const secretsSchema = z.object({
   clientId: z.string(),
   clientSecret: z.string(),
   productEventSecret: z.string(),
+  operatorApiToken: z.string(),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -29,6 +30,7 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     clientId,
     clientSecret: randomBytes(16).toString('hex'),
     productEventSecret: randomBytes(32).toString('hex'),
+    operatorApiToken: randomBytes(24).toString('hex'),
   };
 }
 

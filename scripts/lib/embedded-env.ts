@@ -8,6 +8,7 @@ export interface EmbeddedSecrets {
   clientId: string;
   clientSecret: string;
   productEventSecret: string;
+  operatorApiToken: string;
 }
 
 export interface EmbeddedEnvOptions {
@@ -31,6 +32,7 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     TOKEN_ENCRYPTION_KEYS: o.secrets.tokenEncryptionKeys,
     FREEE_WEBHOOK_TOKEN: o.secrets.freeeWebhookToken,
     FREEE_PRODUCT_EVENT_SECRET: o.secrets.productEventSecret,
+    OPERATOR_API_TOKEN: o.secrets.operatorApiToken,
     LINEWORKS_AUTH_BASE_URL: `${o.lineWorksEmulatorUrl}/oauth2/v2.0`,
     LINEWORKS_API_BASE_URL: `${o.lineWorksEmulatorUrl}/v1.0`,
     LINEWORKS_CLIENT_ID: o.secrets.clientId,
