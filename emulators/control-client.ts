@@ -2,10 +2,18 @@
 // per emulator base URL; the provider-specific helpers only work against their own emulator.
 
 import { freeeEvent, type FreeeEventInput } from './freee/event-factory';
+import type { FreeeProductEvent, ProductEventConfig, ProductEventDeliverRequest, ProductEventDelivery } from './freee/product-event';
+import { productEvent, type ProductEventInput } from './freee/product-event-factory';
+import type { FreeeSeed } from './freee/seed-schema';
 import type { DeliverRequest, FreeeWebhookConfig, FreeeWebhookEvent, RecordedDelivery, WebhookDeliveryResult } from './freee/webhook-event';
 import type { ActiveFault, FaultSpecInput } from './harness/fault-spec';
 import type { RecordedRequest, RequestFilter } from './harness/recorded-request';
+import type { ControlCallbackRequest, RecordedCallback } from './lineworks/callback-event';
+import type { BotInfo, BotSettings, ControlInstallRequest, InstallationInfo } from './lineworks/installation-types';
+import type { LifecycleDelivery } from './lineworks/lifecycle-event';
+import type { EffectiveRichMenu } from './lineworks/richmenu-schema';
 import type { DeliveredLineWorksMessage, LineWorksMessageFilter, LineWorksSeed } from './lineworks/seed-schema';
+import type { TalkAction } from './lineworks/talk-log';
 
 /** A control route answered with a non-2xx status. */
 export class EmulatorControlError extends Error {
@@ -80,7 +88,96 @@ export class EmulatorControl {
     await this.call('POST', `/tenants/${encodeURIComponent(tenantId)}/expire-tokens`);
   }
 
+  /** Installations of apps in tenants, live and removed, oldest first. */
+  installations(filter: { tenantId?: string; clientId?: string } = {}): Promise<InstallationInfo[]> {
+    return this.call<InstallationInfo[]>('GET', '/installations', undefined, { ...filter });
+  }
+
+  /** Installs an app in a tenant without the admin pages (returns the live one if installed). */
+  installApp(clientId: string, tenantId: string, request: ControlInstallRequest = {}): Promise<InstallationInfo> {
+    return this.call<InstallationInfo>('POST', `/apps/${encodeURIComponent(clientId)}/tenants/${encodeURIComponent(tenantId)}/install`, request);
+  }
+
+  /** Removes an app from a tenant as [削除] does; resolves after the app.uninstalled delivery (and its retries). */
+  uninstallApp(clientId: string, tenantId: string): Promise<{ installation: InstallationInfo; delivery: LifecycleDelivery | null }> {
+    return this.call('POST', `/apps/${encodeURIComponent(clientId)}/tenants/${encodeURIComponent(tenantId)}/uninstall`);
+  }
+
+  /** The app's lifecycle deliveries, oldest first, each with its attempts. */
+  lifecycleDeliveries(clientId: string): Promise<LifecycleDelivery[]> {
+    return this.call<LifecycleDelivery[]>('GET', `/apps/${encodeURIComponent(clientId)}/lifecycle`);
+  }
+
+  /** Sends the app's last lifecycle event again, byte for byte (duplicate-delivery tests). */
+  redeliverLifecycleEvent(clientId: string): Promise<LifecycleDelivery> {
+    return this.call<LifecycleDelivery>('POST', `/apps/${encodeURIComponent(clientId)}/lifecycle/redeliver`);
+  }
+
+  /** A bot with its secret and effective callback URL. */
+  bot(botId: string): Promise<BotInfo> {
+    return this.call<BotInfo>('GET', `/bots/${encodeURIComponent(botId)}`);
+  }
+
+  /** Changes a bot's callback URL (null: fall back to the app's) or secret. */
+  updateBot(botId: string, settings: BotSettings): Promise<BotInfo> {
+    return this.call<BotInfo>('PATCH', `/bots/${encodeURIComponent(botId)}`, settings);
+  }
+
+  /** Sends one signed callback (postback, message or begin) now; returns what the bot's server answered. */
+  sendBotCallback(botId: string, request: ControlCallbackRequest): Promise<RecordedCallback> {
+    return this.call<RecordedCallback>('POST', `/bots/${encodeURIComponent(botId)}/callbacks`, request);
+  }
+
+  /** Callbacks sent to a bot's server (by the control route or by people in talk rooms). */
+  botCallbacks(botId: string): Promise<RecordedCallback[]> {
+    return this.call<RecordedCallback[]>('GET', `/bots/${encodeURIComponent(botId)}/callbacks`);
+  }
+
+  /** The rich menu the user sees (their own, else the default), or null. */
+  effectiveRichMenu(botId: string, userId: string): Promise<EffectiveRichMenu | null> {
+    return this.call<EffectiveRichMenu | null>('GET', `/bots/${encodeURIComponent(botId)}/users/${encodeURIComponent(userId)}/richmenu`);
+  }
+
+  /** What people did in talk rooms (taps, messages, rooms opened). */
+  talkActions(filter: { botId?: string; userId?: string } = {}): Promise<TalkAction[]> {
+    return this.call<TalkAction[]>('GET', '/talk-actions', undefined, { ...filter });
+  }
+
   // --- freee ---
+
+  /** Merges companies, users and apps into the freee emulator. */
+  async seedFreee(seed: FreeeSeed): Promise<void> {
+    await this.call('POST', '/seed', seed);
+  }
+
+  /** Ends every grant of a freee user: access and refresh tokens stop working. */
+  revokeFreeeUserTokens(userId: number): Promise<{ revokedGrants: number }> {
+    return this.call('POST', `/users/${userId}/revoke-tokens`);
+  }
+
+  /** The user's access tokens expire now; refresh tokens keep working. */
+  async expireFreeeUserTokens(userId: number): Promise<void> {
+    await this.call('POST', `/users/${userId}/expire-tokens`);
+  }
+
+  /** Where product events go and the secret they are signed with. */
+  async configureProductEvents(config: ProductEventConfig): Promise<void> {
+    await this.call('POST', '/product-events/config', config);
+  }
+
+  /** Sends one signed product event now and returns the delivery with what the receiver answered. */
+  deliverProductEvent(request: ProductEventDeliverRequest): Promise<ProductEventDelivery> {
+    return this.call<ProductEventDelivery>('POST', '/product-events/deliver', request);
+  }
+
+  productEventDeliveries(): Promise<ProductEventDelivery[]> {
+    return this.call<ProductEventDelivery[]>('GET', '/product-events/deliveries');
+  }
+
+  /** A realistic product event; see freee/product-event-factory.ts. */
+  productEvent(partial: ProductEventInput = {}): FreeeProductEvent {
+    return productEvent(partial);
+  }
 
   /** Where webhooks go and which verification token they carry. */
   async configureFreeeWebhook(config: FreeeWebhookConfig): Promise<void> {

@@ -1,5 +1,6 @@
 // Starts the provider emulators in-process (tests, the dev launcher) and re-exports what callers
-// need: the control client, the seed and event types, and the event factory.
+// need: the control client, the page-walking browser client, the seed and event types, and the
+// event factories.
 
 import { createFreeeEmulator } from './freee/emulator';
 import { toLogger, type EmulatorLog } from './harness/logger';
@@ -45,9 +46,19 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   }
 }
 
+export { BrowserClient, pageForms, type BrowserPage, type PageForm } from './browser-client';
 export { EmulatorControl, EmulatorControlError } from './control-client';
 export { freeeEvent, type FreeeEventInput } from './freee/event-factory';
+export { FREEE_PRODUCTS, type FreeeProduct, type FreeeProductEvent, type ProductEventConfig, type ProductEventDelivery } from './freee/product-event';
+export { productEvent, type ProductEventInput } from './freee/product-event-factory';
+export { renkeiSignature } from './freee/product-event-delivery';
+export type { FreeeSeed } from './freee/seed-schema';
 export type { FreeeWebhookEvent, RecordedDelivery, WebhookDeliveryResult } from './freee/webhook-event';
 export type { ActiveFault, FaultSpecInput } from './harness/fault-spec';
 export type { RecordedRequest, RequestFilter } from './harness/recorded-request';
+export type { AppUninstalledEvent, LifecycleDelivery } from './lineworks/lifecycle-event';
+export type { BotCallbackEvent, ControlCallbackRequest, RecordedCallback } from './lineworks/callback-event';
+export type { BotInfo, InstallationInfo } from './lineworks/installation-types';
+export type { CreateRichMenuBody, EffectiveRichMenu, RichMenuView } from './lineworks/richmenu-schema';
 export type { DeliveredLineWorksMessage, LineWorksMessageFilter, LineWorksSeed } from './lineworks/seed-schema';
+export type { TalkAction } from './lineworks/talk-log';

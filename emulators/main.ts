@@ -24,7 +24,10 @@ async function main(): Promise<void> {
       `LINE WORKS emulator: ${running.urls.lineworks}`,
       `  LINEWORKS_AUTH_BASE_URL=${running.urls.lineworks}/oauth2/v2.0`,
       `  LINEWORKS_API_BASE_URL=${running.urls.lineworks}/v1.0`,
+      `  pages: ${running.urls.lineworks}/login  ${running.urls.lineworks}/admin/apps  ${running.urls.lineworks}/talk/new`,
       `freee emulator:      ${running.urls.freee}`,
+      `  pages: ${running.urls.freee}/login  ${running.urls.freee}/companies/switch`,
+      `  see emulators/README.md for every route and the emulator-specific contracts`,
       '',
     ].join('\n'),
   );

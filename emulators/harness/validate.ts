@@ -22,3 +22,22 @@ export function optionalQueryParam(refine?: (value: string) => boolean, message 
     .transform((value) => (value === '' ? undefined : value))
     .refine((value) => value === undefined || refine === undefined || refine(value), { message });
 }
+
+/** A form field that may repeat (checkboxes): absent → [], one value → [value], many → all. */
+export function formList() {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+}
+
+/** A single optional form or query value; a repeated one keeps the first, an empty one is absent. */
+export function formValue() {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === '' ? undefined : first;
+    });
+}

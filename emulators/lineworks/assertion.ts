@@ -12,6 +12,7 @@ export class AssertionRejected extends Error {
 }
 
 export async function verifyAssertion(assertion: string, app: RegisteredApp): Promise<{ serviceAccountId: string }> {
+  if (app.publicKey === undefined) throw new AssertionRejected('the app has no service account public key');
   let payload;
   try {
     ({ payload } = await jwtVerify(assertion, app.publicKey, {

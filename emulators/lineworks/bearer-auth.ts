@@ -3,6 +3,7 @@
 
 import type { Request } from 'express';
 import { apiError } from './errors';
+import type { Bot } from './installations';
 import type { LineWorksState, Tenant } from './state';
 import type { TokenGrant } from './tokens';
 
@@ -33,4 +34,17 @@ export function authorise(
     throw apiError(403, 'FORBIDDEN', `the token lacks one of the scopes: ${options.scopes.join(', ')}`);
   }
   return { grant, tenant };
+}
+
+/** As `authorise`, and the bot must be a live bot of the token's app in the token's tenant. */
+export function authoriseBot(
+  state: LineWorksState,
+  req: Request,
+  botId: string,
+  options: { api: string; scopes: readonly string[] },
+): AuthorisedCall & { bot: Bot } {
+  const call = authorise(state, req, options);
+  const bot = state.botOf(call.tenant.tenantId, call.grant.clientId, botId);
+  if (bot === undefined) throw apiError(403, 'FORBIDDEN', `bot ${botId} is not available in this domain`);
+  return { ...call, bot };
 }

@@ -14,8 +14,8 @@ export function createMessagesRouter(state: LineWorksState): Router {
 
   router.post('/bots/:botId/users/:userId/messages', (req, res) => {
     const { botId, userId } = req.params;
-    const { tenant } = authorise(state, req, { api: SEND_TO_USER_API, scopes: ['bot', 'bot.message'] });
-    if (!tenant.botIds.has(botId)) throw apiError(403, 'FORBIDDEN', `bot ${botId} is not available in this domain`);
+    const { grant, tenant } = authorise(state, req, { api: SEND_TO_USER_API, scopes: ['bot', 'bot.message'] });
+    if (state.botOf(tenant.tenantId, grant.clientId, botId) === undefined) throw apiError(403, 'FORBIDDEN', `bot ${botId} is not available in this domain`);
     const user = state.findUser(tenant, userId);
     if (user === undefined) throw apiError(404, 'NOT_FOUND', 'user not found');
     const body = sendMessageBodySchema.safeParse(req.body);

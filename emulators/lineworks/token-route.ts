@@ -1,12 +1,17 @@
-// `POST /oauth2/v2.0/token`: the service-account JWT-bearer grant and the refresh-token grant
-// (reference A.1.2). Answers {access_token, refresh_token, scope, token_type, expires_in} with
-// expires_in as a string, as LINE WORKS sometimes sends it.
+// `POST /oauth2/v2.0/token`: the service-account JWT-bearer grant, the authorization-code grant of
+// User Account auth (single-use code, exact redirect_uri, PKCE when a challenge was given; an ID
+// token when `openid` was granted) and the refresh-token grant (reference A.1). Answers
+// {access_token, refresh_token, scope, token_type, expires_in[, id_token]} with expires_in as a
+// string, as LINE WORKS sometimes sends it.
 
 import { Router } from 'express';
 import { z } from 'zod';
+import { originOf } from '../harness/origin';
 import { AssertionRejected, verifyAssertion } from './assertion';
 import { oauthError } from './errors';
-import type { LineWorksState, RegisteredApp } from './state';
+import { mintIdToken } from './id-token';
+import { LINEWORKS_ISSUER_PATH } from './oidc-route';
+import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, type LineWorksState, type RegisteredApp } from './state';
 import type { IssuedTokens } from './tokens';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -14,6 +19,11 @@ export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const clientSchema = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) });
 const jwtBearerSchema = clientSchema.extend({ assertion: z.string().min(1), scope: z.string().trim().min(1) });
 const refreshSchema = clientSchema.extend({ refresh_token: z.string().min(1) });
+const authorizationCodeSchema = clientSchema.extend({
+  code: z.string().min(1),
+  redirect_uri: z.string().min(1).optional(),
+  code_verifier: z.string().min(1).optional(),
+});
 
 function parseForm<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body);
@@ -32,6 +42,10 @@ function authenticateClient(state: LineWorksState, clientId: string, clientSecre
 
 function assertNotRevoked(state: LineWorksState, tenantId: string): void {
   if (state.revokedTenants.has(tenantId)) throw oauthError(401, 'invalid_client', 'the app is no longer authorised in this domain');
+}
+
+function assertInstalled(status: 'installed' | 'uninstalled'): void {
+  if (status !== 'installed') throw oauthError(401, 'invalid_client', 'the app is no longer installed in this domain');
 }
 
 function tokenResponse(tokens: IssuedTokens): Record<string, string> {
@@ -63,11 +77,39 @@ export function createTokenRouter(state: LineWorksState): Router {
         if (error instanceof AssertionRejected) throw oauthError(400, 'invalid_grant', error.message);
         throw error;
       }
-      const tenant = state.tenantForServiceAccount(app.clientId, serviceAccountId);
-      if (tenant === undefined) throw oauthError(400, 'invalid_grant', `unknown service account ${serviceAccountId}`);
+      const installation = state.installations.byServiceAccount(app.clientId, serviceAccountId);
+      const tenant = installation === undefined ? undefined : state.tenants.get(installation.tenantId);
+      if (installation === undefined || tenant === undefined) throw oauthError(400, 'invalid_grant', `unknown service account ${serviceAccountId}`);
       assertNotRevoked(state, tenant.tenantId);
+      assertInstalled(installation.status);
       const tokens = state.tokens.issue({ tenantId: tenant.tenantId, clientId: app.clientId, scope: form.scope }, tenant.accessTokenTtlSeconds);
       res.set('Cache-Control', 'no-store').json(tokenResponse(tokens));
+      return;
+    }
+
+    if (grantType === 'authorization_code') {
+      const form = parseForm(authorizationCodeSchema, req.body);
+      const app = authenticateClient(state, form.client_id, form.client_secret);
+      const redeemed = state.codes.redeem(form.code, { clientId: app.clientId, redirectUri: form.redirect_uri, codeVerifier: form.code_verifier });
+      if (!redeemed.ok) throw oauthError(400, 'invalid_grant', redeemed.reason);
+      const { grant } = redeemed;
+      const tenant = state.tenants.get(grant.tenantId);
+      const user = tenant?.users.get(grant.userId);
+      if (tenant === undefined || user === undefined) throw oauthError(400, 'invalid_grant', 'the user no longer exists');
+      assertNotRevoked(state, tenant.tenantId);
+      const tokens = state.tokens.issue({ tenantId: tenant.tenantId, clientId: app.clientId, scope: grant.scope, userId: user.userId }, tenant.accessTokenTtlSeconds);
+      const body: Record<string, string> = tokenResponse(tokens);
+      if (grant.scope.split(' ').includes('openid')) {
+        body.id_token = await mintIdToken(state.issuerKeys, {
+          issuer: `${originOf(req)}${LINEWORKS_ISSUER_PATH}`,
+          clientId: app.clientId,
+          tenant,
+          user,
+          nonce: grant.nonce,
+          accessToken: tokens.accessToken,
+        });
+      }
+      res.set('Cache-Control', 'no-store').json(body);
       return;
     }
 
@@ -80,7 +122,7 @@ export function createTokenRouter(state: LineWorksState): Router {
       const { grant } = outcome;
       assertNotRevoked(state, grant.tenantId);
       const tenant = state.tenants.get(grant.tenantId);
-      const tokens = state.tokens.issue(grant, tenant?.accessTokenTtlSeconds ?? 86_400);
+      const tokens = state.tokens.issue(grant, tenant?.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS);
       res.set('Cache-Control', 'no-store').json(tokenResponse(tokens));
       return;
     }

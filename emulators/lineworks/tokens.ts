@@ -1,5 +1,6 @@
-// LINE WORKS access and refresh tokens: random opaque strings bound to (tenant, clientId, scope).
-// Refreshing rotates the refresh token (the December 2024 behaviour, reference A.1.2).
+// LINE WORKS access and refresh tokens: random opaque strings bound to (tenant, clientId, scope)
+// and, for User Account tokens, the user. Refreshing rotates the refresh token (the December 2024
+// behaviour, reference A.1.2).
 
 import { randomBytes } from 'node:crypto';
 
@@ -7,6 +8,8 @@ export interface TokenGrant {
   tenantId: string;
   clientId: string;
   scope: string;
+  /** Set for User Account (OAuth) tokens; absent for service-account tokens. */
+  userId?: string;
 }
 
 interface StoredToken extends TokenGrant {
@@ -61,8 +64,13 @@ export class TokenStore {
 
   /** Invalidates every token of a tenant for good (app removed / credentials revoked). */
   revokeTenant(tenantId: string): void {
-    for (const [token, stored] of this.access) if (stored.tenantId === tenantId) this.access.delete(token);
-    for (const stored of this.refresh.values()) if (stored.tenantId === tenantId) stored.revoked = true;
+    this.revokeWhere((grant) => grant.tenantId === tenantId);
+  }
+
+  /** Invalidates for good every token whose grant matches (e.g. one app in one tenant). */
+  revokeWhere(matches: (grant: TokenGrant) => boolean): void {
+    for (const [token, stored] of this.access) if (matches(stored)) this.access.delete(token);
+    for (const stored of this.refresh.values()) if (matches(stored)) stored.revoked = true;
   }
 
   /** Makes a tenant's access tokens expired now (refresh tokens stay usable). */
@@ -82,6 +90,8 @@ export class TokenStore {
       store.delete(token);
       return undefined;
     }
-    return { tenantId: stored.tenantId, clientId: stored.clientId, scope: stored.scope };
+    const grant: TokenGrant = { tenantId: stored.tenantId, clientId: stored.clientId, scope: stored.scope };
+    if (stored.userId !== undefined) grant.userId = stored.userId;
+    return grant;
   }
 }

@@ -6,6 +6,8 @@ import { EmulatorControl, EmulatorControlError, startEmulators } from '../../emu
 import { faultSpecSchema } from '../../emulators/harness/fault-spec';
 import { FaultInjector } from '../../emulators/harness/faults';
 import { matchesPathPattern } from '../../emulators/harness/path-pattern';
+import { html, htmlToString, safeHref } from '../../emulators/harness/html';
+import { firstMultipartFile } from '../../emulators/harness/multipart';
 import { FixedWindowRateLimiter } from '../../emulators/harness/rate-limiter';
 
 describe('emulator harness', () => {
@@ -42,6 +44,34 @@ describe('emulator harness', () => {
     assert.deepEqual(limiter.take('t1', 2), { allowed: false, retryAfterSeconds: 45 });
     now = 60_000;
     assert.ok(limiter.take('t1', 2).allowed);
+  });
+
+  it('escapes every interpolated value in pages and links only http(s) URLs', () => {
+    const evil = '"><script>alert(`x`)</script>&\'';
+    const markup = htmlToString(html`<a title="${evil}">${[evil, 1, null, false]}</a>${html`<b>${evil}</b>`}`);
+    assert.equal(
+      markup,
+      '<a title="&quot;&gt;&lt;script&gt;alert(&#96;x&#96;)&lt;/script&gt;&amp;&#39;">&quot;&gt;&lt;script&gt;alert(&#96;x&#96;)&lt;/script&gt;&amp;&#39;1</a>' +
+        '<b>&quot;&gt;&lt;script&gt;alert(&#96;x&#96;)&lt;/script&gt;&amp;&#39;</b>',
+    );
+    assert.equal(safeHref('javascript:alert(1)'), undefined);
+    assert.equal(safeHref('//evil.example/x'), undefined);
+    assert.equal(safeHref('/talk?bot=1'), '/talk?bot=1');
+    assert.equal(safeHref('https://renkei.example/a b'), 'https://renkei.example/a%20b');
+  });
+
+  it('reads the file part of a multipart body', () => {
+    const body = Buffer.from(
+      '--XyZ\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n' +
+        '--XyZ\r\nContent-Disposition: form-data; name="Filedata"; filename="menu.png"\r\nContent-Type: image/png\r\n\r\n\u0001\u0002\r\n--XyZ--\r\n',
+      'latin1',
+    );
+    const part = firstMultipartFile('multipart/form-data; boundary=XyZ', body);
+    assert.equal(part?.fieldName, 'Filedata');
+    assert.equal(part?.fileName, 'menu.png');
+    assert.equal(part?.contentType, 'image/png');
+    assert.deepEqual([...(part?.data ?? [])], [1, 2]);
+    assert.equal(firstMultipartFile('application/octet-stream', body), undefined);
   });
 
   it('validates control inputs and clears everything on reset', async () => {

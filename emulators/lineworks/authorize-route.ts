@@ -1,0 +1,136 @@
+// `GET /oauth2/v2.0/authorize` (User Account auth, reference A.1.1): checks the client and the
+// exact redirect_uri first (a bad one gets the 有効ではないクライアント情報です page and no
+// redirect), then the request (errors go back to the client per RFC 6749 §4.1.2.1), then signs the
+// user in if needed (`prompt=login` forces it, `prompt=none` refuses to ask) and shows consent.
+// `POST /oauth2/v2.0/authorize` is the consent form: [許可する] → code&state, [キャンセル] →
+// error=access_denied.
+
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { pkceRequestProblem } from '../harness/pkce';
+import { appendQuery } from '../harness/redirect-uri';
+import { formValue } from '../harness/validate';
+import { loginUrlFor } from './page-session';
+import { sendConsentPage } from './pages/consent';
+import { sendInvalidClientPage, sendMessagePage } from './pages/layout';
+import type { LineWorksState } from './state';
+
+const authorizeQuerySchema = z.object({
+  response_type: formValue(),
+  client_id: formValue(),
+  redirect_uri: formValue(),
+  scope: formValue(),
+  state: formValue(),
+  nonce: formValue(),
+  prompt: formValue(),
+  code_challenge: formValue(),
+  code_challenge_method: formValue(),
+});
+
+const consentFormSchema = z.object({ request: formValue(), decision: formValue() });
+
+function sendToClient(res: Response, redirectUri: string, params: Record<string, string | undefined>): void {
+  res.redirect(303, appendQuery(redirectUri, params));
+}
+
+/** The same authorize URL without `login` in prompt (where the login page comes back to). */
+function withoutPromptLogin(req: Request): string {
+  const url = new URL(req.originalUrl, 'http://emulator.invalid');
+  const prompt = (url.searchParams.get('prompt') ?? '').split(' ').filter((value) => value !== '' && value !== 'login');
+  if (prompt.length > 0) url.searchParams.set('prompt', prompt.join(' '));
+  else url.searchParams.delete('prompt');
+  return `${url.pathname}${url.search}`;
+}
+
+export function createAuthorizeRouter(state: LineWorksState): Router {
+  const router = Router();
+
+  router.get('/authorize', (req, res) => {
+    const parsed = authorizeQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      sendInvalidClientPage(res, 'リクエストのパラメータが正しくありません。');
+      return;
+    }
+    const query = parsed.data;
+    const app = query.client_id === undefined ? undefined : state.apps.get(query.client_id);
+    if (app === undefined) {
+      sendInvalidClientPage(res, 'client_id が登録されていません。');
+      return;
+    }
+    if (query.redirect_uri === undefined || !app.redirectUris.includes(query.redirect_uri)) {
+      sendInvalidClientPage(res, 'redirect_uri がアプリに登録されたものと一致しません。');
+      return;
+    }
+    const redirectUri = query.redirect_uri;
+    const fail = (error: string, description: string): void => sendToClient(res, redirectUri, { error, error_description: description, state: query.state });
+
+    if (query.response_type !== 'code') {
+      fail('unsupported_response_type', 'response_type must be code');
+      return;
+    }
+    const scopes = (query.scope ?? '').split(' ').filter((scope) => scope.length > 0);
+    if (scopes.length === 0) {
+      fail('invalid_scope', 'scope is required');
+      return;
+    }
+    const pkceProblem = pkceRequestProblem(query.code_challenge, query.code_challenge_method);
+    if (pkceProblem !== undefined) {
+      fail('invalid_request', pkceProblem);
+      return;
+    }
+
+    const prompts = (query.prompt ?? '').split(' ');
+    const signedIn = state.sessionUser(state.sessions.get(req));
+    if (signedIn === undefined && prompts.includes('none')) {
+      fail('login_required', 'the user is not signed in');
+      return;
+    }
+    if (signedIn === undefined || prompts.includes('login')) {
+      res.redirect(303, loginUrlFor(withoutPromptLogin(req)));
+      return;
+    }
+
+    const requestId = state.pendingAuthorizations.put({
+      clientId: app.clientId,
+      redirectUri,
+      scope: scopes.join(' '),
+      state: query.state,
+      nonce: query.nonce,
+      codeChallenge: query.code_challenge,
+      tenantId: signedIn.tenant.tenantId,
+      userId: signedIn.user.userId,
+    });
+    sendConsentPage(res, {
+      requestId,
+      appName: app.name,
+      userName: signedIn.user.name ?? signedIn.user.userId,
+      domainName: signedIn.tenant.domainName,
+      scopes,
+    });
+  });
+
+  router.post('/authorize', (req, res) => {
+    const form = consentFormSchema.safeParse(req.body);
+    const pending = state.pendingAuthorizations.take(form.success ? form.data.request : undefined);
+    if (pending === undefined) {
+      sendMessagePage(res, 400, '認可リクエストが無効です', '認可リクエストの有効期限が切れたか、既に処理されています。もう一度最初からお試しください。');
+      return;
+    }
+    const signedIn = state.sessionUser(state.sessions.get(req));
+    if (signedIn === undefined || signedIn.tenant.tenantId !== pending.tenantId || signedIn.user.userId !== pending.userId) {
+      sendMessagePage(res, 403, '認可リクエストが無効です', 'ログイン中のアカウントが認可リクエストのアカウントと異なります。');
+      return;
+    }
+    if (!form.success || form.data.decision !== 'allow') {
+      sendToClient(res, pending.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: pending.state });
+      return;
+    }
+    const code = state.codes.issue(
+      { clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge },
+      { tenantId: pending.tenantId, userId: pending.userId, scope: pending.scope, nonce: pending.nonce },
+    );
+    sendToClient(res, pending.redirectUri, { code, state: pending.state });
+  });
+
+  return router;
+}

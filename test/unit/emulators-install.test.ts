@@ -1,0 +1,230 @@
+// The emulator-specific app install / removal contract of LINE WORKS, walked through the admin
+// pages: admin rights required, every checkbox required, member scope, the signed redirect back to
+// return_to; removal sends a signed app.uninstalled event (retried on 5xx, redeliverable), revokes
+// the app's tokens in the tenant and forgets the bots' per-user rich menus.
+
+import { strict as assert } from 'node:assert';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BrowserClient, EmulatorControl, startEmulators, type AppUninstalledEvent, type BrowserPage, type RunningEmulators } from '../../emulators';
+
+const CLIENT_ID = 'freee-app';
+const CLIENT_SECRET = 'freee-app-secret';
+const RETURN_TO = 'https://renkei.example/lineworks/installed?state=s-42';
+const TENANT = '40005678';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+function sign(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64');
+}
+
+describe('LINE WORKS emulator: app install and removal (emulator-specific contract)', () => {
+  let emulators: RunningEmulators;
+  let control: EmulatorControl;
+  let base: string;
+  let receiver: Server;
+  let receiverUrl: string;
+  const received: Received[] = [];
+  const answers: number[] = [];
+
+  const installUrl = (returnTo = RETURN_TO): string => `${base}/admin/apps/${CLIENT_ID}/install?${new URLSearchParams({ return_to: returnTo }).toString()}`;
+
+  async function signedIn(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
+    const browser = new BrowserClient();
+    const login = await browser.get(start);
+    const page = await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } });
+    return { browser, page };
+  }
+
+  before(async () => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/lifecycle`;
+    emulators = await startEmulators();
+    base = emulators.urls.lineworks;
+    control = new EmulatorControl(base);
+  });
+
+  after(async () => {
+    await emulators.stop();
+    receiver.closeAllConnections();
+    receiver.close();
+  });
+
+  beforeEach(async () => {
+    received.length = 0;
+    answers.length = 0;
+    await control.reset();
+    await control.seedLineWorks({
+      apps: [
+        {
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          name: 'freee',
+          redirectUris: ['https://renkei.example/auth/lineworks/callback'],
+          appCallbackUrl: receiverUrl,
+          bot: { botSecret: 'bot-secret', callbackUrl: 'https://renkei.example/lineworks/callback' },
+        },
+      ],
+      tenants: [
+        {
+          tenantId: TENANT,
+          domainName: 'free.example',
+          users: [
+            { userId: 'admin-1', email: 'admin@free.example', name: '管理 太郎', isAdministrator: true },
+            { userId: 'emp-1', email: 'emp1@free.example', name: '社員 一郎' },
+            { userId: 'emp-2', email: 'emp2@free.example', name: '社員 二郎' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('needs an administrator: a member gets LINE WORKSの管理者権限が必要です', async () => {
+    const { page } = await signedIn('emp1@free.example', installUrl());
+    assert.equal(page.status, 403);
+    assert.match(page.html, /LINE WORKSの管理者権限が必要です/);
+    assert.deepEqual(await control.installations(), []);
+  });
+
+  it('refuses [次へ] until every checkbox is ticked, then installs for selected members and redirects with signed parameters', async () => {
+    const { browser, page: terms } = await signedIn('admin@free.example', installUrl());
+    assert.equal(terms.status, 200);
+    assert.match(terms.html, /freeeを追加/);
+    assert.equal((terms.html.match(/type="checkbox"/g) ?? []).length, 3);
+
+    const refused = await browser.submit(terms, { actionPart: '/install', add: [['agree', 'terms'], ['agree', 'privacy']] });
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /すべてのチェックボックスにチェックを入れてください/);
+    assert.match(refused.html, /value="terms" checked/);
+    assert.deepEqual(await control.installations(), []);
+
+    const members = await browser.submit(refused, { actionPart: '/install', add: [['agree', 'permissions']] });
+    assert.equal(members.status, 200);
+    assert.match(members.html, /すべてのメンバー/);
+    const noneChosen = await browser.submit(members, { actionPart: '/install', set: { scope: 'selected' } });
+    assert.equal(noneChosen.status, 400);
+    assert.match(noneChosen.html, /1人以上選択してください/);
+
+    const done = await browser.submit(noneChosen, { actionPart: '/install', set: { scope: 'selected' }, add: [['member', 'admin-1'], ['member', 'emp-1']] });
+    assert.ok(done.location?.startsWith('https://renkei.example/lineworks/installed?state=s-42&'), done.location);
+    const params = new URL(done.location ?? '').searchParams;
+    const [installation] = await control.installations({ tenantId: TENANT });
+    assert.ok(installation !== undefined);
+    assert.equal(params.get('installation_id'), installation.installationId);
+    assert.equal(params.get('domain_id'), TENANT);
+    assert.equal(params.get('bot_id'), installation.botIds[0]);
+    assert.equal(params.get('service_account_id'), installation.serviceAccountId);
+    assert.match(installation.serviceAccountId, /\.serviceaccount@free\.example$/);
+    assert.deepEqual(installation.members, ['admin-1', 'emp-1']);
+    const signed = ['installation_id', 'domain_id', 'bot_id', 'service_account_id'].map((name) => params.get(name) ?? '').join('\n');
+    assert.equal(params.get('signature'), sign(CLIENT_SECRET, signed));
+
+    const bot = await control.bot(installation.botIds[0] ?? '');
+    assert.equal(bot.botSecret, 'bot-secret');
+    assert.equal(bot.callbackUrl, 'https://renkei.example/lineworks/callback');
+    assert.equal(bot.name, 'freee');
+
+    const detail = await browser.get(`${base}/admin/apps/${CLIENT_ID}`);
+    assert.match(detail.html, />設定する</);
+    assert.doesNotMatch(detail.html, />追加する</);
+
+    const again = await browser.get(installUrl());
+    assert.equal(new URL(again.location ?? '').searchParams.get('installation_id'), installation.installationId);
+
+    const member = await signedIn('emp1@free.example', `${base}/talk/new`);
+    assert.match(member.page.html, /freee/);
+    const outsider = await signedIn('emp2@free.example', `${base}/talk/new`);
+    assert.match(outsider.page.html, /トークできるアプリがありません/);
+  });
+
+  it('shows [追加する] before install and refuses a return_to outside the app redirect origins', async () => {
+    const { browser, page } = await signedIn('admin@free.example', `${base}/admin/apps/${CLIENT_ID}`);
+    assert.match(page.html, />追加する</);
+    const bad = await browser.get(installUrl('https://evil.example/steal'));
+    assert.equal(bad.status, 400);
+    assert.match(bad.html, /有効ではないクライアント情報です/);
+    const unknown = await browser.get(`${base}/admin/apps/nobody/install`);
+    assert.match(unknown.html, /有効ではないクライアント情報です/);
+  });
+
+  it('removes the app from the admin pages: confirmation, a signed app.uninstalled event, redelivery on demand', async () => {
+    const installation = await control.installApp(CLIENT_ID, TENANT);
+    const { browser, page: detail } = await signedIn('admin@free.example', `${base}/admin/apps/${CLIENT_ID}`);
+    assert.match(detail.html, />アプリを削除</);
+    const confirm = await browser.get(`${base}/admin/apps/${CLIENT_ID}/uninstall`);
+    assert.match(confirm.html, /freeeアプリを削除しますか\?/);
+    assert.match(confirm.html, />削除</);
+    assert.match(confirm.html, />キャンセル</);
+
+    const done = await browser.submit(confirm, { actionPart: '/uninstall' });
+    assert.equal(done.status, 200);
+    assert.match(done.html, /freeeアプリを削除しました/);
+
+    assert.equal(received.length, 1);
+    const [delivery] = received;
+    assert.ok(delivery !== undefined);
+    assert.equal(delivery.headers['x-works-signature'], sign(CLIENT_SECRET, delivery.body));
+    const event = JSON.parse(delivery.body) as AppUninstalledEvent;
+    assert.equal(event.type, 'app.uninstalled');
+    assert.equal(event.clientId, CLIENT_ID);
+    assert.equal(event.domainId, 40005678);
+    assert.equal(event.installationId, installation.installationId);
+    assert.equal(delivery.headers['x-works-event-id'], event.eventId);
+    assert.match(String(delivery.headers['content-type']), /^application\/json/);
+
+    const [after] = await control.installations({ tenantId: TENANT });
+    assert.equal(after?.status, 'uninstalled');
+    const detailAfter = await browser.get(`${base}/admin/apps/${CLIENT_ID}`);
+    assert.match(detailAfter.html, />追加する</);
+
+    const redelivered = await control.redeliverLifecycleEvent(CLIENT_ID);
+    assert.equal(redelivered.redelivery, true);
+    assert.equal(received.length, 2);
+    assert.equal(received[1]?.body, delivery.body);
+    assert.equal(received[1]?.headers['x-works-event-id'], event.eventId);
+  });
+
+  it('retries the lifecycle event on 5xx; a reinstall gets a new installation and service account', async () => {
+    const installation = await control.installApp(CLIENT_ID, TENANT, { members: 'all' });
+    answers.push(503, 500);
+    const { delivery } = await control.uninstallApp(CLIENT_ID, TENANT);
+    assert.ok(delivery !== null);
+    assert.deepEqual(
+      delivery.attempts.map((attempt) => attempt.status),
+      [503, 500, 200],
+    );
+    assert.equal(delivery.status, 200);
+    assert.equal(received.length, 3);
+    assert.equal(new Set(received.map((entry) => entry.body)).size, 1);
+    assert.equal((await control.lifecycleDeliveries(CLIENT_ID)).length, 1);
+
+    const reinstalled = await control.installApp(CLIENT_ID, TENANT);
+    assert.notEqual(reinstalled.installationId, installation.installationId);
+    assert.notEqual(reinstalled.serviceAccountId, installation.serviceAccountId);
+  });
+
+  it('records an unreachable app callback after 4 attempts without failing the removal', async () => {
+    await control.seedLineWorks({ apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appCallbackUrl: 'http://127.0.0.1:1/nowhere' }] });
+    await control.installApp(CLIENT_ID, TENANT);
+    const { installation, delivery } = await control.uninstallApp(CLIENT_ID, TENANT);
+    assert.equal(installation.status, 'uninstalled');
+    assert.equal(delivery?.attempts.length, 4);
+    assert.equal(delivery?.status, null);
+    assert.equal(typeof delivery?.attempts[0]?.error, 'string');
+  });
+});

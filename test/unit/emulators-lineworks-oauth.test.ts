@@ -1,0 +1,272 @@
+// LINE WORKS User Account auth through the emulator's pages, walked with plain fetch and a cookie
+// jar: login, authorize, consent, code, token with PKCE, ID token verified with jose against the
+// published JWKS, users/me; plus the refusals (invalid client, bad redirect, reused code, wrong
+// verifier, denied consent) and the users API for service-account tokens.
+
+import { strict as assert } from 'node:assert';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { s256Challenge } from '../../emulators/harness/pkce';
+import { atHash } from '../../emulators/lineworks/id-token';
+
+const CLIENT_ID = 'renkei-client';
+const CLIENT_SECRET = 'renkei-secret';
+const REDIRECT_URI = 'https://renkei.example/auth/lineworks/callback';
+const TENANT = '40001234';
+const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function postForm(url: string, form: Record<string, string>): Promise<Answer> {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function getJson(url: string, token: string): Promise<Answer> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function redirectParams(page: BrowserPage): URLSearchParams {
+  assert.ok(page.location !== undefined, `expected a redirect to the client, got ${page.status} at ${page.url}`);
+  assert.ok(page.location.startsWith(REDIRECT_URI), page.location);
+  return new URL(page.location).searchParams;
+}
+
+describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
+  let emulators: RunningEmulators;
+  let control: EmulatorControl;
+  let base: string;
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+
+  const authorizeUrl = (params: Record<string, string> = {}): string =>
+    `${base}/oauth2/v2.0/authorize?${new URLSearchParams({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      scope: 'openid email profile user.read',
+      state: 'st-1',
+      nonce: 'n-1',
+      ...params,
+    }).toString()}`;
+
+  async function signIn(browser: BrowserClient, start: string, loginId = 'taro@works.example', password = 'password'): Promise<BrowserPage> {
+    const login = await browser.get(start);
+    assert.match(login.url, /\/login\?next=/);
+    return browser.submit(login, { actionPart: '/login', set: { loginId, password } });
+  }
+
+  before(async () => {
+    emulators = await startEmulators();
+    base = emulators.urls.lineworks;
+    control = new EmulatorControl(base);
+  });
+
+  after(async () => {
+    await emulators.stop();
+  });
+
+  beforeEach(async () => {
+    await control.reset();
+    await control.seedLineWorks({
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', redirectUris: [REDIRECT_URI] }],
+      tenants: [
+        {
+          tenantId: TENANT,
+          domainName: 'works.example',
+          clientId: CLIENT_ID,
+          serviceAccountId: SERVICE_ACCOUNT,
+          botIds: ['7000001'],
+          users: [
+            { userId: 'u-taro', email: 'taro@works.example', name: '山田 太郎', isAdministrator: true },
+            { userId: 'u-hanako', email: 'hanako@works.example', name: '佐藤 花子', password: 'hanako-pw', userExternalKey: 'emp-2' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('walks login → consent → code → token (PKCE) → ID token verified against the JWKS → users/me', async () => {
+    const browser = new BrowserClient();
+    const verifier = randomBytes(32).toString('base64url');
+    const consent = await signIn(browser, authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
+    assert.equal(consent.status, 200);
+    assert.match(consent.html, /freeeがアクセス権限を求めています/);
+    assert.match(consent.html, /許可する/);
+
+    const params = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] }));
+    assert.equal(params.get('state'), 'st-1');
+    const code = params.get('code');
+    assert.ok(code !== null);
+
+    const discovery = (await (await fetch(`${base}/oauth2/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    assert.equal(discovery.issuer, `${base}/oauth2/v2.0`);
+    assert.equal(discovery.token_endpoint, `${base}/oauth2/v2.0/token`);
+
+    const token = await postForm(String(discovery.token_endpoint), {
+      grant_type: 'authorization_code',
+      code,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    });
+    assert.equal(token.status, 200, JSON.stringify(token.body));
+    assert.equal(token.body.token_type, 'Bearer');
+    assert.equal(token.body.scope, 'openid email profile user.read');
+    const accessToken = token.body.access_token as string;
+    const idToken = token.body.id_token as string;
+
+    assert.equal(typeof decodeProtectedHeader(idToken).kid, 'string');
+    const { payload } = await jwtVerify(idToken, createRemoteJWKSet(new URL(String(discovery.jwks_uri))), {
+      issuer: discovery.issuer,
+      audience: CLIENT_ID,
+      algorithms: ['RS256'],
+    });
+    assert.equal(payload.sub, 'u-taro');
+    assert.equal(payload.nonce, 'n-1');
+    assert.equal(payload.at_hash, atHash(accessToken));
+    assert.equal(payload.email, 'taro@works.example');
+    assert.equal(payload.name, '山田 太郎');
+    assert.equal(payload.domain_id, 40001234);
+
+    const me = await getJson(`${base}/v1.0/users/me`, accessToken);
+    assert.equal(me.status, 200);
+    assert.equal(me.body.userId, 'u-taro');
+    assert.equal(me.body.domainId, 40001234);
+    assert.equal(me.body.isAdministrator, true);
+    assert.deepEqual(me.body.userName, { lastName: '山田', firstName: '太郎' });
+
+    const reused = await postForm(`${base}/oauth2/v2.0/token`, {
+      grant_type: 'authorization_code',
+      code,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    });
+    assert.equal(reused.status, 400);
+    assert.equal(reused.body.error, 'invalid_grant');
+
+    const refreshed = await postForm(`${base}/oauth2/v2.0/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: token.body.refresh_token as string,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    });
+    assert.equal(refreshed.status, 200);
+    assert.notEqual(refreshed.body.refresh_token, token.body.refresh_token);
+    assert.equal((await getJson(`${base}/v1.0/users/me`, refreshed.body.access_token as string)).body.userId, 'u-taro');
+  });
+
+  it('refuses a wrong code_verifier, a different redirect_uri and a wrong client secret', async () => {
+    const browser = new BrowserClient();
+    const verifier = randomBytes(32).toString('base64url');
+    const exchange = async (overrides: Record<string, string>): Promise<Answer> => {
+      const consent = await browser.get(authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
+      const code = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] })).get('code') ?? '';
+      return postForm(`${base}/oauth2/v2.0/token`, {
+        grant_type: 'authorization_code',
+        code,
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+        ...overrides,
+      });
+    };
+    await signIn(browser, `${base}/talk`);
+
+    const wrongVerifier = await exchange({ code_verifier: randomBytes(32).toString('base64url') });
+    assert.equal(wrongVerifier.status, 400);
+    assert.equal(wrongVerifier.body.error, 'invalid_grant');
+    const wrongRedirect = await exchange({ redirect_uri: 'https://renkei.example/other' });
+    assert.equal(wrongRedirect.body.error, 'invalid_grant');
+    const wrongSecret = await exchange({ client_secret: 'nope' });
+    assert.equal(wrongSecret.status, 401);
+    assert.equal(wrongSecret.body.error, 'invalid_client');
+  });
+
+  it('shows 有効ではないクライアント情報です without redirecting for an unknown client or redirect_uri', async () => {
+    const browser = new BrowserClient();
+    for (const url of [authorizeUrl({ client_id: 'nobody' }), authorizeUrl({ redirect_uri: 'https://evil.example/cb' }), authorizeUrl({ redirect_uri: `${REDIRECT_URI}/x` })]) {
+      const page = await browser.get(url);
+      assert.equal(page.status, 400);
+      assert.equal(page.location, undefined);
+      assert.match(page.html, /有効ではないクライアント情報です/);
+    }
+    const badType = await browser.get(authorizeUrl({ response_type: 'token' }));
+    assert.equal(redirectParams(badType).get('error'), 'unsupported_response_type');
+    const plainPkce = await browser.get(authorizeUrl({ code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }));
+    assert.equal(redirectParams(plainPkce).get('error'), 'invalid_request');
+  });
+
+  it('re-renders the login page with a Japanese error on a wrong password, and sends [キャンセル] back as access_denied', async () => {
+    const browser = new BrowserClient();
+    const login = await browser.get(authorizeUrl());
+    const wrong = await browser.submit(login, { actionPart: '/login', set: { loginId: 'taro@works.example', password: 'bad' } });
+    assert.equal(wrong.status, 401);
+    assert.match(wrong.html, /IDまたはパスワードが正しくありません。/);
+    assert.match(wrong.html, /value="taro@works\.example"/);
+
+    const consent = await browser.submit(wrong, { actionPart: '/login', set: { password: 'password' } });
+    assert.match(consent.html, /許可する/);
+    const denied = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'deny']] }));
+    assert.equal(denied.get('error'), 'access_denied');
+    assert.equal(denied.get('state'), 'st-1');
+    assert.equal(denied.get('code'), null);
+  });
+
+  it('prompt=login asks again even with a session, and the new login decides the user', async () => {
+    const browser = new BrowserClient();
+    await signIn(browser, authorizeUrl());
+    const again = await browser.get(authorizeUrl({ prompt: 'login' }));
+    assert.match(again.url, /\/login\?next=/);
+    const consent = await browser.submit(again, { actionPart: '/login', set: { loginId: 'hanako@works.example', password: 'hanako-pw' } });
+    assert.match(consent.html, /佐藤 花子/);
+    const code = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] })).get('code') ?? '';
+    const token = await postForm(`${base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
+    assert.equal(token.status, 200);
+    assert.equal((await getJson(`${base}/v1.0/users/me`, token.body.access_token as string)).body.userId, 'u-hanako');
+
+    const none = await new BrowserClient().get(authorizeUrl({ prompt: 'none' }));
+    assert.equal(redirectParams(none).get('error'), 'login_required');
+  });
+
+  it('answers users/me with 403 for a service account, and users/{id} by id, email or externalKey', async () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuer(CLIENT_ID)
+      .setSubject(SERVICE_ACCOUNT)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 3600)
+      .sign(createPrivateKey(keys.privateKey));
+    const token = await postForm(`${base}/oauth2/v2.0/token`, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      scope: 'bot user.read',
+    });
+    assert.equal(token.status, 200);
+    const accessToken = token.body.access_token as string;
+    assert.equal(token.body.id_token, undefined);
+
+    const me = await getJson(`${base}/v1.0/users/me`, accessToken);
+    assert.equal(me.status, 403);
+    assert.equal(me.body.code, 'FORBIDDEN');
+    for (const id of ['u-hanako', 'hanako@works.example', 'externalKey:emp-2']) {
+      const user = await getJson(`${base}/v1.0/users/${encodeURIComponent(id)}`, accessToken);
+      assert.equal(user.status, 200, id);
+      assert.equal(user.body.userId, 'u-hanako');
+      assert.equal(user.body.email, 'hanako@works.example');
+      assert.equal(user.body.isAdministrator, false);
+    }
+    assert.equal((await getJson(`${base}/v1.0/users/nobody`, accessToken)).status, 404);
+  });
+});

@@ -1,0 +1,210 @@
+// LINE WORKS bot callbacks and the talk room: callbacks carry X-WORKS-BotId and a verifiable
+// X-WORKS-Signature over the raw body; a member opens a talk with the app (外部ユーザーとトーク →
+// freee → [OK]), sees the bot's messages and rich menu, and tapping a postback area sends the
+// signed postback and follows the `openUrl` the bot's server answers.
+
+import { strict as assert } from 'node:assert';
+import { createHmac, createPrivateKey, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
+import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+
+const CLIENT_ID = 'freee-app';
+const CLIENT_SECRET = 'freee-secret';
+const BOT_SECRET = 'the-bot-secret';
+const TENANT = '40001234';
+const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
+const BOT = '7000001';
+const LINK_URL = 'https://renkei.example/link/start?ticket=t-1';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+  verified: boolean;
+}
+
+function verify(secret: string, body: string, signature: string | undefined): boolean {
+  const expected = createHmac('sha256', secret).update(body).digest();
+  const given = Buffer.from(signature ?? '', 'base64');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
+  let emulators: RunningEmulators;
+  let control: EmulatorControl;
+  let base: string;
+  let receiver: Server;
+  let callbackUrl: string;
+  const received: Received[] = [];
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  let token: string;
+
+  async function api(path: string, body: unknown): Promise<number> {
+    const response = await fetch(`${base}/v1.0${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  async function member(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
+    const browser = new BrowserClient();
+    const login = await browser.get(start);
+    return { browser, page: await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } }) };
+  }
+
+  before(async () => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const verified = verify(BOT_SECRET, body, req.headers['x-works-signature'] as string | undefined);
+        received.push({ headers: req.headers, body, verified });
+        if (!verified) {
+          res.writeHead(401).end();
+          return;
+        }
+        const event = JSON.parse(body) as { type: string; data?: string };
+        const answer = event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/callback`;
+    emulators = await startEmulators();
+    base = emulators.urls.lineworks;
+    control = new EmulatorControl(base);
+  });
+
+  after(async () => {
+    await emulators.stop();
+    receiver.closeAllConnections();
+    receiver.close();
+  });
+
+  beforeEach(async () => {
+    received.length = 0;
+    await control.reset();
+    await control.seedLineWorks({
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl, botSecret: BOT_SECRET } }],
+      tenants: [
+        {
+          tenantId: TENANT,
+          clientId: CLIENT_ID,
+          serviceAccountId: SERVICE_ACCOUNT,
+          bots: [{ botId: BOT }],
+          users: [{ userId: 'u-taro', email: 'taro@works.example', name: '山田 太郎' }],
+        },
+      ],
+    });
+    const iat = Math.floor(Date.now() / 1000);
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuer(CLIENT_ID)
+      .setSubject(SERVICE_ACCOUNT)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 3600)
+      .sign(createPrivateKey(keys.privateKey));
+    const answer = await fetch(`${base}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'bot' }),
+    });
+    token = ((await answer.json()) as { access_token: string }).access_token;
+  });
+
+  it('sends postback and message callbacks signed with the bot secret, and reports the answer', async () => {
+    const postback = await control.sendBotCallback(BOT, { type: 'postback', userId: 'taro@works.example', data: 'action=link' });
+    assert.equal(postback.status, 200);
+    assert.deepEqual(postback.body, { openUrl: LINK_URL });
+    const [first] = received;
+    assert.ok(first?.verified);
+    assert.equal(first.headers['x-works-botid'], BOT);
+    assert.equal(first.headers['content-type'], 'application/json; charset=UTF-8');
+    const event = JSON.parse(first.body) as Record<string, unknown>;
+    assert.deepEqual(event.source, { userId: 'u-taro', domainId: 40001234 });
+    assert.equal(event.type, 'postback');
+    assert.equal(event.data, 'action=link');
+    assert.match(String(event.issuedTime), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    const message = await control.sendBotCallback(BOT, { type: 'message', userId: 'u-taro', text: 'ID連携', postback: 'action=link' });
+    assert.equal(message.status, 200);
+    assert.deepEqual((JSON.parse(received[1]?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'ID連携', postback: 'action=link' });
+
+    const forged = await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x', signatureOverride: 'Zm9yZ2Vk' });
+    assert.equal(forged.status, 401);
+    assert.equal((await control.botCallbacks(BOT)).length, 3);
+
+    await control.updateBot(BOT, { botSecret: 'rotated' });
+    assert.equal((await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x' })).status, 401);
+  });
+
+  it('walks 外部ユーザーとトーク → freee → [OK] → the room, shows messages and the rich menu, and follows openUrl on a tap', async () => {
+    const richmenu = await fetch(`${base}/v1.0/bots/${BOT}/richmenus`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        richmenuName: 'ID連携',
+        size: { width: 2500, height: 843 },
+        areas: [
+          { bounds: { x: 0, y: 0, width: 1250, height: 843 }, action: { type: 'postback', label: 'ID連携', data: 'action=link' } },
+          { bounds: { x: 1250, y: 0, width: 1250, height: 843 }, action: { type: 'uri', label: 'ヘルプ', uri: 'https://support.freee.co.jp/' } },
+        ],
+      }),
+    });
+    const { richmenuId } = (await richmenu.json()) as { richmenuId: string };
+    assert.equal(await api(`/bots/${BOT}/richmenus/${richmenuId}/set-default`, {}), 201);
+    assert.equal(await api(`/bots/${BOT}/users/u-taro/messages`, { content: { type: 'text', text: '<b>ようこそ</b>' } }), 201);
+    assert.equal(
+      await api(`/bots/${BOT}/users/u-taro/messages`, {
+        content: { type: 'button_template', contentText: '連携してください', actions: [{ type: 'uri', label: '連携する', uri: 'https://renkei.example/x?a=1&b=2' }] },
+      }),
+      201,
+    );
+
+    const { browser, page: picker } = await member('taro@works.example', `${base}/talk/new`);
+    assert.match(picker.html, /外部ユーザーとトーク/);
+    assert.match(picker.html, /freee/);
+    const room = await browser.submit(picker, { actionPart: '/talk/new' });
+    assert.equal(room.status, 200);
+    assert.match(room.url, /\/talk\?bot=7000001$/);
+    assert.equal((JSON.parse(received[0]?.body ?? '{}') as { type: string }).type, 'begin');
+
+    assert.match(room.html, /&lt;b&gt;ようこそ&lt;\/b&gt;/);
+    assert.match(room.html, /<a class="button" href="https:\/\/renkei\.example\/x\?a=1&amp;b=2">連携する<\/a>/);
+    assert.match(room.html, /<button type="submit">ID連携<\/button>/);
+    assert.match(room.html, /href="https:\/\/support\.freee\.co\.jp\/">ヘルプ</);
+    assert.match(room.html, /name="viewport" content="width=device-width/);
+
+    const tapped = await browser.submit(room, { actionPart: '/talk/actions' });
+    assert.equal(tapped.location, LINK_URL);
+    const postback = received.at(-1);
+    assert.ok(postback?.verified);
+    assert.deepEqual(JSON.parse(postback.body), {
+      type: 'postback',
+      source: { userId: 'u-taro', domainId: 40001234 },
+      data: 'action=link',
+      issuedTime: (JSON.parse(postback.body) as { issuedTime: string }).issuedTime,
+    });
+
+    const sent = await browser.submit(room, { actionPart: '/talk/messages', set: { text: 'こんにちは' } });
+    assert.match(sent.url, /\/talk\?bot=7000001$/);
+    assert.match(sent.html, /bubble mine">こんにちは</);
+    assert.deepEqual((JSON.parse(received.at(-1)?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'こんにちは' });
+
+    const actions = await control.talkActions({ botId: BOT, userId: 'u-taro' });
+    assert.deepEqual(
+      actions.map((action) => [action.kind, action.text, action.callbackStatus]),
+      [
+        ['begin', '', 200],
+        ['postback', 'ID連携', 200],
+        ['message', 'こんにちは', 200],
+      ],
+    );
+  });
+});
