@@ -6,6 +6,7 @@ import { recordEmployeeLink, removeEmployeeLink } from './links/employee-link-re
 import { finishCascade } from './links/finish-cascade';
 import { makeRevokeLinksPage } from './links/revoke-links-page';
 import { activateTenantLink, markTenantRemoved, markTenantRemoving } from './links/tenant-link-records';
+import { makeRichMenuActivities } from './richmenu/richmenu-activities';
 import type { LineWorksClient } from '../providers/lineworks/client';
 import { makeDeliverLineWorks } from './notify/deliver-lineworks';
 import { resolveFreeeRecipients } from './notify/resolve-recipients';
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   freeeWebBaseUrl: string;
   /** For activities that signal other workflows (the cascade). */
   temporal: Client;
+  /** Where the 人事労務 menu's [勤怠を登録する] leads. */
+  freeeHrUrl: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -27,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     recordEmployeeLink,
     removeEmployeeLink,
     revokeLinksPage: makeRevokeLinksPage(deps.temporal),
+    ...makeRichMenuActivities({ lineWorks: deps.lineWorks, freeeHrUrl: deps.freeeHrUrl }),
     finishCascade,
     /** Marks a delivery that the workflow gave up on (non-retryable failure). */
     async markDeliveryFailed(input: { deliveryKey: string; error: string }): Promise<void> {

@@ -11,6 +11,11 @@ import { freeeWebhookRouter } from './routes/freee-webhook';
 import { healthRouter } from './routes/health';
 import { notificationsRouter } from './routes/notifications';
 import { operatorLinksRouter } from './routes/operator-links';
+import { adminLinkRouter } from './routes/web-admin-link';
+import { employeeLinkRouter } from './routes/web-employee-link';
+import { freeeAuthRouter } from './routes/web-freee-auth';
+import { lineWorksCallbacksRouter } from './routes/lineworks-callbacks';
+import { webContext } from './web/context';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -33,6 +38,11 @@ export function createApp(deps: ApiDeps): Express {
   app.use(freeeProductEventsRouter(deps));
   app.use(notificationsRouter(deps));
   app.use(operatorLinksRouter(deps));
+  const web = webContext(deps);
+  app.use(lineWorksCallbacksRouter(deps, web));
+  app.use(freeeAuthRouter(web));
+  app.use(adminLinkRouter(deps, web));
+  app.use(employeeLinkRouter(deps, web));
   app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);
   return app;

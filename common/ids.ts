@@ -17,3 +17,6 @@ export type NotificationSource = 'freee' | 'lansmart' | 'lineworks' | 'line';
 
 export const notificationWorkflowId = (source: NotificationSource, eventId: string): string =>
   `notify:${source}:${eventId}`;
+
+export const richMenuSwitchWorkflowId = (worksTenantId: string, worksUserId: string, tapId: string): string =>
+  `richmenu:${worksTenantId}:${worksUserId}:${tapId}`;

@@ -9,6 +9,9 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+/** An optional secret: unset and empty both mean "not configured". */
+const optionalSecret = (min: number, hint: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().min(min, hint).optional());
 
 export const temporalSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -64,8 +67,32 @@ export const freeeSchema = z.object({
   /** The app's "Webhook 検証用トークン", sent by freee in x-freee-token. */
   FREEE_WEBHOOK_TOKEN: z.string().min(16, 'required, at least 16 characters (freee app → Webhook 検証用トークン)'),
   FREEE_WEB_BASE_URL: url.default('https://secure.freee.co.jp'),
+  /** Where the 人事労務 rich menu's [勤怠を登録する] leads. */
+  FREEE_HR_URL: url.default('https://p.secure.freee.co.jp'),
   /** Shared secret of the signed product-event endpoint; the endpoint answers 503 while unset. */
-  FREEE_PRODUCT_EVENT_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  FREEE_PRODUCT_EVENT_SECRET: optionalSecret(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
+});
+
+/** freee OAuth (the pages' login and the employee ID-link). */
+export const freeeOAuthSchema = z.object({
+  FREEE_ACCOUNTS_BASE_URL: url.default('http://127.0.0.1:4012'),
+  FREEE_API_BASE_URL: url.default('http://127.0.0.1:4012'),
+  FREEE_CLIENT_ID: z.string().min(1, 'required (freee app → Client ID)'),
+  FREEE_CLIENT_SECRET: z.string().min(1, 'required (freee app → Client Secret)'),
+  FREEE_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+/** What the API needs of LINE WORKS: OAuth/OIDC for people, the admin console, callback secrets. */
+export const lineWorksWebSchema = z.object({
+  LINEWORKS_AUTH_BASE_URL: url.default('http://127.0.0.1:4011/oauth2/v2.0'),
+  LINEWORKS_API_BASE_URL: url.default('http://127.0.0.1:4011/v1.0'),
+  /** Where the admin console's app pages are (app detail, install). */
+  LINEWORKS_ADMIN_BASE_URL: url.default('http://127.0.0.1:4011/admin'),
+  LINEWORKS_CLIENT_ID: z.string().min(1, 'required (Developer Console → app → Client ID)'),
+  LINEWORKS_CLIENT_SECRET: z.string().min(1, 'required (Developer Console → app → Client Secret)'),
+  /** Bot Secret: the key of X-WORKS-Signature on bot callbacks. */
+  LINEWORKS_BOT_SECRET: z.string().min(1, 'required (Developer Console → Bot → Bot Secret)'),
+  LINEWORKS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export const apiSchema = z.object({
@@ -74,7 +101,9 @@ export const apiSchema = z.object({
   API_PUBLIC_URL: url.optional(),
   API_BODY_LIMIT: z.string().default('256kb'),
   /** Bearer token of the operator endpoints (/api/tenants/…); they answer 503 while unset. */
-  OPERATOR_API_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  OPERATOR_API_TOKEN: optionalSecret(24, 'at least 24 characters'),
+  /** Signs sessions, OAuth states and link tickets. */
+  SESSION_SECRET: z.string().min(32, 'required, at least 32 characters (e.g. `openssl rand -hex 32`)'),
 });
 
 export const workerSchema = z.object({

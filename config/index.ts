@@ -2,8 +2,10 @@
 import {
   apiSchema,
   cipherSchema,
+  freeeOAuthSchema,
   freeeSchema,
   lineWorksSchema,
+  lineWorksWebSchema,
   logSchema,
   mongoSchema,
   temporalSchema,
@@ -13,14 +15,21 @@ import { loadConfig } from './load';
 
 export { ConfigError, loadConfig } from './load';
 
-export const apiConfigSchema = temporalSchema.extend(mongoSchema.shape).extend(logSchema.shape).extend(freeeSchema.shape).extend(apiSchema.shape);
+export const apiConfigSchema = temporalSchema
+  .extend(mongoSchema.shape)
+  .extend(logSchema.shape)
+  .extend(cipherSchema.shape)
+  .extend(freeeSchema.shape)
+  .extend(freeeOAuthSchema.shape)
+  .extend(lineWorksWebSchema.shape)
+  .extend(apiSchema.shape);
 
 export const workerConfigSchema = temporalSchema
   .extend(mongoSchema.shape)
   .extend(logSchema.shape)
   .extend(cipherSchema.shape)
   .extend(lineWorksSchema.shape)
-  .extend(freeeSchema.pick({ FREEE_WEB_BASE_URL: true }).shape)
+  .extend(freeeSchema.pick({ FREEE_WEB_BASE_URL: true, FREEE_HR_URL: true }).shape)
   .extend(workerSchema.shape)
   .refine((c) => !!c.LINEWORKS_PRIVATE_KEY || !!c.LINEWORKS_PRIVATE_KEY_PATH, {
     message: 'set LINEWORKS_PRIVATE_KEY (PEM) or LINEWORKS_PRIVATE_KEY_PATH',

@@ -3,6 +3,8 @@ import { CascadeOutcomeRecord } from './cascade-outcome';
 import { CascadeReportRecord } from './cascade-report';
 import { Delivery } from './delivery';
 import { EmployeeLink } from './employee-link';
+import { FreeeToken } from './freee-token';
+import { OAuthState } from './oauth-state';
 import { ServiceToken } from './service-token';
 import { TenantLink } from './tenant-link';
 
@@ -10,11 +12,13 @@ export { CascadeOutcomeRecord, cascadeOutcomeId } from './cascade-outcome';
 export { CascadeReportRecord } from './cascade-report';
 export { Delivery } from './delivery';
 export { EmployeeLink, employeeLinkId } from './employee-link';
+export { FreeeToken, freeeTokenId } from './freee-token';
+export { OAuthState } from './oauth-state';
 export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

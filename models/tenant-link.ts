@@ -15,6 +15,8 @@ const tenantLinkSchema = new Schema(
     linkedAt: { type: Date, required: true },
     installationId: { type: String },
     removedAt: { type: Date },
+    /** The bot's rich menus, created once per bot. */
+    richMenus: { unlinked: String, linked: String, attendance: String },
   },
   { collection: 'tenant_links', timestamps: true, versionKey: false },
 );

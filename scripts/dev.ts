@@ -11,6 +11,8 @@ import { devSettings } from './lib/dev-settings';
 import { loadOrCreateDevSecrets } from './lib/dev-secrets';
 import { embeddedEnv } from './lib/embedded-env';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
+import { seedDemoPeople } from './lib/demo-people';
+import { seedEmulatorApps } from './lib/seed-emulator-apps';
 import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
 import { startServerProcess, type ServerProcess } from './services/child-process';
 import { startMongoWire } from './services/mongo-wire';
@@ -96,7 +98,9 @@ async function main(): Promise<void> {
         temporalAddress: temporal.address,
         mongoUri,
         lineWorksEmulatorUrl: emulators.urls.lineworks,
+        freeeEmulatorUrl: emulators.urls.freee,
         secrets,
+        apiPublicUrl: `http://127.0.0.1:${s.API_PORT}`,
         apiPort: s.API_PORT,
         workerMetricsPort: s.WORKER_METRICS_PORT,
         logLevel: s.LOG_LEVEL,
@@ -104,11 +108,14 @@ async function main(): Promise<void> {
     };
     const apiUrl = `http://127.0.0.1:${s.API_PORT}`;
 
-    // The emulators mirror renkei's link records, and freee's webhooks go to this API.
+    // renkei is registered as the app in the emulators, and they mirror renkei's link records.
+    const lineWorks = new EmulatorControl(emulators.urls.lineworks);
+    const freee = new EmulatorControl(emulators.urls.freee);
+    await seedEmulatorApps(lineWorks, freee, secrets, apiUrl);
+    await seedDemoPeople(lineWorks, freee);
     await connectMongo(mongoUri);
-    const tenants = await mirrorLinksToLineWorks(new EmulatorControl(emulators.urls.lineworks), secrets);
+    const tenants = await mirrorLinksToLineWorks(lineWorks, secrets);
     await mongoose.disconnect();
-    await new EmulatorControl(emulators.urls.freee).configureFreeeWebhook({ targetUrl: `${apiUrl}/webhooks/freee`, verificationToken: secrets.freeeWebhookToken });
 
     const tsx = require.resolve('tsx/cli');
     const child = async (name: string, entry: string): Promise<ServerProcess> => {

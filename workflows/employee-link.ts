@@ -19,7 +19,7 @@ import { rememberDelivery, type EmployeeLinkState, type LinkEmployeeInput, type 
 import { LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
 
-const { recordEmployeeLink, removeEmployeeLink } = proxyActivities<Activities>({
+const { recordEmployeeLink, removeEmployeeLink, setEmployeeRichMenu } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
@@ -66,6 +66,14 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
         } catch (err) {
           rethrowBusinessFailure(err);
         }
+        try {
+          // The talk room's menu becomes [ID連携解除].
+          await setEmployeeRichMenu({ worksTenantId: req.worksTenantId, worksUserId: req.worksUserId, menu: 'linked' });
+        } catch (err) {
+          // LINE WORKS refused (e.g. its token is invalid): the link is not made.
+          await removeEmployeeLink({ companyId: state.companyId, freeeUserId: state.freeeUserId });
+          rethrowBusinessFailure(err);
+        }
         state.worksTenantId = req.worksTenantId;
         state.worksUserId = req.worksUserId;
         state.linkedAt = new Date().toISOString();
@@ -92,6 +100,14 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
         if (state.status !== 'linked') throw ApplicationFailure.nonRetryable('not ID-linked', ErrorType.NOT_LINKED_EMPLOYEE);
         await removeEmployeeLink({ companyId: state.companyId, freeeUserId: state.freeeUserId });
         setStatus('unlinked');
+        if (state.worksTenantId && state.worksUserId) {
+          try {
+            // Back to the default menu, [ID連携].
+            await setEmployeeRichMenu({ worksTenantId: state.worksTenantId, worksUserId: state.worksUserId, menu: 'default' });
+          } catch {
+            // The link is gone either way; a stale [ID連携解除] leads to 「ID連携されていない」.
+          }
+        }
         return state;
       }),
     {

@@ -3,4 +3,5 @@
 export { cascadeUnlinkWorkflow } from './cascade-unlink';
 export { employeeLinkWorkflow } from './employee-link';
 export { notifyFreeeEventWorkflow } from './notify-freee-event';
+export { richMenuSwitchWorkflow } from './richmenu-switch';
 export { tenantLinkWorkflow } from './tenant-link';

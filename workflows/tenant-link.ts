@@ -20,9 +20,10 @@ import { cascadeUnlinkWorkflowId } from '../common/ids';
 import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery } from '../common/links/messages';
 import { rememberDelivery, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
+import { rethrowBusinessFailure } from './activity-failure';
 import { cascadeUnlinkWorkflow } from './cascade-unlink';
 
-const { activateTenantLink, markTenantRemoving, markTenantRemoved } = proxyActivities<Activities>({
+const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRemoved } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
@@ -42,18 +43,34 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
 
   setHandler(tenantLinkStatusQuery, () => state);
 
+  const linkTenant = async (req: LinkTenantInput): Promise<void> => {
+    await activateTenantLink({ worksTenantId: state.worksTenantId, ...req });
+    try {
+      // The bot's menus ([ID連携] by default) exist before any employee can tap them.
+      await provisionRichMenus({ worksTenantId: state.worksTenantId });
+    } catch (err) {
+      // Not linked after all: the read model must not say otherwise.
+      await markTenantRemoved({ worksTenantId: state.worksTenantId });
+      throw err;
+    }
+    Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
+    state.linkedAt = new Date().toISOString();
+    upsertSearchAttributes([
+      { key: CompanyId, value: req.companyId },
+      { key: WorksTenantId, value: state.worksTenantId },
+    ]);
+    setStatus('active');
+  };
+
   setHandler(
     linkTenantUpdate,
     async (req: LinkTenantInput) => {
       if (state.status === 'active' && state.companyId === req.companyId) return state;
-      await activateTenantLink({ worksTenantId: state.worksTenantId, ...req });
-      Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
-      state.linkedAt = new Date().toISOString();
-      upsertSearchAttributes([
-        { key: CompanyId, value: req.companyId },
-        { key: WorksTenantId, value: state.worksTenantId },
-      ]);
-      setStatus('active');
+      try {
+        await linkTenant(req);
+      } catch (err) {
+        rethrowBusinessFailure(err);
+      }
       return state;
     },
     {

@@ -7,7 +7,11 @@ background:#f5f6f8;color:#1f2328;line-height:1.6}main{max-width:36rem;margin:0 a
 h1{font-size:1.35rem;margin:.5rem 0 1rem}.card{background:#fff;border-radius:12px;padding:1rem 1.25rem;
 box-shadow:0 1px 3px rgba(0,0,0,.08);margin-bottom:1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:0}
 dt{color:#59636e}dd{margin:0;word-break:break-all}.ok{color:#1a7f37}.ng{color:#cf222e}.muted{color:#59636e;font-size:.875rem}
-ul{padding-left:1.25rem}footer{color:#59636e;font-size:.75rem;text-align:center;margin-top:2rem}`;
+ul{padding-left:1.25rem}footer{color:#59636e;font-size:.75rem;text-align:center;margin-top:2rem}
+.btn{display:block;width:100%;text-align:center;padding:.8rem 1rem;border-radius:8px;font-size:1rem;border:0;margin:.5rem 0;
+text-decoration:none;cursor:pointer;font-family:inherit}.primary{background:#2864f0;color:#fff}
+.secondary{background:#fff;color:#2864f0;border:1px solid #2864f0}table{width:100%;border-collapse:collapse}
+td,th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #eaeef2;font-size:.9rem}`;
 
 export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>

@@ -15,6 +15,10 @@ const secretsSchema = z.object({
   clientSecret: z.string(),
   productEventSecret: z.string(),
   operatorApiToken: z.string(),
+  freeeClientId: z.string(),
+  freeeClientSecret: z.string(),
+  botSecret: z.string(),
+  sessionSecret: z.string(),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -31,6 +35,10 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     clientSecret: randomBytes(16).toString('hex'),
     productEventSecret: randomBytes(32).toString('hex'),
     operatorApiToken: randomBytes(24).toString('hex'),
+    freeeClientId: `${clientId}-freee`,
+    freeeClientSecret: randomBytes(16).toString('hex'),
+    botSecret: randomBytes(24).toString('base64'),
+    sessionSecret: randomBytes(32).toString('hex'),
   };
 }
 

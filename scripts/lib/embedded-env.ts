@@ -9,13 +9,20 @@ export interface EmbeddedSecrets {
   clientSecret: string;
   productEventSecret: string;
   operatorApiToken: string;
+  freeeClientId: string;
+  freeeClientSecret: string;
+  botSecret: string;
+  sessionSecret: string;
 }
 
 export interface EmbeddedEnvOptions {
   temporalAddress: string;
   mongoUri: string;
   lineWorksEmulatorUrl: string;
+  freeeEmulatorUrl: string;
   secrets: EmbeddedSecrets;
+  /** Where people reach the API (redirect URIs are built from it). */
+  apiPublicUrl?: string;
   taskQueue?: string;
   apiPort?: number;
   workerMetricsPort?: number;
@@ -38,7 +45,15 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     LINEWORKS_CLIENT_ID: o.secrets.clientId,
     LINEWORKS_CLIENT_SECRET: o.secrets.clientSecret,
     LINEWORKS_PRIVATE_KEY: o.secrets.privateKeyPem,
+    LINEWORKS_ADMIN_BASE_URL: `${o.lineWorksEmulatorUrl}/admin`,
+    LINEWORKS_BOT_SECRET: o.secrets.botSecret,
+    FREEE_ACCOUNTS_BASE_URL: o.freeeEmulatorUrl,
+    FREEE_API_BASE_URL: o.freeeEmulatorUrl,
+    FREEE_CLIENT_ID: o.secrets.freeeClientId,
+    FREEE_CLIENT_SECRET: o.secrets.freeeClientSecret,
+    SESSION_SECRET: o.secrets.sessionSecret,
     API_PORT: String(o.apiPort ?? 3000),
+    ...(o.apiPublicUrl ? { API_PUBLIC_URL: o.apiPublicUrl } : {}),
     WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 9464),
   };
 }

@@ -7,7 +7,7 @@ import { employeeLinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
 import type { EmployeeLinkState } from '../../common/links/types';
 import { EmployeeLink, TenantLink, employeeLinkId } from '../../models';
 import { LinkCommandError } from '../../api/temporal/link-commands';
-import { commandsFor, linkTenant, newTenant } from '../support/links';
+import { commandsFor, linkTenant, newTenant, seedWorksTenant } from '../support/links';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -57,6 +57,7 @@ describe('link workflows', () => {
     await withWorker(taskQueue, async () => {
       await linkTenant(commands, t);
       await linkTenant(commands, other);
+      await seedWorksTenant(t, ['w1', 'w2', 'w3']);
       const requestId = randomUUID();
       const first = await commands.linkEmployee(t.companyId, 'u1', { worksTenantId: t.worksTenantId, worksUserId: 'w1' }, requestId);
       assert.deepEqual(first, { status: 'linked', alreadyLinked: false, worksTenantId: t.worksTenantId, worksUserId: 'w1' });
@@ -86,6 +87,7 @@ describe('link workflows', () => {
     const commands = commandsFor(taskQueue);
     await withWorker(taskQueue, async () => {
       await linkTenant(commands, t);
+      await seedWorksTenant(t, ['w1', 'w9']);
       await commands.linkEmployee(t.companyId, 'u1', { worksTenantId: t.worksTenantId, worksUserId: 'w1' }, randomUUID());
       const state = await commands.unlinkEmployee(t.companyId, 'u1', randomUUID());
       assert.equal(state.status, 'unlinked');

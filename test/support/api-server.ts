@@ -1,9 +1,11 @@
 // Serves the real Express app on a random loopback port, wired to the test stack's Temporal and
-// Mongo, for tests that go through HTTP.
+// Mongo, for tests that go through HTTP, and registered as the app in the emulators.
 import type { Server } from 'node:http';
 import { createApp } from '../../api/app';
 import { createApiMetrics } from '../../observability/api-metrics';
 import { createLogger } from '../../observability/logger';
+import { freePort } from '../../scripts/services/ports';
+import { seedEmulatorApps } from '../../scripts/lib/seed-emulator-apps';
 import { stack } from './stack';
 
 export interface TestApi {
@@ -13,18 +15,19 @@ export interface TestApi {
 
 export async function startTestApi(taskQueue: string): Promise<TestApi> {
   const s = stack();
+  const port = await freePort();
   const app = createApp({
-    config: s.apiConfig(taskQueue),
+    config: s.apiConfig(taskQueue, port),
     temporal: s.env.client,
     metrics: createApiMetrics(),
     log: createLogger('renkei-api-test', 'silent'),
     readiness: () => Promise.resolve({ temporal: true, mongo: true }),
   });
   const server = await new Promise<Server>((resolve) => {
-    const srv = app.listen(0, '127.0.0.1', () => resolve(srv));
+    const srv = app.listen(port, '127.0.0.1', () => resolve(srv));
   });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  // The emulators know renkei as the app at this address (redirect URIs, callbacks, webhooks).
+  await seedEmulatorApps(s.lineWorks, s.freee, s.secrets, `http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

@@ -18,21 +18,34 @@ export function newTenant(): LinkedTenant {
   return { companyId: String(n), worksTenantId: `tenant-${n}`, botId: `bot-${n}`, serviceAccountId: `sa-${n}` };
 }
 
+/** The tenant as LINE WORKS knows it once the app is installed: service account, bot, members. */
+export async function seedWorksTenant(t: LinkedTenant, worksUserIds: string[] = []): Promise<void> {
+  const s = stack();
+  await s.lineWorks.seedLineWorks({
+    apps: [{ clientId: s.secrets.clientId, clientSecret: s.secrets.clientSecret, publicKeyPem: s.secrets.publicKeyPem }],
+    tenants: [{ tenantId: t.worksTenantId, clientId: s.secrets.clientId, serviceAccountId: t.serviceAccountId, botIds: [t.botId], users: worksUserIds.map((userId) => ({ userId })) }],
+  });
+}
+
 export async function linkTenant(commands: LinkCommands, t: LinkedTenant): Promise<void> {
+  await seedWorksTenant(t);
   await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: randomUUID() }, randomUUID());
 }
 
 /** ID-links employees 1..n of the tenant's business (freee user `u{i}` ↔ `w{i}@tenant`), `concurrency` at a time. */
 export async function linkEmployees(commands: LinkCommands, t: LinkedTenant, n: number, concurrency = 16): Promise<string[]> {
   const users = Array.from({ length: n }, (_, i) => `u${String(i + 1).padStart(4, '0')}`);
+  await seedWorksTenant(t, users.map((u) => worksUserOf(t, u)));
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < users.length) {
         const u = users[next++] as string;
-        await commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: `w-${u}@${t.worksTenantId}` }, randomUUID());
+        await commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: worksUserOf(t, u) }, randomUUID());
       }
     }),
   );
   return users;
 }
+
+export const worksUserOf = (t: LinkedTenant, freeeUserId: string): string => `w-${freeeUserId}@${t.worksTenantId}`;

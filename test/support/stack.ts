@@ -32,10 +32,10 @@ export interface IntegrationStack {
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
   /** The environment a worker or API process for `taskQueue` would be given. */
-  envFor(taskQueue: string): Record<string, string>;
+  envFor(taskQueue: string, apiPort?: number): Record<string, string>;
   /** Worker and API configuration for a task queue, as the processes would load it. */
   workerConfig(taskQueue: string): WorkerConfig;
-  apiConfig(taskQueue: string): ApiConfig;
+  apiConfig(taskQueue: string, apiPort?: number): ApiConfig;
   stop(): Promise<void>;
 }
 
@@ -91,14 +91,16 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
   await connectMongo(mongoUri);
   await ensureIndexes();
   const secrets = makeTestSecrets();
-  const envFor = (taskQueue: string): Record<string, string> =>
+  const envFor = (taskQueue: string, apiPort = 0): Record<string, string> =>
     embeddedEnv({
       temporalAddress: env.address,
       mongoUri,
       lineWorksEmulatorUrl: emulators.urls.lineworks,
+      freeeEmulatorUrl: emulators.urls.freee,
       secrets,
       taskQueue,
-      apiPort: 0,
+      apiPort,
+      apiPublicUrl: `http://127.0.0.1:${apiPort}`,
       logLevel: 'silent',
     });
   return {
@@ -111,7 +113,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     freee: new EmulatorControl(emulators.urls.freee),
     envFor,
     workerConfig: (tq) => loadWorkerConfig(envFor(tq)),
-    apiConfig: (tq) => loadApiConfig(envFor(tq)),
+    apiConfig: (tq, apiPort) => loadApiConfig(envFor(tq, apiPort)),
     async stop() {
       await mongoose.disconnect();
       await env.teardown();

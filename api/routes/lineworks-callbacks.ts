@@ -1,0 +1,92 @@
+// LINE WORKS → renkei: the bot's callbacks (X-WORKS-Signature with the Bot Secret) and the app
+// lifecycle event (X-WORKS-Signature with the Client Secret), both checked on the raw body.
+// [ID連携]/[ID連携解除] answer with a single-use link into the consent pages; an app removal
+// signals the tenant link, which runs the cascade; everything else is acknowledged fast.
+import { createHash } from 'node:crypto';
+import express, { Router } from 'express';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { HttpError } from '../errors';
+import { parseRawJson, rawBodyOf } from '../raw-json';
+import { richMenuSwitchWorkflowId } from '../../common/ids';
+import { POSTBACK } from '../../common/links/postbacks';
+import { WorksTenantId } from '../../common/search-attributes';
+import type { richMenuSwitchWorkflow } from '../../workflows/richmenu-switch';
+import { startOnce } from '../temporal/start-once';
+import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
+import { worksSignatureValid } from '../signatures';
+import type { ApiDeps } from '../deps';
+import type { WebContext } from '../web/context';
+
+export function lineWorksCallbacksRouter(deps: ApiDeps, web: WebContext): Router {
+  const router = Router();
+  const raw = express.raw({ type: () => true, limit: deps.config.API_BODY_LIMIT });
+  const count = (source: string, outcome: string): void => deps.metrics.webhooks.inc({ source, outcome });
+
+  router.post('/webhooks/lineworks/bot', raw, async (req, res) => {
+    if (!worksSignatureValid(rawBodyOf(req.body), req.get('x-works-signature'), deps.config.LINEWORKS_BOT_SECRET)) {
+      count('lineworks-bot', 'rejected');
+      throw new HttpError(401, 'invalid_signature', 'X-WORKS-Signature is missing or does not match the body.');
+    }
+    const parsed = botCallbackSchema.safeParse(parseRawJson(req.body));
+    if (!parsed.success) {
+      // Event types renkei does not use are acknowledged, not refused: LINE WORKS never resends.
+      count('lineworks-bot', 'ignored');
+      res.status(200).json({});
+      return;
+    }
+    const event = parsed.data;
+    count('lineworks-bot', 'accepted');
+    const data = event.type === 'postback' ? event.data : event.type === 'message' ? (event.content.postback ?? '') : '';
+    if (data === POSTBACK.link || data === POSTBACK.unlink) {
+      const ticket = await web.states.issueTicket('lineworks_user', {
+        action: data === POSTBACK.link ? 'link' : 'unlink',
+        worksTenantId: event.source.domainId,
+        worksUserId: event.source.userId,
+        botId: req.get('x-works-botid') ?? '',
+      });
+      res.json({ openUrl: web.url(`/link/start?ticket=${encodeURIComponent(ticket)}`) });
+      return;
+    }
+    if (data === POSTBACK.attendanceMenu || data === POSTBACK.mainMenu) {
+      const tapId = createHash('sha256').update(rawBodyOf(req.body)).digest('hex').slice(0, 32);
+      await startOnce<typeof richMenuSwitchWorkflow>(deps.temporal, deps.metrics, 'richMenuSwitchWorkflow', {
+        workflowId: richMenuSwitchWorkflowId(event.source.domainId, event.source.userId, tapId),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [{ worksTenantId: event.source.domainId, worksUserId: event.source.userId, menu: data === POSTBACK.attendanceMenu ? 'attendance' : 'main' }],
+        typedSearchAttributes: [{ key: WorksTenantId, value: event.source.domainId }],
+      });
+    }
+    res.status(200).json({});
+  });
+
+  router.post('/webhooks/lineworks/app', raw, async (req, res) => {
+    if (!worksSignatureValid(rawBodyOf(req.body), req.get('x-works-signature'), deps.config.LINEWORKS_CLIENT_SECRET)) {
+      count('lineworks-app', 'rejected');
+      throw new HttpError(401, 'invalid_signature', 'X-WORKS-Signature is missing or does not match the body.');
+    }
+    const parsed = appLifecycleSchema.safeParse(parseRawJson(req.body));
+    if (!parsed.success || parsed.data.clientId !== deps.config.LINEWORKS_CLIENT_ID) {
+      count('lineworks-app', 'rejected');
+      throw new HttpError(400, 'invalid_event', 'The app lifecycle event is malformed or for another app.');
+    }
+    const event = parsed.data;
+    if (event.type !== 'app.uninstalled') {
+      count('lineworks-app', 'ignored');
+      res.status(200).json({ status: 'ignored' });
+      return;
+    }
+    try {
+      // The event ID de-duplicates redeliveries in the tenant link and names the cascade.
+      await web.links.removeApp(event.domainId, { deliveryId: event.eventId, requestId: event.eventId, reason: 'app_uninstalled' });
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      count('lineworks-app', 'unknown_tenant');
+      res.status(200).json({ status: 'not_linked' });
+      return;
+    }
+    count('lineworks-app', 'accepted');
+    deps.metrics.workflowSignals.inc({ workflow: 'tenantLinkWorkflow', signal: 'app-removed', outcome: 'sent' });
+    res.status(202).json({ status: 'unlinking' });
+  });
+  return router;
+}

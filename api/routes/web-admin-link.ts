@@ -1,0 +1,145 @@
+// 【管理者】事業所の連携設定 (seed 000): 通知設定 → [アカウントを連携する] → the LINE WORKS app page
+// → [追加する] → renkei's 「連携を開始しますか?」 → [許可する] → LINE WORKS's app-add screens (terms,
+// members, [保存]) → back here, where the tenant link workflow links the tenant to the business.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import { CascadeReportRecord, TenantLink } from '../../models';
+import { LINK_ERRORS } from '../pages/link-messages';
+import { consentPage, linkErrorPage, resultPage } from '../pages/link-pages';
+import { notificationSettingsPage } from '../pages/notification-settings';
+import type { ApiDeps } from '../deps';
+import type { WebContext } from '../web/context';
+import { sendLinkFailure } from '../web/link-failure';
+import { isMobile, sessionOrLogin } from '../web/require-session';
+
+const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+const installReturn = z.object({
+  state: z.string().min(1).max(200),
+  installation_id: z.string().min(1).max(100),
+  domain_id: domainId,
+  bot_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+  service_account_id: z.string().min(1).max(200),
+  signature: z.string().min(1).max(200),
+});
+
+export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb' });
+  const c = deps.config;
+  const appPage = `${c.LINEWORKS_ADMIN_BASE_URL}/apps/${encodeURIComponent(c.LINEWORKS_CLIENT_ID)}`;
+  const switchUrl = `${c.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url('/auth/freee/login?return_to=/settings/notifications'))}`;
+
+  /** The install redirect is signed with the client secret: a forged one is refused. */
+  const installSignatureValid = (q: z.infer<typeof installReturn>): boolean => {
+    const expected = createHmac('sha256', c.LINEWORKS_CLIENT_SECRET)
+      .update([q.installation_id, q.domain_id, q.bot_id, q.service_account_id].join('\n'))
+      .digest();
+    const given = Buffer.from(q.signature, 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  const adminOnly = (res: Response, role: string): boolean => {
+    if (role === 'admin') return true;
+    res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.ADMIN_ONLY));
+    return false;
+  };
+
+  router.get('/settings/notifications', async (req, res) => {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session) return;
+    const [tenants, reports] = await Promise.all([
+      TenantLink.find({ companyId: session.companyId, status: { $in: ['active', 'suspended'] } }).sort({ linkedAt: 1 }).lean(),
+      CascadeReportRecord.find({ companyId: session.companyId }).sort({ finishedAt: -1 }).limit(5).lean(),
+    ]);
+    res.type('html').send(
+      notificationSettingsPage({
+        companyName: session.companyName,
+        displayName: session.displayName,
+        isAdmin: session.role === 'admin',
+        mobile: isMobile(req),
+        csrf: web.sessions.csrfToken(session, 'connect'),
+        tenants: tenants.map((t) => ({ worksTenantId: t._id, status: t.status, linkedAt: t.linkedAt })),
+        reports: reports.map((r) => ({ worksTenantId: r.worksTenantId, revoked: r.revoked, alreadyGone: r.alreadyGone, failed: r.failed, finishedAt: r.finishedAt })),
+      }),
+    );
+  });
+
+  router.post('/lineworks/admin/connect', form, async (req, res) => {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session || !adminOnly(res, session.role)) return;
+    if (!web.sessions.csrfValid(session, 'connect', (req.body as Record<string, unknown>).csrf)) {
+      res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+      return;
+    }
+    res.redirect(303, appPage);
+  });
+
+  // LINE WORKS's [追加する] lands here with the tenant's domain.
+  router.get('/lineworks/admin/add', async (req, res) => {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session || !adminOnly(res, session.role)) return;
+    const domain = domainId.safeParse(req.query.domain_id);
+    if (!domain.success) {
+      res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.UNEXPECTED, req.id as string));
+      return;
+    }
+    res.type('html').send(
+      consentPage({
+        title: '連携を開始しますか?',
+        companyName: session.companyName,
+        worksAccount: `LINE WORKS ${domain.data}`,
+        formAction: '/lineworks/admin/add',
+        hidden: { domain_id: domain.data, csrf: web.sessions.csrfToken(session, `add:${domain.data}`) },
+        switchUrl,
+        note: '※ 事業所を変更した場合は、LINE WORKSの連携設定画面から再度操作を行ってください。',
+      }),
+    );
+  });
+
+  router.post('/lineworks/admin/add', form, async (req, res) => {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session || !adminOnly(res, session.role)) return;
+    const body = req.body as Record<string, unknown>;
+    const domain = domainId.safeParse(body.domain_id);
+    if (!domain.success || !web.sessions.csrfValid(session, `add:${domain.data}`, body.csrf)) {
+      res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+      return;
+    }
+    const issued = await web.states.issue(req, res, 'lineworks_install', { domainId: domain.data, companyId: session.companyId });
+    const returnTo = web.url(`/lineworks/admin/installed?state=${encodeURIComponent(issued.state)}`);
+    res.redirect(303, `${appPage}/install?return_to=${encodeURIComponent(returnTo)}`);
+  });
+
+  // LINE WORKS sends the admin back here after [保存].
+  router.get('/lineworks/admin/installed', async (req, res) => {
+    const q = installReturn.safeParse(req.query);
+    if (!q.success || !installSignatureValid(q.data)) {
+      req.log.warn({ query: Object.keys(req.query) }, 'install return refused');
+      res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.UNEXPECTED, req.id as string));
+      return;
+    }
+    try {
+      const flow = await web.states.consume(req, q.data.state, 'lineworks_install');
+      const session = await web.sessions.read(req);
+      if (flow.data.domainId !== q.data.domain_id || !session || session.companyId !== flow.data.companyId) {
+        res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+        return;
+      }
+      await web.links.linkTenant(
+        q.data.domain_id,
+        { companyId: session.companyId, botId: q.data.bot_id, serviceAccountId: q.data.service_account_id, installationId: q.data.installation_id },
+        q.data.installation_id,
+      );
+      res.type('html').send(
+        resultPage('連携設定が完了しました', [`LINE WORKS連携先の事業所として「${session.companyName}」が追加されました。`, '従業員の方は、LINE WORKSのトーク画面からID連携を行ってください。'], [
+          { href: '/settings/notifications', label: '通知設定に戻る' },
+          { href: appPage, label: 'LINE WORKSのアプリ詳細を開く' },
+        ]),
+      );
+    } catch (err) {
+      sendLinkFailure(req, res, err);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,65 @@
+// Signing in with freee (OAuth 2.0, company selection, PKCE): the pages know who the person is in
+// freee and which business (事業所) they act for. Tokens are sealed in Mongo; the session cookie
+// holds identifiers only.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { linkErrorPage } from '../pages/link-pages';
+import { LINK_ERRORS } from '../pages/link-messages';
+import { AuthRejectedError } from '../../providers/http-errors';
+import { safeReturnTo, type WebContext } from '../web/context';
+import { StateError } from '../web/oauth-states';
+
+export function freeeAuthRouter(web: WebContext): Router {
+  const router = Router();
+  const callbackUrl = web.url('/auth/freee/callback');
+
+  router.get('/auth/freee/login', async (req, res) => {
+    const issued = await web.states.issue(req, res, 'freee_login', { returnTo: safeReturnTo(req.query.return_to) });
+    res.redirect(303, web.freeeOAuth.authorizeUrl({ redirectUri: callbackUrl, state: issued.state, codeChallenge: issued.codeChallenge }));
+  });
+
+  router.get('/auth/freee/callback', async (req, res) => {
+    let flow;
+    try {
+      flow = await web.states.consume(req, req.query.state, 'freee_login');
+    } catch (err) {
+      if (err instanceof StateError) {
+        res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+        return;
+      }
+      throw err;
+    }
+    if (typeof req.query.code !== 'string') {
+      // The person chose not to allow (error=access_denied) or freee refused the request.
+      res.status(400).type('html').send(linkErrorPage({ message: 'freeeへのログインが完了しませんでした。', remedy: 'もう一度お試しください。' }));
+      return;
+    }
+    try {
+      const tokens = await web.freeeOAuth.exchangeCode({ code: req.query.code, redirectUri: callbackUrl, codeVerifier: flow.codeVerifier });
+      const me = await web.freeeApi.usersMe(tokens.accessToken);
+      const companyId = tokens.companyId ?? me.companies[0]?.id;
+      const company = me.companies.find((c) => c.id === companyId);
+      if (!companyId || !company) throw new AuthRejectedError('freee', 'no business was chosen at consent');
+      await web.freeeTokens.save(me.id, companyId, tokens);
+      await web.sessions.write(res, {
+        freeeUserId: me.id,
+        companyId,
+        companyName: company.displayName,
+        role: company.role,
+        displayName: me.displayName ?? me.email ?? me.id,
+        sid: randomUUID(),
+      });
+      res.redirect(303, flow.data.returnTo ?? '/settings/notifications');
+    } catch (err) {
+      req.log.warn({ err }, 'freee sign-in failed');
+      const e = err instanceof AuthRejectedError ? { message: 'freeeの認証に失敗しました。', remedy: 'freeeにログインし直して、もう一度お試しください。' } : LINK_ERRORS.TRANSIENT;
+      res.status(502).type('html').send(linkErrorPage(e, req.id as string));
+    }
+  });
+
+  router.post('/auth/logout', (_req, res) => {
+    web.sessions.clear(res);
+    res.redirect(303, '/');
+  });
+  return router;
+}

@@ -1,0 +1,48 @@
+// What the people-facing pages share, built once per app from the configuration: sessions, OAuth
+// states, the freee OAuth/API clients and token store, the link commands, and public URLs.
+import type { ApiDeps } from '../deps';
+import { FreeeApiClient } from '../../providers/freee/api-client';
+import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
+import { FreeeTokenManager } from '../../providers/freee/token-manager';
+import { TokenCipher } from '../../security/token-cipher';
+import { linkCommands, type LinkCommands } from '../temporal/link-commands';
+import { OAuthStates } from './oauth-states';
+import { Sessions } from './session';
+
+export interface WebContext {
+  publicUrl: string;
+  sessions: Sessions;
+  states: OAuthStates;
+  freeeOAuth: FreeeOAuthClient;
+  freeeApi: FreeeApiClient;
+  freeeTokens: FreeeTokenManager;
+  links: LinkCommands;
+  url(path: string): string;
+}
+
+export function webContext(deps: ApiDeps): WebContext {
+  const c = deps.config;
+  const publicUrl = (c.API_PUBLIC_URL ?? `http://${c.API_HOST}:${c.API_PORT}`).replace(/\/+$/, '');
+  const cookies = { secure: publicUrl.startsWith('https://') };
+  const freeeOAuth = new FreeeOAuthClient({
+    accountsBaseUrl: c.FREEE_ACCOUNTS_BASE_URL,
+    clientId: c.FREEE_CLIENT_ID,
+    clientSecret: c.FREEE_CLIENT_SECRET,
+    timeoutMs: c.FREEE_HTTP_TIMEOUT_MS,
+  });
+  return {
+    publicUrl,
+    sessions: new Sessions(c.SESSION_SECRET, cookies),
+    states: new OAuthStates(c.SESSION_SECRET, cookies),
+    freeeOAuth,
+    freeeApi: new FreeeApiClient(c.FREEE_API_BASE_URL, c.FREEE_HTTP_TIMEOUT_MS),
+    freeeTokens: new FreeeTokenManager({ oauth: freeeOAuth, cipher: new TokenCipher(c.TOKEN_ENCRYPTION_KEYS) }),
+    links: linkCommands(deps.temporal, c.TEMPORAL_TASK_QUEUE),
+    url: (path) => `${publicUrl}${path}`,
+  };
+}
+
+/** Accepts only a local path as a post-login destination (no open redirect). */
+export function safeReturnTo(value: unknown, fallback = '/settings/notifications'): string {
+  return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%:]*$/.test(value) ? value : fallback;
+}

@@ -1,0 +1,117 @@
+// Issues and consumes OAuth `state` values: random, HMAC-signed (a forged value is refused before
+// any lookup), stored server-side with the PKCE verifier, bound to the browser by a cookie, valid
+// ten minutes, and consumable exactly once (one atomic single-document update).
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { OAuthState, type OAuthPurpose } from '../../models/oauth-state';
+import { readCookie, writeCookie, type CookieSettings } from './cookies';
+
+const BINDING_COOKIE = 'renkei_bind';
+const UNBOUND = '-';
+export const STATE_TTL_MS = 10 * 60_000;
+
+export type StateProblem = 'invalid' | 'expired' | 'reused' | 'other_browser';
+
+export class StateError extends Error {
+  /** For a reused state: what the first use carried (to show its outcome again). */
+  constructor(
+    readonly problem: StateProblem,
+    readonly data?: Record<string, string>,
+  ) {
+    super(`OAuth state ${problem}`);
+    this.name = 'StateError';
+  }
+}
+
+const b64url = (b: Buffer): string => b.toString('base64url');
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
+
+export interface IssuedState {
+  state: string;
+  codeChallenge: string;
+}
+
+export class OAuthStates {
+  constructor(
+    private readonly secret: string,
+    private readonly cookies: CookieSettings,
+  ) {}
+
+  private sign(id: string): string {
+    return b64url(createHmac('sha256', this.secret).update(id).digest()).slice(0, 22);
+  }
+
+  private binding(req: Request, res: Response): string {
+    let value = readCookie(req, BINDING_COOKIE);
+    if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
+      value = b64url(randomBytes(32));
+      writeCookie(res, this.cookies, BINDING_COOKIE, value, 24 * 3600);
+    }
+    return value;
+  }
+
+  async issue(req: Request, res: Response, purpose: OAuthPurpose, data: Record<string, string> = {}): Promise<IssuedState> {
+    const id = b64url(randomBytes(24));
+    const codeVerifier = b64url(randomBytes(48));
+    await OAuthState.create({
+      _id: id,
+      purpose,
+      binding: sha256(this.binding(req, res)),
+      codeVerifier,
+      data,
+      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+    });
+    return { state: `${id}.${this.sign(id)}`, codeChallenge: b64url(createHash('sha256').update(codeVerifier).digest()) };
+  }
+
+  /**
+   * A single-use value that is not bound to a browser (a link sent to a person in LINE WORKS):
+   * whoever opens it first consumes it, and the flow continues bound to that browser.
+   */
+  async issueTicket(purpose: OAuthPurpose, data: Record<string, string>): Promise<string> {
+    const id = b64url(randomBytes(24));
+    await OAuthState.create({ _id: id, purpose, binding: UNBOUND, data, expiresAt: new Date(Date.now() + STATE_TTL_MS) });
+    return `${id}.${this.sign(id)}`;
+  }
+
+  private idOf(state: unknown): string {
+    if (typeof state !== 'string') throw new StateError('invalid');
+    const [id, sig] = state.split('.');
+    if (!id || !sig || sig.length !== 22 || !timingSafeEqual(Buffer.from(sig), Buffer.from(this.sign(id)))) throw new StateError('invalid');
+    return id;
+  }
+
+  /** The data of a live state of this browser, without consuming it (for a page before its form). */
+  async peek(req: Request, state: unknown, purpose: OAuthPurpose): Promise<Record<string, string>> {
+    const id = this.idOf(state);
+    const doc = await OAuthState.findOne({ _id: id, purpose }).lean();
+    if (!doc) throw new StateError('invalid');
+    if (doc.usedAt) throw new StateError('reused');
+    if (doc.expiresAt.getTime() <= Date.now()) throw new StateError('expired');
+    const cookie = readCookie(req, BINDING_COOKIE);
+    if (!cookie || sha256(cookie) !== doc.binding) throw new StateError('other_browser');
+    return (doc.data ?? {}) as Record<string, string>;
+  }
+
+  /** The record ID inside a state value (stable across retries: an idempotency key). */
+  stateId(state: string): string {
+    return this.idOf(state);
+  }
+
+  /** Consumes a state once; returns its data and PKCE verifier, or throws StateError. */
+  async consume(req: Request, state: unknown, purpose: OAuthPurpose): Promise<{ data: Record<string, string>; codeVerifier: string }> {
+    const id = this.idOf(state);
+    const now = new Date();
+    const doc = await OAuthState.findOneAndUpdate({ _id: id, purpose, usedAt: { $exists: false } }, { $set: { usedAt: now } }, { new: false }).lean();
+    if (!doc) {
+      const known = await OAuthState.findOne({ _id: id, purpose }, { data: 1 }).lean();
+      throw known ? new StateError('reused', (known.data ?? {}) as Record<string, string>) : new StateError('invalid');
+    }
+    if (doc.expiresAt.getTime() <= now.getTime()) throw new StateError('expired');
+    if (doc.binding !== UNBOUND) {
+      const cookie = readCookie(req, BINDING_COOKIE);
+      if (!cookie || sha256(cookie) !== doc.binding) throw new StateError('other_browser');
+    }
+    return { data: (doc.data ?? {}) as Record<string, string>, codeVerifier: doc.codeVerifier ?? '' };
+  }
+}

@@ -1,0 +1,32 @@
+// A freee user's OAuth tokens for one business, sealed at rest. freee refresh tokens are
+// single-use, so refreshing is guarded by a lease on this document (one atomic single-document
+// update, which both MongoDB and FerretDB serve): one process refreshes, the others wait for the
+// new version instead of spending the same refresh token twice.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+const sealedSchema = new Schema(
+  { kid: { type: String, required: true }, iv: { type: String, required: true }, tag: { type: String, required: true }, data: { type: String, required: true } },
+  { _id: false },
+);
+
+export const freeeTokenId = (freeeUserId: string, companyId: string): string => `freee:${freeeUserId}:${companyId}`;
+
+const freeeTokenSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    freeeUserId: { type: String, required: true },
+    companyId: { type: String, required: true },
+    accessToken: { type: sealedSchema, required: true },
+    refreshToken: { type: sealedSchema, required: true },
+    expiresAt: { type: Date, required: true },
+    /** Bumped by every refresh; waiters watch it. */
+    version: { type: Number, required: true, default: 1 },
+    status: { type: String, enum: ['valid', 'reauth_required'], required: true, default: 'valid' },
+    leaseOwner: { type: String },
+    leaseUntil: { type: Date },
+  },
+  { collection: 'freee_tokens', timestamps: true, versionKey: false },
+);
+
+export type FreeeTokenDoc = InferSchemaType<typeof freeeTokenSchema>;
+export const FreeeToken = model('FreeeToken', freeeTokenSchema);
