@@ -1,6 +1,6 @@
 // The help page's flows in a real Chromium against renkei and the emulators: 【管理者】事業所の連携
-// 設定, 【従業員】ID連携 (desktop), ID連携解除, and the admin removing the app. Screenshots of each
-// screen are kept in test-results/.
+// 設定, 【従業員】ID連携 (desktop), notifications, the 人事労務 menu, ID連携解除, and the admin removing
+// the app. Screenshots of each screen are kept in test-results/flows/.
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,15 +11,88 @@ import { logIn, seedPeople, type People } from '../support/people';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
-const SHOTS = 'test-results/flows';
+export const SHOTS = 'test-results/flows';
+
+/** Browser helpers shared by the flow tests: one context per person, screenshots, emulator steps. */
+export class FlowDriver {
+  private readonly contexts: BrowserContext[] = [];
+  constructor(
+    readonly browser: Browser,
+    readonly api: TestApi,
+    readonly people: People,
+  ) {}
+
+  async page(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale: 'ja-JP' });
+    this.contexts.push(context);
+    return context.newPage();
+  }
+  async close(): Promise<void> {
+    for (const c of this.contexts.splice(0)) await c.close();
+  }
+  shot(page: Page, name: string): Promise<Buffer> {
+    return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+
+  /** 【管理者】: 通知設定 → [アカウントを連携する] → LINE WORKS [追加する] → 連携を開始しますか? → [許可する] → terms → members → [保存]. */
+  async adminLinks(page: Page, opts: { shots?: boolean; freeeEmail?: string; worksAdmin?: string } = {}): Promise<void> {
+    const shot = (name: string) => (opts.shots ? this.shot(page, name) : Promise.resolve());
+    await page.goto(`${this.api.url}/settings/notifications`);
+    await logIn(page, opts.freeeEmail ?? this.people.admin.email);
+    await page.getByRole('button', { name: '許可する' }).click(); // freee consent
+    await page.waitForURL(`${this.api.url}/settings/notifications`);
+    await shot('01-settings-before');
+    await page.getByRole('button', { name: 'アカウントを連携する' }).click();
+    await logIn(page, opts.worksAdmin ?? this.people.admin.worksUserId);
+    await shot('02-lineworks-app-page');
+    await page.getByRole('link', { name: '追加する' }).click();
+    await page.waitForURL(/\/lineworks\/admin\/add/);
+    assert.equal((await page.textContent('h1'))?.trim(), '連携を開始しますか?');
+    await shot('03-admin-consent');
+    await page.getByRole('button', { name: '許可する' }).click();
+    await page.getByRole('button', { name: '次へ' }).click(); // every checkbox is required
+    assert.match((await page.textContent('body')) ?? '', /すべてのチェックボックスにチェックを入れてください/);
+    await shot('04-terms-refused');
+    for (const box of await page.locator('input[name="agree"]').all()) await box.check();
+    await page.getByRole('button', { name: '次へ' }).click();
+    await shot('05-members');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/lineworks\/admin\/installed/);
+  }
+
+  /** 【従業員】: 外部ユーザーとトーク → freee → [OK]: the bot's talk room. */
+  async openTalkRoom(page: Page, worksUserId: string): Promise<void> {
+    await page.goto(`${stack().urls.lineworks}/talk/new`);
+    await logIn(page, worksUserId);
+    await page.getByRole('button', { name: 'OK' }).click();
+  }
+
+  /** [ID連携] → freee login (first time) → freee consent choosing the business → 連携を開始しますか?. */
+  async tapLink(page: Page, opts: { freeeEmail?: string; companyId?: number; loggedIn?: boolean } = {}): Promise<void> {
+    await page.getByRole('button', { name: 'ID連携', exact: true }).click();
+    if (!opts.loggedIn) {
+      await logIn(page, opts.freeeEmail ?? this.people.employee.email);
+      await page.locator(`input[name="company_id"][value="${opts.companyId ?? this.people.companyId}"]`).check();
+      await page.getByRole('button', { name: '許可する' }).click();
+    }
+    await page.waitForURL(/\/link\/consent/);
+  }
+
+  async result(page: Page): Promise<string> {
+    return ((await page.textContent('[data-result]')) ?? '').trim();
+  }
+  async errorMessage(page: Page): Promise<string> {
+    return ((await page.textContent('[data-error-message]')) ?? '').trim();
+  }
+}
 
 describe('browser: freee × LINE WORKS linking flows (Chromium)', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let browser: Browser;
   let api: TestApi;
   let taskQueue: string;
   let people: People;
-  const contexts: BrowserContext[] = [];
+  let flow: FlowDriver;
 
   before(async () => {
     browser = await launchChromium();
@@ -30,82 +103,91 @@ describe('browser: freee × LINE WORKS linking flows (Chromium)', function () {
     taskQueue = uniqueTaskQueue('flows');
     api = await startTestApi(taskQueue);
     people = await seedPeople();
+    flow = new FlowDriver(browser, api, people);
   });
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
+    await flow.close();
     await api.close();
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'ja-JP' });
-    contexts.push(context);
-    return context.newPage();
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const text = async (page: Page) => (await page.textContent('body')) ?? '';
-
-  /** 【管理者】: 通知設定 → [アカウントを連携する] → LINE WORKS [追加する] → 連携を開始しますか? → terms → members → [保存]. */
-  async function adminLinks(page: Page, save = true): Promise<void> {
-    await page.goto(`${api.url}/settings/notifications`);
-    await logIn(page, people.admin.email); // freee login
-    await page.getByRole('button', { name: '許可する' }).click(); // freee consent
-    await page.waitForURL(`${api.url}/settings/notifications`);
-    assert.match(await text(page), /LINE WORKSと連携していません。/);
-    await shot(page, '01-settings-before');
-    await page.getByRole('button', { name: 'アカウントを連携する' }).click();
-    await logIn(page, people.admin.worksUserId); // LINE WORKS admin login
-    await shot(page, '02-lineworks-app-page');
-    await page.getByRole('link', { name: '追加する' }).click();
-    await page.waitForURL(/\/lineworks\/admin\/add/);
-    assert.equal((await page.textContent('h1'))?.trim(), '連携を開始しますか?');
-    assert.equal((await page.textContent('[data-company]'))?.trim(), people.companyName);
-    await shot(page, '03-admin-consent');
-    await page.getByRole('button', { name: '許可する' }).click();
-    // LINE WORKS app-add screen: every checkbox is required.
-    await page.getByRole('button', { name: '次へ' }).click();
-    assert.match(await text(page), /すべてのチェックボックスにチェックを入れてください/);
-    await shot(page, '04-terms-refused');
-    for (const box of await page.locator('input[name="agree"]').all()) await box.check();
-    await page.getByRole('button', { name: '次へ' }).click();
-    await shot(page, '05-members');
-    if (!save) return;
-    await page.getByRole('button', { name: '保存' }).click();
-    await page.waitForURL(/\/lineworks\/admin\/installed/);
-  }
-
-  it('admin links the business; an employee ID-links from the talk room, receives notifications, unlinks; the admin removes the app', async () => {
+  it('admin links; the employee ID-links, is notified, switches to the 人事労務 menu and back, unlinks; the admin removes the app', async () => {
     const s = stack();
     await withWorker(taskQueue, async () => {
-      const admin = await newPage();
-      await adminLinks(admin);
-      assert.equal((await admin.textContent('[data-result]'))?.trim(), '連携設定が完了しました');
-      assert.match(await text(admin), new RegExp(`LINE WORKS連携先の事業所として「${people.companyName}」が追加されました。`));
-      await shot(admin, '06-admin-done');
+      const admin = await flow.page();
+      await flow.adminLinks(admin, { shots: true });
+      assert.equal(await flow.result(admin), '連携設定が完了しました');
+      assert.match((await admin.textContent('body')) ?? '', new RegExp(`LINE WORKS連携先の事業所として「${people.companyName}」が追加されました。`));
+      await flow.shot(admin, '06-admin-done');
       await admin.getByRole('link', { name: 'LINE WORKSのアプリ詳細を開く' }).click();
       assert.ok(await admin.getByRole('link', { name: '設定する' }).isVisible(), 'the app page shows [設定する] instead of [追加する]');
       await admin.goto(`${api.url}/settings/notifications`);
-      assert.ok(await admin.locator(`[data-tenant="${people.worksTenantId}"]`).isVisible());
-      await shot(admin, '07-settings-linked');
-      assert.equal((await TenantLink.findById(people.worksTenantId).lean())?.companyId, String(people.companyId));
+      assert.ok(await admin.locator(`[data-tenant="${people.worksTenantId}"]`).isVisible(), '通知設定 lists the linked LINE WORKS');
+      await flow.shot(admin, '07-settings-linked');
+      const tenant = await TenantLink.findById(people.worksTenantId).lean();
+      assert.equal(tenant?.companyId, String(people.companyId));
+      const botId = tenant?.botId ?? '';
+      const menuOf = async () => (await s.lineWorks.effectiveRichMenu(botId, people.employee.worksUserId))?.richmenuName;
+      assert.equal(await menuOf(), 'renkei-unlinked');
 
-      // 【従業員】: 外部ユーザーとトーク → freee → [OK] → [ID連携] → freee login → 連携を開始しますか? → [許可する].
-      const employee = await newPage();
-      await employee.goto(`${s.urls.lineworks}/talk/new`);
-      await logIn(employee, people.employee.worksUserId);
-      await employee.getByRole('button', { name: 'OK' }).click();
-      await shot(employee, '08-talk-room');
-      await employee.getByRole('button', { name: 'ID連携' }).click();
-      await logIn(employee, people.employee.email); // freee login
-      await employee.getByRole('button', { name: '許可する' }).click(); // freee consent
-      await employee.waitForURL(/\/link\/consent/);
+      // 【従業員】ID連携.
+      const employee = await flow.page();
+      await flow.openTalkRoom(employee, people.employee.worksUserId);
+      await flow.shot(employee, '08-talk-room');
+      await flow.tapLink(employee);
       assert.equal((await employee.textContent('h1'))?.trim(), '連携を開始しますか?');
       assert.equal((await employee.textContent('[data-company]'))?.trim(), people.companyName);
-      await shot(employee, '09-employee-consent');
+      await flow.shot(employee, '09-employee-consent');
       await employee.getByRole('button', { name: '許可する' }).click();
-      assert.equal((await employee.textContent('[data-result]'))?.trim(), '連携に成功しました');
-      await shot(employee, '10-employee-linked');
-      const link = await EmployeeLink.findOne({ companyId: String(people.companyId), freeeUserId: String(people.employee.freeeId) }).lean();
-      assert.equal(link?.worksUserId, people.employee.worksUserId);
+      assert.equal(await flow.result(employee), '連携に成功しました');
+      await flow.shot(employee, '10-employee-linked');
+      assert.equal((await EmployeeLink.findOne({ companyId: String(people.companyId), freeeUserId: String(people.employee.freeeId) }).lean())?.worksUserId, people.employee.worksUserId);
+      assert.equal(await menuOf(), 'renkei-linked', 'the menu now shows [ID連携解除]');
+
+      // A freee notification reaches the linked employee in the talk room.
+      const event = s.freee.productEvent({ product: 'hr', company_id: people.companyId, user_ids: [people.employee.freeeId], title: '勤怠の申請が承認されました' });
+      assert.equal((await s.freee.deliverProductEvent({ event })).status, 202);
+      await eventually(() => s.lineWorks.lineWorksMessages({ userId: people.employee.worksUserId }), (m) => m.length === 1, 'the notification');
+      await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
+      assert.match((await employee.textContent('body')) ?? '', /【freee人事労務】\s*勤怠の申請が承認されました/);
+      assert.ok(await employee.getByRole('button', { name: 'ID連携解除' }).isVisible());
+      await flow.shot(employee, '11-talk-notified');
+
+      // [勤怠登録メニューに切り替え] → the 人事労務 menu, with a way back.
+      await employee.getByRole('button', { name: '勤怠登録メニューに切り替え' }).click();
+      await eventually(menuOf, (m) => m === 'renkei-attendance', 'the 人事労務 menu');
+      await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
+      await flow.shot(employee, '12-attendance-menu');
+      await employee.getByRole('button', { name: 'メニューに戻る' }).click();
+      await eventually(menuOf, (m) => m === 'renkei-linked', 'the linked menu again');
+      await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
+
+      // ID連携解除.
+      await employee.getByRole('button', { name: 'ID連携解除' }).click();
+      await employee.waitForURL(/\/link\/consent/);
+      assert.equal((await employee.textContent('h1'))?.trim(), '連携を解除しますか?');
+      await flow.shot(employee, '13-unlink-consent');
+      await employee.getByRole('button', { name: '許可する' }).click();
+      assert.equal(await flow.result(employee), '連携を解除しました');
+      await flow.shot(employee, '14-unlinked');
+      assert.equal(await menuOf(), 'renkei-unlinked', 'the menu is [ID連携] again');
+      assert.equal(await EmployeeLink.countDocuments({ worksTenantId: people.worksTenantId }), 0);
+
+      // Linked again, then the admin removes the app: every employee link is revoked.
+      await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
+      await flow.tapLink(employee, { loggedIn: true });
+      await employee.getByRole('button', { name: '許可する' }).click();
+      assert.equal(await flow.result(employee), '連携に成功しました');
+      await admin.goto(`${s.urls.lineworks}/admin/apps/${s.secrets.clientId}`);
+      await admin.getByRole('link', { name: 'アプリを削除' }).click();
+      assert.match((await admin.textContent('body')) ?? '', /freeeアプリを削除しますか\?/);
+      await flow.shot(admin, '15-remove-app');
+      await admin.getByRole('button', { name: '削除' }).click();
+      await eventually(async () => (await TenantLink.findById(people.worksTenantId).lean())?.status, (st) => st === 'removed', 'the tenant link to end');
+      assert.equal(await EmployeeLink.countDocuments({ worksTenantId: people.worksTenantId }), 0);
+      await admin.goto(`${api.url}/settings/notifications`);
+      assert.equal(await admin.locator(`[data-tenant="${people.worksTenantId}"]`).count(), 0, 'the tenant disappears from 通知設定');
+      assert.match((await admin.textContent(`[data-report="${people.worksTenantId}"]`)) ?? '', /解除 1 件・解除済み 0 件・失敗 0 件/);
+      await flow.shot(admin, '16-settings-after-removal');
     });
   });
 });

@@ -12,6 +12,8 @@ export interface People {
   otherCompanyName: string;
   admin: { freeeId: number; email: string; worksUserId: string };
   employee: { freeeId: number; email: string; worksUserId: string };
+  /** A second LINE WORKS account of the employee's colleague (no freee account). */
+  colleagueWorksUserId: string;
   worksTenantId: string;
 }
 
@@ -24,6 +26,7 @@ export async function seedPeople(): Promise<People> {
     otherCompanyName: `テスト商事${n}`,
     admin: { freeeId: n * 10 + 1, email: `admin${n}@free.example`, worksUserId: `admin${n}@works.example` },
     employee: { freeeId: n * 10 + 2, email: `emp${n}@free.example`, worksUserId: `emp${n}@works.example` },
+    colleagueWorksUserId: `colleague${n}@works.example`,
     worksTenantId: String(40_000_000 + n),
   };
   const s = stack();
@@ -46,6 +49,7 @@ export async function seedPeople(): Promise<People> {
         users: [
           { userId: p.admin.worksUserId, email: p.admin.worksUserId, isAdministrator: true, name: '管理 花子' },
           { userId: p.employee.worksUserId, email: p.employee.worksUserId, name: '山田 太郎' },
+          { userId: p.colleagueWorksUserId, email: p.colleagueWorksUserId, name: '佐藤 次郎' },
         ],
       },
     ],
