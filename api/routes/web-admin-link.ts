@@ -129,7 +129,8 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
       await web.links.linkTenant(
         q.data.domain_id,
         { companyId: session.companyId, botId: q.data.bot_id, serviceAccountId: q.data.service_account_id, installationId: q.data.installation_id },
-        q.data.installation_id,
+        // The flow's state, not the installation: a reinstall by another business is a new request.
+        web.states.stateId(q.data.state),
       );
       res.type('html').send(
         resultPage('連携設定が完了しました', [`LINE WORKS連携先の事業所として「${session.companyName}」が追加されました。`, '従業員の方は、LINE WORKSのトーク画面からID連携を行ってください。'], [

@@ -102,7 +102,7 @@ export class OAuthStates {
   async consume(req: Request, state: unknown, purpose: OAuthPurpose): Promise<{ data: Record<string, string>; codeVerifier: string }> {
     const id = this.idOf(state);
     const now = new Date();
-    const doc = await OAuthState.findOneAndUpdate({ _id: id, purpose, usedAt: { $exists: false } }, { $set: { usedAt: now } }, { new: false }).lean();
+    const doc = await OAuthState.findOneAndUpdate({ _id: id, purpose, usedAt: { $exists: false } }, { $set: { usedAt: now } }, { returnDocument: 'before' }).lean();
     if (!doc) {
       const known = await OAuthState.findOne({ _id: id, purpose }, { data: 1 }).lean();
       throw known ? new StateError('reused', (known.data ?? {}) as Record<string, string>) : new StateError('invalid');

@@ -65,7 +65,7 @@ export class FreeeTokenManager {
       const leased = await FreeeToken.findOneAndUpdate(
         { _id, version: doc.version, $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }] },
         { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean();
       if (leased) return this.refreshUnderLease(leased._id, leased.version, this.opts.cipher.open(leased.refreshToken));
       if (Date.now() > deadline) throw new Error(`timed out waiting for another process to refresh freee token ${_id}`);
