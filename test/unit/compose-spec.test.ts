@@ -95,6 +95,11 @@ const FULL_ENV: Record<string, string> = {
   LINEWORKS_CLIENT_ID: 'placeholder-client-id',
   LINEWORKS_CLIENT_SECRET: 'placeholder-client-secret',
   LINEWORKS_PRIVATE_KEY_PATH: './lineworks-private-key.pem',
+  LINEWORKS_BOT_SECRET: 'placeholder-bot-secret',
+  LINEWORKS_ADMIN_BASE_URL: 'https://admin.example/apps',
+  SESSION_SECRET: 'placeholder-session-secret-placeholder-session',
+  FREEE_CLIENT_ID: 'placeholder-freee-client',
+  FREEE_CLIENT_SECRET: 'placeholder-freee-secret',
 };
 
 // ---- the official schema ----
@@ -207,8 +212,16 @@ function service(compose: ComposeFile, name: string): Service {
   return s;
 }
 
-const SECRET_VARIABLES = ['FREEE_WEBHOOK_TOKEN', 'TOKEN_ENCRYPTION_KEYS', 'LINEWORKS_CLIENT_SECRET'] as const;
-const REQUIRED_VARIABLES = [...SECRET_VARIABLES, 'LINEWORKS_CLIENT_ID', 'LINEWORKS_PRIVATE_KEY_PATH'];
+const SECRET_VARIABLES = [
+  'FREEE_WEBHOOK_TOKEN',
+  'TOKEN_ENCRYPTION_KEYS',
+  'LINEWORKS_CLIENT_SECRET',
+  'LINEWORKS_BOT_SECRET',
+  'SESSION_SECRET',
+  'FREEE_CLIENT_SECRET',
+] as const;
+const OPTIONAL_SECRETS = ['OPERATOR_API_TOKEN', 'FREEE_PRODUCT_EVENT_SECRET'] as const;
+const REQUIRED_VARIABLES = [...SECRET_VARIABLES, 'LINEWORKS_CLIENT_ID', 'LINEWORKS_PRIVATE_KEY_PATH', 'LINEWORKS_ADMIN_BASE_URL', 'FREEE_CLIENT_ID'];
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose Specification schema after interpolation', () => {
@@ -320,6 +333,9 @@ describe('docker-compose.yml', () => {
       FREEE_WEBHOOK_TOKEN: 'api',
       TOKEN_ENCRYPTION_KEYS: 'worker',
       LINEWORKS_CLIENT_SECRET: 'worker',
+      LINEWORKS_BOT_SECRET: 'api',
+      SESSION_SECRET: 'api',
+      FREEE_CLIENT_SECRET: 'api',
     };
     for (const name of ['worker', 'api']) {
       const env = environmentOf(service(compose, name));
@@ -330,6 +346,11 @@ describe('docker-compose.yml', () => {
         // The same-named variable, required or plain, and never with a default value.
         const reference = new RegExp(`^\\$\\{${variable}(?::?\\?[^}]*)?\\}$`);
         assert.match(String(value), reference, `${name} ${variable} must be a reference, not a value`);
+      }
+      for (const variable of OPTIONAL_SECRETS) {
+        const value = env.get(variable);
+        // Optional secrets may default to empty (switched off), never to a value.
+        if (value !== undefined && value !== null) assert.match(String(value), new RegExp(`^\\$\\{${variable}(:-)?\\}$`), `${name} ${variable} must be a reference`);
       }
       assert.ok(!env.has('LINEWORKS_PRIVATE_KEY'), `${name} must get the private key as a file, not inline`);
     }

@@ -10,9 +10,20 @@ const validWorkerEnv = {
   LINEWORKS_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
 };
 
+const validApiEnv = {
+  FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value',
+  TOKEN_ENCRYPTION_KEYS: validWorkerEnv.TOKEN_ENCRYPTION_KEYS,
+  SESSION_SECRET: 's'.repeat(32),
+  FREEE_CLIENT_ID: 'freee-client',
+  FREEE_CLIENT_SECRET: 'freee-secret',
+  LINEWORKS_CLIENT_ID: 'client',
+  LINEWORKS_CLIENT_SECRET: 'secret',
+  LINEWORKS_BOT_SECRET: 'bot-secret',
+};
+
 describe('configuration', () => {
   it('gives the embedded defaults when only the secrets are set', () => {
-    const c = loadApiConfig({ FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value' });
+    const c = loadApiConfig(validApiEnv);
     assert.equal(c.TEMPORAL_ADDRESS, '127.0.0.1:7233');
     assert.equal(c.API_PORT, 3000);
     assert.equal(c.MONGODB_URI, 'mongodb://127.0.0.1:27018/renkei');
@@ -21,7 +32,7 @@ describe('configuration', () => {
   it('names every bad value in one error and never echoes a value', () => {
     const err = (() => {
       try {
-        loadApiConfig({ API_PORT: '99999', MONGODB_URI: 'postgres://x', FREEE_WEBHOOK_TOKEN: 'short-secret' });
+        loadApiConfig({ ...validApiEnv, API_PORT: '99999', MONGODB_URI: 'postgres://x', FREEE_WEBHOOK_TOKEN: 'short-secret' });
       } catch (e) {
         return e;
       }
@@ -40,6 +51,11 @@ describe('configuration', () => {
 
   it('refuses malformed encryption keys', () => {
     assert.throws(() => loadWorkerConfig({ ...validWorkerEnv, TOKEN_ENCRYPTION_KEYS: 'k1:tooshort' }), /TOKEN_ENCRYPTION_KEYS/);
+  });
+
+  it('treats an empty optional secret as unset (its endpoint switched off), a short one as an error', () => {
+    assert.equal(loadApiConfig({ ...validApiEnv, OPERATOR_API_TOKEN: '' }).OPERATOR_API_TOKEN, undefined);
+    assert.throws(() => loadApiConfig({ ...validApiEnv, OPERATOR_API_TOKEN: 'short' }), /OPERATOR_API_TOKEN/);
   });
 
   it('strips a trailing slash from provider URLs', () => {
