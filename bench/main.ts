@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const freee = new EmulatorControl(emulators.urls.freee);
   const secrets = generateSecrets('bench1', 'bench-app');
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
-  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, secrets, taskQueue: 'bench-renkei', apiPort: 0, logLevel: 'silent' });
+  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue: 'bench-renkei', apiPort: 0, logLevel: 'silent' });
   await connectMongo(mongoUri);
   await ensureIndexes();
   const biz = { companyId: '7001', worksTenantId: 'bench-tenant', botId: 'bench-bot', serviceAccountId: 'bench-sa', employees: [{ freeeUserId: '8001', worksUserId: 'bench-user' }] };

@@ -24,6 +24,7 @@ export function activityDepsFromConfig(c: WorkerConfig, temporal: Client): Activ
   return {
     lineWorks: new LineWorksClient({ apiBaseUrl: c.LINEWORKS_API_BASE_URL, timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS, tokens }),
     freeeWebBaseUrl: c.FREEE_WEB_BASE_URL,
+    freeeHrUrl: c.FREEE_HR_URL,
     temporal,
   };
 }
