@@ -5,7 +5,9 @@ import { Delivery } from '../models/delivery';
 import { recordEmployeeLink, removeEmployeeLink } from './links/employee-link-records';
 import { finishCascade } from './links/finish-cascade';
 import { makeRevokeLinksPage } from './links/revoke-links-page';
-import { activateTenantLink, markTenantRemoved, markTenantRemoving } from './links/tenant-link-records';
+import { makeResumeDeliveries } from './links/resume-deliveries';
+import { makeReportTokenRefused } from './links/report-token-refused';
+import { activateTenantLink, markTenantRemoved, markTenantRemoving, markTenantSuspended, tenantLinkStatus } from './links/tenant-link-records';
 import { makeRichMenuActivities } from './richmenu/richmenu-activities';
 import type { LineWorksClient } from '../providers/lineworks/client';
 import { makeDeliverLineWorks } from './notify/deliver-lineworks';
@@ -27,6 +29,10 @@ export function createActivities(deps: ActivityDeps) {
     activateTenantLink,
     markTenantRemoving,
     markTenantRemoved,
+    markTenantSuspended,
+    tenantLinkStatus,
+    reportTokenRefused: makeReportTokenRefused(deps.temporal),
+    resumeSuspendedDeliveries: makeResumeDeliveries(deps.temporal),
     recordEmployeeLink,
     removeEmployeeLink,
     revokeLinksPage: makeRevokeLinksPage(deps.temporal),

@@ -4,6 +4,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  condition,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -12,11 +13,11 @@ import {
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
-import { notificationStatusQuery } from '../common/notify/messages';
+import { notificationStatusQuery, tenantResumedSignal } from '../common/notify/messages';
 import type { NotificationPhase, NotificationState, NotifyFreeeInput } from '../common/notify/types';
 import { NotificationStatus, WorksTenantId } from '../common/search-attributes';
 
-const { resolveFreeeRecipients, markDeliveryFailed } = proxyActivities<Activities>({
+const { resolveFreeeRecipients, markDeliveryFailed, reportTokenRefused, tenantLinkStatus } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -32,6 +33,10 @@ const { deliverLineWorksMessage } = proxyActivities<Activities>({
     nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES,
   },
 });
+
+/** How often a waiting delivery re-checks its tenant, and how long it waits at most. */
+const RECHECK_SUSPENSION = '10 minutes';
+const MAX_SUSPENSION_MS = 30 * 24 * 3600_000;
 
 export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise<NotificationState> {
   const state: NotificationState = {
@@ -68,18 +73,61 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise
 
   const { workflowId } = workflowInfo();
   const notice = state.notice;
+  const resumes = new Map<string, number>();
+  setHandler(tenantResumedSignal, ({ worksTenantId }) => {
+    resumes.set(worksTenantId, (resumes.get(worksTenantId) ?? 0) + 1);
+  });
+  const updatePhase = (): void => setPhase(state.recipients.some((r) => r.status === 'waiting') ? 'suspended' : 'delivering');
+
+  /** Waits for the admin to re-authorise the tenant; false when the link ended or it took too long. */
+  const waitForTenant = async (worksTenantId: string): Promise<boolean> => {
+    const giveUpAt = Date.now() + MAX_SUSPENSION_MS;
+    for (;;) {
+      const seen = resumes.get(worksTenantId) ?? 0;
+      await condition(() => (resumes.get(worksTenantId) ?? 0) > seen, RECHECK_SUSPENSION);
+      const status = await tenantLinkStatus({ worksTenantId });
+      if (status === 'active') return true;
+      if (status === 'removed' || Date.now() > giveUpAt) return false;
+    }
+  };
+
   await Promise.all(
     resolved.recipients.map(async (recipient, i) => {
       const entry = state.recipients[i];
       if (!entry) return;
       const deliveryKey = `${workflowId}:lineworks:${recipient.worksTenantId}:${recipient.worksUserId}`;
-      try {
-        await deliverLineWorksMessage({ deliveryKey, workflowId, recipient, notice });
-        entry.status = 'sent';
-      } catch (err) {
-        entry.status = 'failed';
-        entry.error = failureType(err);
-        await markDeliveryFailed({ deliveryKey, error: entry.error });
+      let suspended = recipient.tenantStatus === 'suspended';
+      for (;;) {
+        if (suspended) {
+          entry.status = 'waiting';
+          updatePhase();
+          const mayRetry = await waitForTenant(recipient.worksTenantId);
+          entry.status = 'pending';
+          updatePhase();
+          if (!mayRetry) {
+            entry.status = 'failed';
+            entry.error = ErrorType.TOKEN_INVALID;
+            await markDeliveryFailed({ deliveryKey, error: entry.error });
+            return;
+          }
+        }
+        try {
+          await deliverLineWorksMessage({ deliveryKey, workflowId, recipient, notice });
+          entry.status = 'sent';
+          return;
+        } catch (err) {
+          const type = failureType(err);
+          if (type === ErrorType.TOKEN_INVALID) {
+            // Kept, not lost: the tenant is suspended and this delivery waits for re-authorisation.
+            await reportTokenRefused({ worksTenantId: recipient.worksTenantId, by: workflowId });
+            suspended = true;
+            continue;
+          }
+          entry.status = 'failed';
+          entry.error = type;
+          await markDeliveryFailed({ deliveryKey, error: entry.error });
+          return;
+        }
       }
     }),
   );

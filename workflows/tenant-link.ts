@@ -17,13 +17,13 @@ import {
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { cascadeUnlinkWorkflowId } from '../common/ids';
-import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery } from '../common/links/messages';
+import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery, tokenRefusedSignal } from '../common/links/messages';
 import { rememberDelivery, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
 import { cascadeUnlinkWorkflow } from './cascade-unlink';
 
-const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRemoved } = proxyActivities<Activities>({
+const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRemoved, markTenantSuspended, resumeSuspendedDeliveries } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
@@ -49,8 +49,9 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       // The bot's menus ([ID連携] by default) exist before any employee can tap them.
       await provisionRichMenus({ worksTenantId: state.worksTenantId });
     } catch (err) {
-      // Not linked after all: the read model must not say otherwise.
-      await markTenantRemoved({ worksTenantId: state.worksTenantId });
+      // Not linked (or still not re-authorised) after all: the read model must not say otherwise.
+      if (state.status === 'needs_reauth') await markTenantSuspended({ worksTenantId: state.worksTenantId });
+      else await markTenantRemoved({ worksTenantId: state.worksTenantId });
       throw err;
     }
     Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
@@ -66,16 +67,19 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     linkTenantUpdate,
     async (req: LinkTenantInput) => {
       if (state.status === 'active' && state.companyId === req.companyId) return state;
+      const reauthorising = state.status === 'needs_reauth';
       try {
         await linkTenant(req);
       } catch (err) {
         rethrowBusinessFailure(err);
       }
+      // Deliveries that waited for the re-authorisation go now.
+      if (reauthorising) await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
       return state;
     },
     {
       validator: (req: LinkTenantInput) => {
-        if (state.status === 'active' && state.companyId !== req.companyId) {
+        if ((state.status === 'active' || state.status === 'needs_reauth') && state.companyId !== req.companyId) {
           throw ApplicationFailure.nonRetryable('this LINE WORKS tenant is linked to another business', ErrorType.TENANT_LINKED_ELSEWHERE);
         }
         if (state.status === 'removing' || state.status === 'removed') {
@@ -85,14 +89,22 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     },
   );
 
+  const linked = (): boolean => state.status === 'active' || state.status === 'needs_reauth';
+
   setHandler(appRemovedSignal, (signal) => {
-    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && state.status === 'active') removal ??= signal;
+    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && linked()) removal ??= signal;
+  });
+
+  // LINE WORKS refused the token (the delivery already suspended the tenant's deliveries): the
+  // admin must re-authorise, which is the install flow again (the link update above).
+  setHandler(tokenRefusedSignal, (signal) => {
+    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && state.status === 'active') setStatus('needs_reauth');
   });
 
   for (;;) {
-    await condition(() => removal !== undefined || (state.status !== 'active' && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
+    await condition(() => removal !== undefined || (!linked() && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
     if (removal) break;
-    if (state.status !== 'active') return state; // the first link attempt failed
+    if (!linked()) return state; // the first link attempt failed
     await condition(allHandlersFinished);
     return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
   }

@@ -15,7 +15,8 @@ export interface ResolvedRecipients {
 }
 
 export async function resolveFreeeRecipients(input: ResolveRecipientsInput): Promise<ResolvedRecipients> {
-  const tenants = await TenantLink.find({ companyId: input.companyId, status: 'active' }).lean();
+  // Suspended tenants (token refused) count: their deliveries wait for re-authorisation.
+  const tenants = await TenantLink.find({ companyId: input.companyId, status: { $in: ['active', 'suspended'] } }).lean();
   const tenantById = new Map(tenants.map((t) => [t._id, t]));
   const links = tenants.length
     ? await EmployeeLink.find({ companyId: input.companyId, freeeUserId: { $in: input.freeeUserIds } }).lean()
@@ -30,6 +31,7 @@ export async function resolveFreeeRecipients(input: ResolveRecipientsInput): Pro
       botId: tenant.botId,
       serviceAccountId: tenant.serviceAccountId,
       worksUserId: link.worksUserId,
+      tenantStatus: tenant.status === 'suspended' ? 'suspended' : 'active',
     });
   }
   const reached = new Set(recipients.map((r) => r.freeeUserId));

@@ -10,11 +10,11 @@ export interface SettingsView {
   isAdmin: boolean;
   mobile: boolean;
   csrf: string;
-  tenants: Array<{ worksTenantId: string; status: string; linkedAt?: Date }>;
+  tenants: Array<{ worksTenantId: string; status: string; linkedAt?: Date; reauthCsrf: string }>;
   reports: Array<{ worksTenantId: string; revoked: number; alreadyGone: number; failed: number; finishedAt: Date }>;
 }
 
-const STATUS: Record<string, string> = { active: '連携中', suspended: '停止中' };
+const STATUS: Record<string, string> = { active: '連携中', suspended: '停止中（LINE WORKSの再認証が必要です）' };
 const jst = (d: Date): string => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export function notificationSettingsPage(v: SettingsView): string {
@@ -27,8 +27,14 @@ export function notificationSettingsPage(v: SettingsView): string {
 <h2 style="font-size:1.05rem;margin:0 0 .5rem">LINE WORKS連携</h2>
 ${v.tenants.length
   ? html`<p>LINE WORKS連携先の事業所</p><table><tbody>${v.tenants.map(
-      (t) => html`<tr data-tenant="${t.worksTenantId}"><td>${v.companyName}</td><td>LINE WORKS ${t.worksTenantId}</td><td>${STATUS[t.status] ?? t.status}</td></tr>`,
-    )}</tbody></table>`
+      (t) => html`<tr data-tenant="${t.worksTenantId}" data-status="${t.status}"><td>${v.companyName}</td><td>LINE WORKS ${t.worksTenantId}</td><td>${STATUS[t.status] ?? t.status}</td></tr>`,
+    )}</tbody></table>
+${v.tenants
+  .filter((t) => t.status === 'suspended' && v.isAdmin)
+  .map(
+    (t) => html`<p class="ng">LINE WORKS ${t.worksTenantId} の認証が無効になったため、通知の配信を保留しています。保留中の通知は再認証後に配信されます。</p>
+<form method="post" action="/lineworks/admin/add"><input type="hidden" name="domain_id" value="${t.worksTenantId}"><input type="hidden" name="csrf" value="${t.reauthCsrf}"><button class="btn primary" type="submit" data-reauth="${t.worksTenantId}">再認証する</button></form>`,
+  )}`
   : html`<p class="muted" data-no-tenants>LINE WORKSと連携していません。</p>`}
 ${v.isAdmin && !v.mobile
   ? html`<form method="post" action="/lineworks/admin/connect"><input type="hidden" name="csrf" value="${v.csrf}"><button class="btn primary" type="submit">アカウントを連携する</button></form>`

@@ -8,13 +8,14 @@ const PHASE: Record<NotificationPhase, string> = {
   received: '受け付けました',
   resolving: '宛先を確認しています',
   delivering: '配信しています',
+  suspended: '配信を保留しています（LINE WORKSの再認証待ち）',
   delivered: '配信済み',
   partially_delivered: '一部配信済み',
   no_recipients: '配信先がありません（ID連携済みの従業員がいません）',
   failed: '配信に失敗しました',
 };
 
-const RECIPIENT: Record<RecipientStatus, string> = { pending: '配信待ち', sent: '送信済み', failed: '失敗' };
+const RECIPIENT: Record<RecipientStatus, string> = { pending: '配信待ち', waiting: '再認証待ち', sent: '送信済み', failed: '失敗' };
 
 export function notificationStatusPage(state: NotificationState): string {
   const done = state.phase === 'delivered';

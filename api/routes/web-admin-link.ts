@@ -59,7 +59,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
         isAdmin: session.role === 'admin',
         mobile: isMobile(req),
         csrf: web.sessions.csrfToken(session, 'connect'),
-        tenants: tenants.map((t) => ({ worksTenantId: t._id, status: t.status, linkedAt: t.linkedAt })),
+        tenants: tenants.map((t) => ({ worksTenantId: t._id, status: t.status, linkedAt: t.linkedAt, reauthCsrf: web.sessions.csrfToken(session, `add:${t._id}`) })),
         reports: reports.map((r) => ({ worksTenantId: r.worksTenantId, revoked: r.revoked, alreadyGone: r.alreadyGone, failed: r.failed, finishedAt: r.finishedAt })),
       }),
     );

@@ -9,10 +9,12 @@ import type {
   LinkTenantInput,
   RevokeLinkSignal,
   TenantLinkState,
+  TokenRefusedSignal,
 } from './types';
 
 export const linkTenantUpdate = defineUpdate<TenantLinkState, [LinkTenantInput]>('link-tenant');
 export const appRemovedSignal = defineSignal<[AppRemovedSignal]>('app-removed');
+export const tokenRefusedSignal = defineSignal<[TokenRefusedSignal]>('token-refused');
 export const tenantLinkStatusQuery = defineQuery<TenantLinkState>('status');
 
 export const linkEmployeeUpdate = defineUpdate<LinkEmployeeResult, [LinkEmployeeInput]>('link-employee');

@@ -1,7 +1,8 @@
 // Link entities of freee × LINE WORKS — the tenant link (admin), the employee ID-link and the
 // cascade unlink — as plain JSON shared by the API, the workflows and their clients.
 
-export type TenantLinkStatus = 'active' | 'removing' | 'removed';
+/** `needs_reauth`: LINE WORKS refused the tenant's token; deliveries wait for the admin. */
+export type TenantLinkStatus = 'active' | 'needs_reauth' | 'removing' | 'removed';
 
 export interface TenantLinkState {
   worksTenantId: string;
@@ -22,6 +23,12 @@ export interface LinkTenantInput {
   botId: string;
   serviceAccountId: string;
   installationId: string;
+}
+
+export interface TokenRefusedSignal {
+  deliveryId: string;
+  /** Who met the refusal (a notification workflow ID). */
+  by: string;
 }
 
 export interface AppRemovedSignal {

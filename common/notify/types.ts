@@ -13,11 +13,14 @@ export interface LineWorksRecipient {
   /** The app's service account in that tenant (an ID, not a secret). */
   serviceAccountId: string;
   worksUserId: string;
+  /** The tenant's state when resolved: a suspended tenant is waited for, not called. */
+  tenantStatus: 'active' | 'suspended';
 }
 
-export type RecipientStatus = 'pending' | 'sent' | 'failed';
+/** `waiting`: LINE WORKS refused the tenant's token; kept until the admin re-authorises. */
+export type RecipientStatus = 'pending' | 'waiting' | 'sent' | 'failed';
 
-export type NotificationPhase = 'received' | 'resolving' | 'delivering' | 'delivered' | 'partially_delivered' | 'no_recipients' | 'failed';
+export type NotificationPhase = 'received' | 'resolving' | 'delivering' | 'suspended' | 'delivered' | 'partially_delivered' | 'no_recipients' | 'failed';
 
 export interface NotificationState {
   eventId: string;
