@@ -110,4 +110,9 @@ export const workerSchema = z.object({
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Throughput tuning; unset means the SDK's defaults. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().optional(),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().positive().optional(),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().optional(),
+  WORKER_MAX_WORKFLOW_TASK_POLLS: z.coerce.number().int().positive().optional(),
 });

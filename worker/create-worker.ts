@@ -11,6 +11,15 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** How long in-flight activities may run after shutdown starts. */
   shutdownGraceMs?: number;
+  /** Throughput tuning (the SDK's defaults when absent). */
+  tuning?: WorkerTuning;
+}
+
+export interface WorkerTuning {
+  maxCachedWorkflows?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
+  maxConcurrentActivityTaskExecutions?: number;
+  maxConcurrentWorkflowTaskPolls?: number;
 }
 
 export const workflowsPath = require.resolve('../workflows');
@@ -23,5 +32,6 @@ export function createRenkeiWorker(o: CreateWorkerOptions): Promise<Worker> {
     activities: o.activities,
     ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath }),
     shutdownGraceTime: o.shutdownGraceMs ?? 30_000,
+    ...Object.fromEntries(Object.entries(o.tuning ?? {}).filter(([, v]) => v !== undefined)),
   });
 }

@@ -31,6 +31,12 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities(activityDepsFromConfig(config, client)),
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+    tuning: {
+      maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTaskPolls: config.WORKER_MAX_WORKFLOW_TASK_POLLS,
+    },
   });
   log.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE, metrics: `http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics` },

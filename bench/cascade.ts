@@ -1,0 +1,174 @@
+// `npm run bench:cascade`: how long the cascade unlink takes to revoke every employee link of a
+// tenant, at 10,000 and 20,000 links (sizes from BENCH_CASCADE_SIZES), against the raw-Temporal
+// baseline measured in the same run: signal the same number of waiting workflows to completion
+// with the raw client. Links are running employee-link workflows with their Mongo records, made
+// directly (not through the OAuth pages) so that set-up stays fast. Prints a table, writes JSON.
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { createActivities } from '../activities';
+import { loadWorkerConfig } from '../config';
+import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId } from '../common/ids';
+import type { CascadeReport, EmployeeLinkState } from '../common/links/types';
+import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
+import { startEmulators } from '../emulators';
+import { CascadeOutcomeRecord, EmployeeLink, TenantLink, connectMongo, ensureIndexes, employeeLinkId } from '../models';
+import { ensureAll } from '../scripts/binaries';
+import { generateSecrets } from '../scripts/lib/dev-secrets';
+import { embeddedEnv } from '../scripts/lib/embedded-env';
+import { startMongoWire } from '../scripts/services/mongo-wire';
+import { freePort } from '../scripts/services/ports';
+import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
+import { activityDepsFromConfig } from '../worker/activity-deps';
+import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/create-worker';
+import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
+import type { employeeLinkWorkflow } from '../workflows/employee-link';
+import { pool, round } from './stats';
+import { releaseSignal, type waitingWorkflow } from './workflows/waiting';
+
+const SIZES = (process.env.BENCH_CASCADE_SIZES ?? '10000,20000').split(',').map(Number);
+const SETUP_CONCURRENCY = Number(process.env.BENCH_SETUP_CONCURRENCY ?? 48);
+const BASELINE_CONCURRENCY = Number(process.env.BENCH_BASELINE_CONCURRENCY ?? 64);
+const TUNING: WorkerTuning = {
+  maxCachedWorkflows: Number(process.env.BENCH_MAX_CACHED_WORKFLOWS ?? 25_000),
+  maxConcurrentWorkflowTaskExecutions: Number(process.env.BENCH_MAX_WORKFLOW_TASKS ?? 200),
+  maxConcurrentWorkflowTaskPolls: Number(process.env.BENCH_WORKFLOW_TASK_POLLS ?? 20),
+};
+const say = (l: string): void => {
+  process.stdout.write(`${l}\n`);
+};
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-cascade-'));
+  await ensureAll({ build: true, log: say });
+  const temporal = await startTemporalDevServer({
+    dbFile: path.join(dir, 'temporal.db'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    searchAttributes: SEARCH_ATTRIBUTE_NAMES,
+    sqliteFast: (process.env.BENCH_SQLITE ?? 'fast') === 'fast',
+    log: say,
+  });
+  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
+  const emulators = await startEmulators({});
+  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
+  await connectMongo(mongoUri);
+  await ensureIndexes();
+  const secrets = generateSecrets('bench1', 'bench-app');
+  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue: 'bench-cascade', logLevel: 'silent' });
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+  const quiet = new DefaultLogger('WARN');
+  const renkei = await createRenkeiWorker({
+    connection,
+    namespace: 'default',
+    taskQueue: 'bench-cascade',
+    activities: createActivities(activityDepsFromConfig(loadWorkerConfig(env), client)),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
+    tuning: TUNING,
+  });
+  const baseline = await Worker.create({
+    connection,
+    taskQueue: 'bench-baseline',
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/waiting'), logger: quiet }),
+    ...TUNING,
+  });
+  const running = Promise.all([renkei.run(), baseline.run()]);
+
+  const rows: Array<{ links: number; setupSeconds: number; cascadeSeconds: number; baselineSeconds: number; perSecond: number; report: CascadeReport['totals'] }> = [];
+  for (const n of SIZES) {
+    const tenant = `bench-tenant-${n}`;
+    const companyId = `bench-${n}`;
+    await TenantLink.updateOne(
+      { _id: tenant },
+      { $set: { companyId, botId: 'bench-bot', serviceAccountId: 'bench-sa', status: 'active', linkedAt: new Date() } },
+      { upsert: true },
+    );
+    const users = Array.from({ length: n }, (_, i) => `u${String(i).padStart(6, '0')}`);
+    say(`\n${n} links: setting up (running employee-link workflows + records, and ${n} waiting baseline workflows) …`);
+    const t0 = performance.now();
+    for (let i = 0; i < users.length; i += 1000) {
+      await EmployeeLink.insertMany(
+        users.slice(i, i + 1000).map((u) => ({ _id: employeeLinkId(companyId, u), companyId, freeeUserId: u, worksTenantId: tenant, worksUserId: `w-${u}`, linkedAt: new Date() })),
+        { ordered: false },
+      );
+    }
+    await pool(n, SETUP_CONCURRENCY, async (i) => {
+      const u = users[i] as string;
+      const state: EmployeeLinkState = { companyId, freeeUserId: u, status: 'linked', worksTenantId: tenant, worksUserId: `w-${u}`, seenDeliveryIds: [] };
+      await client.workflow.start<typeof employeeLinkWorkflow>('employeeLinkWorkflow', { workflowId: employeeLinkWorkflowId(companyId, u), taskQueue: 'bench-cascade', args: [{ companyId, freeeUserId: u, state }] });
+      await client.workflow.start<typeof waitingWorkflow>('waitingWorkflow', { workflowId: `baseline-${n}-${u}`, taskQueue: 'bench-baseline' });
+    });
+    const setupSeconds = (performance.now() - t0) / 1000;
+
+    // Baseline: signal every waiting workflow with the raw client, until all have completed.
+    say(`  baseline: signalling ${n} waiting workflows …`);
+    const b0 = performance.now();
+    await pool(n, BASELINE_CONCURRENCY, async (i) => {
+      await client.workflow.getHandle(`baseline-${n}-${users[i]}`).signal(releaseSignal);
+    });
+    await pool(n, BASELINE_CONCURRENCY, async (i) => {
+      await client.workflow.getHandle(`baseline-${n}-${users[i]}`).result();
+    });
+    const baselineSeconds = (performance.now() - b0) / 1000;
+
+    // renkei: the cascade, until every employee-link workflow has ended revoked.
+    say(`  cascade: revoking ${n} links …`);
+    const cascadeId = `${tenant}:bench`;
+    const c0 = performance.now();
+    const report = await client.workflow.execute<typeof cascadeUnlinkWorkflow>('cascadeUnlinkWorkflow', {
+      workflowId: cascadeUnlinkWorkflowId(tenant, 'bench'),
+      taskQueue: 'bench-cascade',
+      args: [{ worksTenantId: tenant, companyId, cascadeId }],
+    });
+    await pool(n, BASELINE_CONCURRENCY, async (i) => {
+      await client.workflow.getHandle(employeeLinkWorkflowId(companyId, users[i] as string)).result();
+    });
+    const cascadeSeconds = (performance.now() - c0) / 1000;
+    const outcomes = await CascadeOutcomeRecord.countDocuments({ cascadeId });
+    if (report.totals.revoked !== n || outcomes !== n) throw new Error(`cascade of ${n}: ${JSON.stringify(report.totals)}, ${outcomes} outcomes`);
+    rows.push({ links: n, setupSeconds: round(setupSeconds), cascadeSeconds: round(cascadeSeconds), baselineSeconds: round(baselineSeconds), perSecond: round(n / cascadeSeconds), report: report.totals });
+    say(`  cascade ${round(cascadeSeconds)} s, baseline ${round(baselineSeconds)} s`);
+  }
+
+  const at = new Date().toISOString();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const result = {
+    benchmark: 'cascade unlink',
+    at,
+    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    settings: { tuning: TUNING, pageSize: 500, signalConcurrency: 64, baselineConcurrency: BASELINE_CONCURRENCY, temporalSqlite: process.env.BENCH_SQLITE ?? 'fast', mongo: mongo.kind },
+    rows,
+    scaling: first && last && first !== last ? round(last.cascadeSeconds / first.cascadeSeconds, 2) : undefined,
+  };
+  say(`
+| links  | cascade s | links/s | raw baseline s | cascade / baseline | revoked | gone | failed |
+|-------:|----------:|--------:|---------------:|-------------------:|--------:|-----:|-------:|
+${rows.map((r) => `| ${String(r.links).padStart(6)} | ${String(r.cascadeSeconds).padStart(9)} | ${String(r.perSecond).padStart(7)} | ${String(r.baselineSeconds).padStart(14)} | ${String(round(r.cascadeSeconds / r.baselineSeconds, 2)).padStart(18)} | ${String(r.report.revoked).padStart(7)} | ${String(r.report.already_gone).padStart(4)} | ${String(r.report.failed).padStart(6)} |`).join('\n')}
+${result.scaling !== undefined ? `\n${last?.links}/${first?.links} time ratio: ${result.scaling}` : ''}`);
+  const outDir = path.resolve(__dirname, 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `cascade-${at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  say(`written: ${path.relative(process.cwd(), file)}`);
+
+  renkei.shutdown();
+  baseline.shutdown();
+  await running;
+  await mongoose.disconnect();
+  await connection.close();
+  await emulators.stop();
+  await mongo.stop();
+  await temporal.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:cascade: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
