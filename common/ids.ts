@@ -20,3 +20,5 @@ export const notificationWorkflowId = (source: NotificationSource, eventId: stri
 
 export const richMenuSwitchWorkflowId = (worksTenantId: string, worksUserId: string, tapId: string): string =>
   `richmenu:${worksTenantId}:${worksUserId}:${tapId}`;
+
+export const richMenuProvisionWorkflowId = (worksTenantId: string, requestId: string): string => `richmenu-provision:${worksTenantId}:${requestId}`;

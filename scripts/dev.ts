@@ -13,6 +13,7 @@ import { embeddedEnv } from './lib/embedded-env';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
 import { seedDemoPeople } from './lib/demo-people';
 import { seedEmulatorApps } from './lib/seed-emulator-apps';
+import { reprovisionRichMenus } from './lib/reprovision-richmenus';
 import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
 import { startServerProcess, type ServerProcess } from './services/child-process';
 import { startMongoWire } from './services/mongo-wire';
@@ -141,6 +142,9 @@ async function main(): Promise<void> {
     if (died || !ready.ok) {
       throw new Error(`${died ?? 'the API did not become ready'}; see ${path.join(s.dataDir, 'logs')}`);
     }
+
+    // The emulator forgot the bots' rich menus: create them again for every linked tenant.
+    await reprovisionRichMenus(temporal.address, mongoUri);
 
     say(`
 renkei is running (Ctrl-C stops everything; data in ${s.dataDir})

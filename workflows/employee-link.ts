@@ -57,6 +57,12 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
       exclusive(async (): Promise<LinkEmployeeResult> => {
         if (state.status === 'linked') {
           if (state.worksTenantId === req.worksTenantId && state.worksUserId === req.worksUserId) {
+            // Linked already: make sure the menu says so (it may have been reset on the LINE WORKS side).
+            try {
+              await setEmployeeRichMenu({ worksTenantId: req.worksTenantId, worksUserId: req.worksUserId, menu: 'linked' });
+            } catch (err) {
+              rethrowBusinessFailure(err);
+            }
             return { status: 'linked', alreadyLinked: true, worksTenantId: req.worksTenantId, worksUserId: req.worksUserId };
           }
           throw ApplicationFailure.nonRetryable('this freee user is ID-linked to another LINE WORKS account', ErrorType.ALREADY_LINKED);

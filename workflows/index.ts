@@ -3,5 +3,6 @@
 export { cascadeUnlinkWorkflow } from './cascade-unlink';
 export { employeeLinkWorkflow } from './employee-link';
 export { notifyFreeeEventWorkflow } from './notify-freee-event';
+export { richMenuProvisionWorkflow } from './richmenu-provision';
 export { richMenuSwitchWorkflow } from './richmenu-switch';
 export { tenantLinkWorkflow } from './tenant-link';

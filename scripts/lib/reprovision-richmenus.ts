@@ -1,0 +1,29 @@
+// Starts the rich-menu provisioning workflow for every active tenant link: the embedded stack's
+// LINE WORKS emulator keeps menus in memory only, so each start recreates them.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { richMenuProvisionWorkflowId } from '../../common/ids';
+import { connectMongo, TenantLink } from '../../models';
+import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
+
+export async function reprovisionRichMenus(temporalAddress: string, mongoUri: string, taskQueue = 'renkei'): Promise<number> {
+  await connectMongo(mongoUri);
+  const tenants = await TenantLink.find({ status: 'active' }, { _id: 1 }).lean();
+  await mongoose.disconnect();
+  if (tenants.length === 0) return 0;
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    const client = new Client({ connection });
+    for (const t of tenants) {
+      await client.workflow.start<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
+        workflowId: richMenuProvisionWorkflowId(t._id, randomUUID()),
+        taskQueue,
+        args: [{ worksTenantId: t._id }],
+      });
+    }
+  } finally {
+    await connection.close();
+  }
+  return tenants.length;
+}
