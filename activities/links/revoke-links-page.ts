@@ -10,6 +10,7 @@ import { revokeLinkSignal } from '../../common/links/messages';
 import type { CascadeOutcome, CascadeTotals, EmployeeLinkState } from '../../common/links/types';
 import { CascadeOutcomeRecord, cascadeOutcomeId } from '../../models/cascade-outcome';
 import { EmployeeLink } from '../../models/employee-link';
+import { onlyDuplicateKeys } from './mongo-errors';
 
 export interface RevokeLinksPageInput {
   cascadeId: string;
@@ -87,18 +88,24 @@ export function makeRevokeLinksPage(temporal: Client) {
       }),
     );
     if (results.size > 0) {
-      await CascadeOutcomeRecord.bulkWrite(
-        [...results].map(([linkId, r]) => ({
-          updateOne: {
-            filter: { _id: cascadeOutcomeId(input.cascadeId, linkId) },
-            update: {
-              $setOnInsert: { cascadeId: input.cascadeId, worksTenantId: input.worksTenantId, employeeLinkId: linkId, outcome: r.outcome, ...(r.error ? { error: r.error } : {}) },
-            },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
+      // One insert for the page (an upsert per link would scan the collection once per link on
+      // the embedded Mongo-wire server). A retried page re-inserts nothing: the first outcome of
+      // a link stays, and its duplicate-key errors are expected.
+      try {
+        await CascadeOutcomeRecord.insertMany(
+          [...results].map(([linkId, r]) => ({
+            _id: cascadeOutcomeId(input.cascadeId, linkId),
+            cascadeId: input.cascadeId,
+            worksTenantId: input.worksTenantId,
+            employeeLinkId: linkId,
+            outcome: r.outcome,
+            ...(r.error ? { error: r.error } : {}),
+          })),
+          { ordered: false },
+        );
+      } catch (err) {
+        if (!onlyDuplicateKeys(err)) throw err;
+      }
     }
     const outcomeOf = (id: string): CascadeOutcome => final.get(id) ?? results.get(id)?.outcome ?? 'failed';
     for (const id of ids) counts[outcomeOf(id)] += 1;
