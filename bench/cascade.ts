@@ -3,29 +3,20 @@
 // baseline measured in the same run: signal the same number of waiting workflows to completion
 // with the raw client. Links are running employee-link workflows with their Mongo records, made
 // directly (not through the OAuth pages) so that set-up stays fast. Prints a table, writes JSON.
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
 import { createActivities } from '../activities';
 import { loadWorkerConfig } from '../config';
 import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId } from '../common/ids';
 import type { CascadeReport, EmployeeLinkState } from '../common/links/types';
-import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
-import { startEmulators } from '../emulators';
-import { CascadeOutcomeRecord, EmployeeLink, TenantLink, connectMongo, ensureIndexes, employeeLinkId } from '../models';
-import { ensureAll } from '../scripts/binaries';
-import { generateSecrets } from '../scripts/lib/dev-secrets';
-import { embeddedEnv } from '../scripts/lib/embedded-env';
-import { startMongoWire } from '../scripts/services/mongo-wire';
-import { freePort } from '../scripts/services/ports';
-import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
+import { CascadeOutcomeRecord, EmployeeLink, TenantLink, employeeLinkId } from '../models';
 import { activityDepsFromConfig } from '../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/create-worker';
 import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
+import { say, startBenchStack } from './local-stack';
 import { pool, round } from './stats';
 import { releaseSignal, type waitingWorkflow } from './workflows/waiting';
 
@@ -37,37 +28,16 @@ const TUNING: WorkerTuning = {
   maxConcurrentWorkflowTaskExecutions: Number(process.env.BENCH_MAX_WORKFLOW_TASKS ?? 200),
   maxConcurrentWorkflowTaskPolls: Number(process.env.BENCH_WORKFLOW_TASK_POLLS ?? 20),
 };
-const say = (l: string): void => {
-  process.stdout.write(`${l}\n`);
-};
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-cascade-'));
-  await ensureAll({ build: true, log: say });
-  const temporal = await startTemporalDevServer({
-    dbFile: path.join(dir, 'temporal.db'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    searchAttributes: SEARCH_ATTRIBUTE_NAMES,
-    sqliteFast: (process.env.BENCH_SQLITE ?? 'fast') === 'fast',
-    log: say,
-  });
-  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
-  const emulators = await startEmulators({});
-  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
-  await connectMongo(mongoUri);
-  await ensureIndexes();
-  const secrets = generateSecrets('bench1', 'bench-app');
-  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue: 'bench-cascade', logLevel: 'silent' });
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+  const stack = await startBenchStack('bench-cascade');
+  const { client, connection } = stack;
   const quiet = new DefaultLogger('WARN');
   const renkei = await createRenkeiWorker({
     connection,
     namespace: 'default',
     taskQueue: 'bench-cascade',
-    activities: createActivities(activityDepsFromConfig(loadWorkerConfig(env), client)),
+    activities: createActivities(activityDepsFromConfig(loadWorkerConfig(stack.env), client)),
     workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
     tuning: TUNING,
   });
@@ -142,7 +112,7 @@ async function main(): Promise<void> {
     benchmark: 'cascade unlink',
     at,
     machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { tuning: TUNING, pageSize: 500, signalConcurrency: 64, baselineConcurrency: BASELINE_CONCURRENCY, temporalSqlite: process.env.BENCH_SQLITE ?? 'fast', mongo: mongo.kind },
+    settings: { tuning: TUNING, pageSize: 500, signalConcurrency: 64, baselineConcurrency: BASELINE_CONCURRENCY, ...stack.settings },
     rows,
     scaling: first && last && first !== last ? round(last.cascadeSeconds / first.cascadeSeconds, 2) : undefined,
   };
@@ -160,12 +130,7 @@ ${result.scaling !== undefined ? `\n${last?.links}/${first?.links} time ratio: $
   renkei.shutdown();
   baseline.shutdown();
   await running;
-  await mongoose.disconnect();
-  await connection.close();
-  await emulators.stop();
-  await mongo.stop();
-  await temporal.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stack.stop();
 }
 
 main().catch((err: unknown) => {

@@ -3,46 +3,31 @@
 // messages, against N baseline workflows started with the raw client whose single activity posts
 // the same message to the same emulator. Phase 2 (latency): events at a fixed rate, event → message
 // recorded, p50/p99, for both. Prints a table and writes JSON under bench/results/.
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import axios from 'axios';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
 import { createActivities } from '../activities';
 import { createApp } from '../api/app';
 import { loadApiConfig, loadWorkerConfig } from '../config';
-import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
-import { startEmulators } from '../emulators';
-import { EmulatorControl } from '../emulators/control-client';
-import { connectMongo, ensureIndexes } from '../models';
 import { createApiMetrics } from '../observability/api-metrics';
 import { createLogger } from '../observability/logger';
 import { ServiceAccountTokenProvider } from '../providers/lineworks/service-account-token';
 import { MemoryTokenStore } from '../providers/lineworks/token-store';
-import { ensureAll } from '../scripts/binaries';
-import { generateSecrets } from '../scripts/lib/dev-secrets';
-import { embeddedEnv } from '../scripts/lib/embedded-env';
 import { seedLinkedBusiness } from '../scripts/lib/seed-link';
-import { startMongoWire } from '../scripts/services/mongo-wire';
-import { freePort } from '../scripts/services/ports';
-import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
 import { activityDepsFromConfig } from '../worker/activity-deps';
 import { createRenkeiWorker } from '../worker/create-worker';
 import type { baselineWorkflow } from './workflows/baseline';
+import { say, startBenchStack } from './local-stack';
 import { atRate, percentile, pool, round } from './stats';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 100);
-const SQLITE = (process.env.BENCH_SQLITE ?? 'fast') as 'fast' | 'durable';
 
-const say = (l: string): void => {
-  process.stdout.write(`${l}\n`);
-};
 
 interface PhaseFigures {
   throughputPerSec: number;
@@ -53,33 +38,13 @@ interface PhaseFigures {
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-'));
-  await ensureAll({ build: true, log: say });
-  const temporal = await startTemporalDevServer({
-    dbFile: path.join(dir, 'temporal.db'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    searchAttributes: SEARCH_ATTRIBUTE_NAMES,
-    sqliteFast: SQLITE === 'fast',
-    log: say,
-  });
-  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
-  const emulators = await startEmulators({});
-  const lineWorks = new EmulatorControl(emulators.urls.lineworks);
-  const freee = new EmulatorControl(emulators.urls.freee);
-  const secrets = generateSecrets('bench1', 'bench-app');
-  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
-  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue: 'bench-renkei', apiPort: 0, logLevel: 'silent' });
-  await connectMongo(mongoUri);
-  await ensureIndexes();
+  const stack = await startBenchStack('bench-renkei');
+  const { lineWorks, freee, secrets, env, client, connection } = stack;
   const biz = { companyId: '7001', worksTenantId: 'bench-tenant', botId: 'bench-bot', serviceAccountId: 'bench-sa', employees: [{ freeeUserId: '8001', worksUserId: 'bench-user' }] };
   await seedLinkedBusiness(biz, lineWorks, secrets);
   // Unlimited rate for the benchmark: we measure renkei, not the 240/min quota.
   await lineWorks.seedLineWorks({ apps: [], tenants: [{ tenantId: biz.worksTenantId, clientId: secrets.clientId, serviceAccountId: biz.serviceAccountId, botIds: [biz.botId], users: [{ userId: 'bench-user' }], rateLimitPerMinute: 1_000_000 }] });
 
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
 
   // renkei: the real worker and the real API app.
   const workerConfig = loadWorkerConfig(env);
@@ -92,9 +57,9 @@ async function main(): Promise<void> {
   await freee.configureFreeeWebhook({ targetUrl: `${apiUrl}/webhooks/freee`, verificationToken: secrets.freeeWebhookToken });
 
   // Baseline: raw Temporal, one activity that posts the same message with a pre-fetched token.
-  const tokens = new ServiceAccountTokenProvider({ authBaseUrl: `${emulators.urls.lineworks}/oauth2/v2.0`, clientId: secrets.clientId, clientSecret: secrets.clientSecret, privateKeyPem: secrets.privateKeyPem, scope: 'bot', store: new MemoryTokenStore(), timeoutMs: 10_000 });
+  const tokens = new ServiceAccountTokenProvider({ authBaseUrl: env.LINEWORKS_AUTH_BASE_URL ?? '', clientId: secrets.clientId, clientSecret: secrets.clientSecret, privateKeyPem: secrets.privateKeyPem, scope: 'bot', store: new MemoryTokenStore(), timeoutMs: 10_000 });
   const token = await tokens.get({ worksTenantId: biz.worksTenantId, serviceAccountId: biz.serviceAccountId });
-  const http = axios.create({ baseURL: `${emulators.urls.lineworks}/v1.0`, headers: { Authorization: `Bearer ${token}` } });
+  const http = axios.create({ baseURL: env.LINEWORKS_API_BASE_URL, headers: { Authorization: `Bearer ${token}` } });
   const baselineWorker = await Worker.create({
     connection,
     taskQueue: 'bench-baseline',
@@ -187,7 +152,7 @@ async function main(): Promise<void> {
     benchmark: 'freee event → LINE WORKS message',
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { n: N, concurrency: CONCURRENCY, latencyN: LATENCY_N, ratePerSec: RATE, temporalSqlite: SQLITE, mongo: mongo.kind },
+    settings: { n: N, concurrency: CONCURRENCY, latencyN: LATENCY_N, ratePerSec: RATE, ...stack.settings },
     baseline,
     renkei,
     throughputRatio: round(renkei.throughputPerSec / baseline.throughputPerSec, 2),
@@ -200,7 +165,7 @@ async function main(): Promise<void> {
 | raw Temporal: 1 workflow + 1 POST       | ${String(baseline.throughputPerSec).padStart(8)} | ${String(baseline.latencyP50Ms).padStart(6)} | ${String(baseline.latencyP99Ms).padStart(6)} | ${String(baseline.latencyMaxMs).padStart(6)} |
 | renkei: webhook → API → workflow → msg  | ${String(renkei.throughputPerSec).padStart(8)} | ${String(renkei.latencyP50Ms).padStart(6)} | ${String(renkei.latencyP99Ms).padStart(6)} | ${String(renkei.latencyMaxMs).padStart(6)} |
 
-throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; SQLite ${SQLITE}; Mongo ${mongo.kind})`);
+throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; SQLite ${stack.settings.temporalSqlite}; Mongo ${stack.settings.mongo})`);
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `notify-${result.at.replace(/[:.]/g, '-')}.json`);
@@ -214,12 +179,7 @@ throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY}
     server.close(() => r());
     server.closeAllConnections();
   });
-  await mongoose.disconnect();
-  await connection.close();
-  await emulators.stop();
-  await mongo.stop();
-  await temporal.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stack.stop();
 }
 
 main().catch((err: unknown) => {

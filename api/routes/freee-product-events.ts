@@ -3,7 +3,7 @@
 // validated, and `notify:freee:{product}-{id}` started; a redelivery is a duplicate.
 import express, { Router } from 'express';
 import { HttpError } from '../errors';
-import { parseRawJson, rawBodyOf } from '../raw-json';
+import { countingRejections, parseRawBody, rawBodyOf } from '../raw-json';
 import { freeeProductEventSchema, toProductEvent } from '../schemas/freee-product-event';
 import { checkTimestampedSignature } from '../signatures';
 import { startFreeeNotification } from '../temporal/start-notification';
@@ -16,28 +16,12 @@ export function freeeProductEventsRouter(deps: ApiDeps): Router {
   router.post('/events/freee-products', express.raw({ type: () => true, limit: deps.config.API_BODY_LIMIT }), async (req, res) => {
     const secret = deps.config.FREEE_PRODUCT_EVENT_SECRET;
     if (!secret) throw new HttpError(503, 'endpoint_disabled', 'Product events are not configured (FREEE_PRODUCT_EVENT_SECRET is not set).');
-    const check = checkTimestampedSignature(rawBodyOf(req.body), req.get('x-renkei-signature'), req.get('x-renkei-timestamp'), secret);
-    if (check !== 'ok') {
-      count('rejected');
-      const message =
-        check === 'stale'
-          ? 'X-Renkei-Timestamp is more than 5 minutes away from now; sign the request again.'
-          : 'X-Renkei-Signature is missing or does not match the body.';
-      throw new HttpError(401, check === 'stale' ? 'stale_signature' : 'invalid_signature', message);
-    }
-    let json: unknown;
-    try {
-      json = parseRawJson(req.body);
-    } catch (err) {
-      count('rejected');
-      throw err;
-    }
-    const parsed = freeeProductEventSchema.safeParse(json);
-    if (!parsed.success) {
-      count('rejected');
-      throw new HttpError(400, 'invalid_event', 'The event does not match the product event schema.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-    }
-    const event = toProductEvent(parsed.data);
+    const event = await countingRejections(count, () => {
+      const check = checkTimestampedSignature(rawBodyOf(req.body), req.get('x-renkei-signature'), req.get('x-renkei-timestamp'), secret);
+      if (check === 'stale') throw new HttpError(401, 'stale_signature', 'X-Renkei-Timestamp is more than 5 minutes away from now; sign the request again.');
+      if (check !== 'ok') throw new HttpError(401, 'invalid_signature', 'X-Renkei-Signature is missing or does not match the body.');
+      return Promise.resolve(toProductEvent(parseRawBody(freeeProductEventSchema, req.body, 'product event')));
+    });
     const { workflowId, outcome } = await startFreeeNotification(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE, event);
     count(outcome === 'started' ? 'accepted' : 'duplicate');
     res.status(outcome === 'started' ? 202 : 200).json({ status: outcome === 'started' ? 'accepted' : 'duplicate', workflowId, requestId: req.id });

@@ -1,0 +1,76 @@
+// The servers every benchmark measures on, started fresh in a temporary directory: a Temporal dev
+// server (the SQLite settings of `npm run dev` unless BENCH_SQLITE=durable), the Mongo-wire server,
+// the emulators, and the embedded configuration for a task queue. stop() leaves nothing behind.
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
+import { startEmulators } from '../emulators';
+import { EmulatorControl } from '../emulators/control-client';
+import { connectMongo, ensureIndexes } from '../models';
+import { ensureAll } from '../scripts/binaries';
+import { generateSecrets, type DevSecrets } from '../scripts/lib/dev-secrets';
+import { embeddedEnv } from '../scripts/lib/embedded-env';
+import { startMongoWire } from '../scripts/services/mongo-wire';
+import { freePort } from '../scripts/services/ports';
+import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
+
+export interface BenchStack {
+  client: Client;
+  connection: NativeConnection;
+  lineWorks: EmulatorControl;
+  freee: EmulatorControl;
+  secrets: DevSecrets;
+  env: Record<string, string>;
+  /** What the figures were measured on. */
+  settings: { temporalSqlite: string; mongo: string };
+  stop(): Promise<void>;
+}
+
+export const say = (l: string): void => {
+  process.stdout.write(`${l}\n`);
+};
+
+export async function startBenchStack(taskQueue: string): Promise<BenchStack> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const sqlite = process.env.BENCH_SQLITE === 'durable' ? 'durable' : 'fast';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-'));
+  await ensureAll({ build: true, log: say });
+  const temporal = await startTemporalDevServer({
+    dbFile: path.join(dir, 'temporal.db'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    searchAttributes: SEARCH_ATTRIBUTE_NAMES,
+    sqliteFast: sqlite === 'fast',
+    log: say,
+  });
+  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
+  const emulators = await startEmulators({});
+  const secrets = generateSecrets('bench1', 'bench-app');
+  const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;
+  await connectMongo(mongoUri);
+  await ensureIndexes();
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const clientConnection = await Connection.connect({ address: temporal.address });
+  return {
+    client: new Client({ connection: clientConnection }),
+    connection,
+    lineWorks: new EmulatorControl(emulators.urls.lineworks),
+    freee: new EmulatorControl(emulators.urls.freee),
+    secrets,
+    env: embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue, apiPort: 0, logLevel: 'silent' }),
+    settings: { temporalSqlite: sqlite, mongo: mongo.kind },
+    async stop() {
+      await mongoose.disconnect();
+      await clientConnection.close();
+      await connection.close();
+      await emulators.stop();
+      await mongo.stop();
+      await temporal.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
