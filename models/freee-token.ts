@@ -1,7 +1,7 @@
 // A freee user's OAuth tokens for one business, sealed at rest. freee refresh tokens are
-// single-use, so refreshing is guarded by a lease on this document (one atomic single-document
-// update, which both MongoDB and FerretDB serve): one process refreshes, the others wait for the
-// new version instead of spending the same refresh token twice.
+// single-use, so refreshing is guarded by an exactly-once claim per token version (models/claim):
+// one process refreshes, the others wait for the new version instead of spending the same refresh
+// token twice.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const sealedSchema = new Schema(
@@ -22,8 +22,6 @@ const freeeTokenSchema = new Schema(
     /** Bumped by every refresh; waiters watch it. */
     version: { type: Number, required: true, default: 1 },
     status: { type: String, enum: ['valid', 'reauth_required'], required: true, default: 'valid' },
-    leaseOwner: { type: String },
-    leaseUntil: { type: Date },
   },
   { collection: 'freee_tokens', timestamps: true, versionKey: false },
 );

@@ -1,5 +1,6 @@
 // The mongoose models, and one place to create their indexes.
 import { CascadeOutcomeRecord } from './cascade-outcome';
+import { Claim } from './claim';
 import { CascadeReportRecord } from './cascade-report';
 import { Delivery } from './delivery';
 import { EmployeeLink } from './employee-link';
@@ -9,6 +10,7 @@ import { ServiceToken } from './service-token';
 import { TenantLink } from './tenant-link';
 
 export { CascadeOutcomeRecord, cascadeOutcomeId } from './cascade-outcome';
+export { Claim, claimOnce, releaseClaim } from './claim';
 export { CascadeReportRecord } from './cascade-report';
 export { Delivery } from './delivery';
 export { EmployeeLink, employeeLinkId } from './employee-link';
@@ -18,7 +20,7 @@ export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

@@ -1,8 +1,9 @@
 // Issues and consumes OAuth `state` values: random, HMAC-signed (a forged value is refused before
 // any lookup), stored server-side with the PKCE verifier, bound to the browser by a cookie, valid
-// ten minutes, and consumable exactly once (one atomic single-document update).
+// ten minutes, and consumable exactly once (an exactly-once claim).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { claimOnce } from '../../models/claim';
 import { OAuthState, type OAuthPurpose } from '../../models/oauth-state';
 import { readCookie, writeCookie, type CookieSettings } from './cookies';
 
@@ -102,11 +103,13 @@ export class OAuthStates {
   async consume(req: Request, state: unknown, purpose: OAuthPurpose): Promise<{ data: Record<string, string>; codeVerifier: string }> {
     const id = this.idOf(state);
     const now = new Date();
-    const doc = await OAuthState.findOneAndUpdate({ _id: id, purpose, usedAt: { $exists: false } }, { $set: { usedAt: now } }, { returnDocument: 'before' }).lean();
-    if (!doc) {
-      const known = await OAuthState.findOne({ _id: id, purpose }, { data: 1 }).lean();
-      throw known ? new StateError('reused', (known.data ?? {}) as Record<string, string>) : new StateError('invalid');
+    const doc = await OAuthState.findOne({ _id: id, purpose }).lean();
+    if (!doc) throw new StateError('invalid');
+    // Exactly one consumer, even for two clicks at the same instant.
+    if (doc.usedAt || !(await claimOnce(`oauth-state:${id}`, 'consume', STATE_TTL_MS * 2))) {
+      throw new StateError('reused', (doc.data ?? {}) as Record<string, string>);
     }
+    await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now } });
     if (doc.expiresAt.getTime() <= now.getTime()) throw new StateError('expired');
     if (doc.binding !== UNBOUND) {
       const cookie = readCookie(req, BINDING_COOKIE);

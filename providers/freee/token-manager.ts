@@ -1,8 +1,9 @@
 // Keeps each freee user's tokens usable without ever losing them: freee refresh tokens are
-// single-use, so when an access token is stale exactly one caller (across processes) takes a lease
-// on the token document and refreshes; every other caller waits for the new version. A refused
+// single-use, so when an access token is stale exactly one caller (across processes) claims that
+// token version and refreshes; every other caller waits for the new version. A refused
 // refresh marks the token as needing the user to authorise again.
 import { randomUUID } from 'node:crypto';
+import { claimOnce, releaseClaim } from '../../models/claim';
 import { FreeeToken, freeeTokenId } from '../../models/freee-token';
 import type { TokenCipher } from '../../security/token-cipher';
 import { AuthRejectedError } from '../http-errors';
@@ -47,7 +48,6 @@ export class FreeeTokenManager {
           status: 'valid',
         },
         $inc: { version: 1 },
-        $unset: { leaseOwner: 1, leaseUntil: 1 },
       },
       { upsert: true },
     );
@@ -61,13 +61,17 @@ export class FreeeTokenManager {
       const doc = await FreeeToken.findById(_id).lean();
       if (!doc || doc.status === 'reauth_required') throw new FreeeReauthRequiredError(`freee user ${freeeUserId} must authorise renkei again for business ${companyId}`);
       if (doc.expiresAt.getTime() - this.margin > Date.now()) return this.opts.cipher.open(doc.accessToken);
-      const now = new Date();
-      const leased = await FreeeToken.findOneAndUpdate(
-        { _id, version: doc.version, $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        { returnDocument: 'after' },
-      ).lean();
-      if (leased) return this.refreshUnderLease(leased._id, leased.version, this.opts.cipher.open(leased.refreshToken));
+      // One refresh per token version: whoever claims this version refreshes it.
+      const lease = `freee-refresh:${_id}:${doc.version}`;
+      if (await claimOnce(lease, this.owner, this.leaseMs)) {
+        try {
+          const current = await FreeeToken.findById(_id).lean();
+          if (current && current.version !== doc.version) continue; // refreshed meanwhile
+          return await this.refreshUnderLease(_id, doc.version, this.opts.cipher.open(doc.refreshToken));
+        } finally {
+          await releaseClaim(lease, this.owner);
+        }
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for another process to refresh freee token ${_id}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -79,10 +83,9 @@ export class FreeeTokenManager {
       fresh = await this.opts.oauth.refresh(refreshToken);
     } catch (err) {
       if (err instanceof AuthRejectedError) {
-        await FreeeToken.updateOne({ _id, leaseOwner: this.owner }, { $set: { status: 'reauth_required' }, $unset: { leaseOwner: 1, leaseUntil: 1 } });
+        await FreeeToken.updateOne({ _id, version }, { $set: { status: 'reauth_required' } });
         throw new FreeeReauthRequiredError(`freee refused the refresh token: ${err.message}`);
       }
-      await FreeeToken.updateOne({ _id, leaseOwner: this.owner }, { $unset: { leaseOwner: 1, leaseUntil: 1 } });
       throw err;
     }
     // The new pair is the only valid one now: store it before anything else can fail.
@@ -91,7 +94,6 @@ export class FreeeTokenManager {
       {
         $set: { accessToken: this.opts.cipher.seal(fresh.accessToken), refreshToken: this.opts.cipher.seal(fresh.refreshToken), expiresAt: new Date(fresh.expiresAt) },
         $inc: { version: 1 },
-        $unset: { leaseOwner: 1, leaseUntil: 1 },
       },
     );
     return fresh.accessToken;
