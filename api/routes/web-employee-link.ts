@@ -73,12 +73,15 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       return;
     }
     let data: Record<string, string>;
+    let repeated = false;
     try {
       data = (await web.states.consume(req, s, 'employee_consent')).data;
     } catch (err) {
-      // A second click on [許可する]: show what the first one did.
-      if (err instanceof StateError && err.problem === 'reused') return showOutcomeOfEarlierClick(err.data?.action === 'unlink' ? 'unlink' : 'link', err.data?.worksUserId);
-      return sendLinkFailure(req, res, err);
+      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err);
+      // A second click on [許可する] (this browser, this page): the same request again. The state is
+      // the update ID, so the workflow answers it with the first click's outcome.
+      data = err.data;
+      repeated = true;
     }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
     const requestId = web.states.stateId(s);
@@ -88,6 +91,10 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
         res.type('html').send(resultPage(TEXT.link.done, ['トーク画面下部のリッチメニューが[ID連携]から[ID連携解除]の表示になります。', `${session.companyName}の通知をLINE WORKSで受け取れます。`]));
       } else {
         const state = await currentLink(session.companyId, session.freeeUserId);
+        if (repeated && state?.status !== 'linked') {
+          res.type('html').send(resultPage(TEXT.unlink.done, ['この操作は既に完了しています。']));
+          return;
+        }
         if (state?.worksUserId !== data.worksUserId) {
           res.status(409).type('html').send(linkErrorPage(LINK_ERRORS.NOT_LINKED_EMPLOYEE));
           return;
@@ -97,13 +104,6 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       }
     } catch (err) {
       sendLinkFailure(req, res, err);
-    }
-
-    async function showOutcomeOfEarlierClick(action: Action, worksUserId: string | undefined): Promise<void> {
-      const state = session ? await currentLink(session.companyId, session.freeeUserId) : undefined;
-      const done = action === 'link' ? state?.status === 'linked' && state.worksUserId === worksUserId : state?.status !== 'linked';
-      if (done) res.type('html').send(resultPage(TEXT[action].done, ['この操作は既に完了しています。']));
-      else res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
     }
   });
 

@@ -106,15 +106,18 @@ export class OAuthStates {
     const doc = await OAuthState.findOne({ _id: id, purpose }).lean();
     if (!doc) throw new StateError('invalid');
     // Exactly one consumer, even for two clicks at the same instant.
+    const sameBrowser = (): boolean => {
+      if (doc.binding === UNBOUND) return true;
+      const cookie = readCookie(req, BINDING_COOKIE);
+      return !!cookie && sha256(cookie) === doc.binding;
+    };
     if (doc.usedAt || !(await claimOnce(`oauth-state:${id}`, 'consume', STATE_TTL_MS * 2))) {
-      throw new StateError('reused', (doc.data ?? {}) as Record<string, string>);
+      // Only the browser that started the flow learns what the first use carried.
+      throw sameBrowser() ? new StateError('reused', (doc.data ?? {}) as Record<string, string>) : new StateError('reused');
     }
     await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now } });
     if (doc.expiresAt.getTime() <= now.getTime()) throw new StateError('expired');
-    if (doc.binding !== UNBOUND) {
-      const cookie = readCookie(req, BINDING_COOKIE);
-      if (!cookie || sha256(cookie) !== doc.binding) throw new StateError('other_browser');
-    }
+    if (!sameBrowser()) throw new StateError('other_browser');
     return { data: (doc.data ?? {}) as Record<string, string>, codeVerifier: doc.codeVerifier ?? '' };
   }
 }
