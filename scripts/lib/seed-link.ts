@@ -53,11 +53,14 @@ export async function seedLinkedBusiness(b: LinkedBusiness, lineWorks: EmulatorC
   }
 }
 
-/** The business `npm run seed:demo` creates and the README's example event addresses. */
+/**
+ * The business `npm run seed:demo` links directly (no browser walk) and the README's example event
+ * addresses. The people of the browser walk-through (scripts/lib/demo-people.ts) are separate.
+ */
 export const DEMO_BUSINESS: LinkedBusiness = {
-  companyId: '1001',
+  companyId: '1009',
   worksTenantId: 'works-demo-tenant',
   botId: 'bot-freee',
   serviceAccountId: 'demo.serviceaccount@works-demo',
-  employees: [{ freeeUserId: '2001', worksUserId: 'yamada@works-demo', name: '山田 太郎' }],
+  employees: [{ freeeUserId: '2009', worksUserId: 'suzuki@works-demo', name: '鈴木 一郎' }],
 };
