@@ -1,6 +1,7 @@
-// `npm run event:freee [-- --event-id ID]`: makes the freee emulator deliver one accounting webhook
-// (an approval request of the demo employee was approved) to the running API, then shows what
-// the employee received in LINE WORKS and where to find the workflow.
+// `npm run event:freee [-- --event-id ID] [-- --company 1001 --user 2001 --works-user yamada@works-demo]`:
+// makes the freee emulator deliver one accounting webhook (an approval request of an employee was
+// approved) to the running API, then shows what the employee received in LINE WORKS and where to
+// find the workflow. Defaults to the business `npm run seed:demo` links.
 import { parseArgs } from 'node:util';
 import { EmulatorControl } from '../emulators/control-client';
 import { notificationWorkflowId } from '../common/ids';
@@ -9,16 +10,20 @@ import { DEMO_BUSINESS } from './lib/seed-link';
 import { waitUntil } from './services/wait';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'event-id': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'event-id': { type: 'string' }, company: { type: 'string' }, user: { type: 'string' }, 'works-user': { type: 'string' } },
+  });
   const s = devSettings();
   const freee = new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_FREEE_PORT}`);
   const lineWorks = new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_LINEWORKS_PORT}`);
-  const employee = DEMO_BUSINESS.employees[0];
-  if (!employee) throw new Error('the demo business has no employee');
+  const demo = DEMO_BUSINESS.employees[0];
+  if (!demo) throw new Error('the demo business has no employee');
+  const companyId = values.company ?? DEMO_BUSINESS.companyId;
+  const employee = { freeeUserId: values.user ?? demo.freeeUserId, worksUserId: values['works-user'] ?? demo.worksUserId };
   const event = freee.freeeEvent({
     ...(values['event-id'] ? { id: values['event-id'] } : {}),
     action: 'updated',
-    approval_request: { company_id: Number(DEMO_BUSINESS.companyId), applicant_id: Number(employee.freeeUserId), status: 'approved' },
+    approval_request: { company_id: Number(companyId), applicant_id: Number(employee.freeeUserId), status: 'approved' },
   });
   const before = (await lineWorks.lineWorksMessages({ userId: employee.worksUserId })).length;
   const answer = await freee.deliverFreeeWebhook({ event });
@@ -34,7 +39,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `status page:  http://127.0.0.1:${s.API_PORT}/notifications/freee/${encodeURIComponent(String(event.id))}\n` +
       `Web UI:       http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(workflowId)}\n` +
-      `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${DEMO_BUSINESS.companyId}"`)}\n`,
+      `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${companyId}"`)}\n`,
   );
   if (!delivered.ok) process.exitCode = 1;
 }
