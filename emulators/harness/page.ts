@@ -62,3 +62,18 @@ export function sendPage(res: Response, status: number, theme: PageTheme, title:
     .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' })
     .send(renderPage(theme, title, body));
 }
+
+/** A short notice page: a title, one message and optional links, in the provider's look. */
+export function sendThemedMessagePage(res: Response, theme: PageTheme, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
+  sendPage(
+    res,
+    status,
+    theme,
+    title,
+    html`<section class="card">
+<h1>${title}</h1>
+<p>${message}</p>
+${links.map((link) => html`<a class="button" href="${link.href}">${link.label}</a>`)}
+</section>`,
+  );
+}

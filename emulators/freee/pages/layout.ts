@@ -2,7 +2,7 @@
 
 import type { Response } from 'express';
 import { html, type Html } from '../../harness/html';
-import { sendPage, type PageTheme } from '../../harness/page';
+import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const FREEE_THEME: PageTheme = { brand: 'freee', accent: '#2864f0' };
 
@@ -11,16 +11,7 @@ export function sendFreeePage(res: Response, status: number, title: string, body
 }
 
 export function sendFreeeMessagePage(res: Response, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
-  sendFreeePage(
-    res,
-    status,
-    title,
-    html`<section class="card">
-<h1>${title}</h1>
-<p>${message}</p>
-${links.map((link) => html`<a class="button" href="${link.href}">${link.label}</a>`)}
-</section>`,
-  );
+  sendThemedMessagePage(res, FREEE_THEME, status, title, message, links);
 }
 
 /** An authorize request naming an unknown client or an unregistered redirect_uri: no redirect. */

@@ -3,7 +3,7 @@
 
 import type { Response } from 'express';
 import { html, type Html } from '../../harness/html';
-import { sendPage, type PageTheme } from '../../harness/page';
+import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const WORKS_THEME: PageTheme = { brand: 'LINE WORKS', accent: '#00883a' };
 
@@ -16,16 +16,7 @@ export function sendWorksPage(res: Response, status: number, title: string, body
 }
 
 export function sendMessagePage(res: Response, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
-  sendWorksPage(
-    res,
-    status,
-    title,
-    html`<section class="card">
-<h1>${title}</h1>
-<p>${message}</p>
-${links.map((link) => html`<a class="button" href="${link.href}">${link.label}</a>`)}
-</section>`,
-  );
+  sendThemedMessagePage(res, WORKS_THEME, status, title, message, links);
 }
 
 export function sendInvalidClientPage(res: Response, detail: string): void {
