@@ -3,11 +3,7 @@
 // one process refreshes, the others wait for the new version instead of spending the same refresh
 // token twice.
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-const sealedSchema = new Schema(
-  { kid: { type: String, required: true }, iv: { type: String, required: true }, tag: { type: String, required: true }, data: { type: String, required: true } },
-  { _id: false },
-);
+import { sealedSecretSchema } from './sealed-secret-schema';
 
 export const freeeTokenId = (freeeUserId: string, companyId: string): string => `freee:${freeeUserId}:${companyId}`;
 
@@ -16,8 +12,8 @@ const freeeTokenSchema = new Schema(
     _id: { type: String, required: true },
     freeeUserId: { type: String, required: true },
     companyId: { type: String, required: true },
-    accessToken: { type: sealedSchema, required: true },
-    refreshToken: { type: sealedSchema, required: true },
+    accessToken: { type: sealedSecretSchema, required: true },
+    refreshToken: { type: sealedSecretSchema, required: true },
     expiresAt: { type: Date, required: true },
     /** Bumped by every refresh; waiters watch it. */
     version: { type: Number, required: true, default: 1 },

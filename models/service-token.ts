@@ -2,16 +2,12 @@
 // `_id` names the credential, e.g. "lineworks-sa:{worksTenantId}". Expiry is explicit (`expiresAt`,
 // checked on read) because the embedded Mongo-wire server has no TTL indexes.
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-const sealedSchema = new Schema(
-  { kid: { type: String, required: true }, iv: { type: String, required: true }, tag: { type: String, required: true }, data: { type: String, required: true } },
-  { _id: false },
-);
+import { sealedSecretSchema } from './sealed-secret-schema';
 
 const serviceTokenSchema = new Schema(
   {
     _id: { type: String, required: true },
-    accessToken: { type: sealedSchema, required: true },
+    accessToken: { type: sealedSecretSchema, required: true },
     expiresAt: { type: Date, required: true },
     scope: { type: String, required: true },
   },

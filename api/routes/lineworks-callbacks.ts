@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { HttpError } from '../errors';
-import { parseRawJson, rawBodyOf } from '../raw-json';
+import { countingRejections, parseRawBody, parseRawJson, rawBodyOf } from '../raw-json';
 import { richMenuSwitchWorkflowId } from '../../common/ids';
 import { POSTBACK } from '../../common/links/postbacks';
 import { WorksTenantId } from '../../common/search-attributes';
@@ -60,16 +60,14 @@ export function lineWorksCallbacksRouter(deps: ApiDeps, web: WebContext): Router
   });
 
   router.post('/webhooks/lineworks/app', raw, async (req, res) => {
-    if (!worksSignatureValid(rawBodyOf(req.body), req.get('x-works-signature'), deps.config.LINEWORKS_CLIENT_SECRET)) {
-      count('lineworks-app', 'rejected');
-      throw new HttpError(401, 'invalid_signature', 'X-WORKS-Signature is missing or does not match the body.');
-    }
-    const parsed = appLifecycleSchema.safeParse(parseRawJson(req.body));
-    if (!parsed.success || parsed.data.clientId !== deps.config.LINEWORKS_CLIENT_ID) {
-      count('lineworks-app', 'rejected');
-      throw new HttpError(400, 'invalid_event', 'The app lifecycle event is malformed or for another app.');
-    }
-    const event = parsed.data;
+    const event = await countingRejections((outcome) => count('lineworks-app', outcome), () => {
+      if (!worksSignatureValid(rawBodyOf(req.body), req.get('x-works-signature'), deps.config.LINEWORKS_CLIENT_SECRET)) {
+        throw new HttpError(401, 'invalid_signature', 'X-WORKS-Signature is missing or does not match the body.');
+      }
+      const parsed = parseRawBody(appLifecycleSchema, req.body, 'app lifecycle event');
+      if (parsed.clientId !== deps.config.LINEWORKS_CLIENT_ID) throw new HttpError(400, 'invalid_event', 'The app lifecycle event is for another app.');
+      return Promise.resolve(parsed);
+    });
     if (event.type !== 'app.uninstalled') {
       count('lineworks-app', 'ignored');
       res.status(200).json({ status: 'ignored' });
