@@ -5,19 +5,30 @@
 import { createFreeeEmulator } from './freee/emulator';
 import { toLogger, type EmulatorLog } from './harness/logger';
 import { startEmulatorServer, type RunningEmulator } from './harness/server';
+import { createLansmartEmulator } from './lansmart/emulator';
+import { createLineEmulator } from './line/emulator';
 import { createLineWorksEmulator } from './lineworks/emulator';
+import { startMailSink } from './mail/sink';
 
 export interface EmulatorUrls {
   /** LINE WORKS: auth at `${lineworks}/oauth2/v2.0`, API at `${lineworks}/v1.0`. */
   lineworks: string;
   freee: string;
+  /** LINE: access.line.me, api.line.me and api-data.line.me on one base URL. */
+  line: string;
+  /** The Lansmart platform (API, control, company console). */
+  lansmart: string;
+  /** The mail sink's web inbox and control routes. */
+  mail: string;
+  /** Where to send mail (plain SMTP). */
+  smtp: { host: string; port: number };
 }
 
 export interface StartEmulatorsOptions {
   /** Interface to bind (default 127.0.0.1). */
   host?: string;
   /** 0 or absent = a random free port. */
-  ports?: { lineworks?: number; freee?: number };
+  ports?: { lineworks?: number; freee?: number; line?: number; lansmart?: number; mail?: number; smtp?: number };
   /** A pino logger, or a sink for JSON log lines; silent when absent. */
   log?: EmulatorLog;
 }
@@ -30,7 +41,7 @@ export interface RunningEmulators {
 export async function startEmulators(options: StartEmulatorsOptions = {}): Promise<RunningEmulators> {
   const host = options.host ?? '127.0.0.1';
   const logger = toLogger(options.log);
-  const started: RunningEmulator[] = [];
+  const started: Array<Pick<RunningEmulator, 'stop'>> = [];
   const stopAll = async (): Promise<void> => {
     await Promise.all(started.map((emulator) => emulator.stop()));
   };
@@ -39,7 +50,16 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     started.push(lineworks);
     const freee = await startEmulatorServer(createFreeeEmulator(), { host, port: options.ports?.freee ?? 0, logger });
     started.push(freee);
-    return { urls: { lineworks: lineworks.url, freee: freee.url }, stop: stopAll };
+    const line = await startEmulatorServer(createLineEmulator(), { host, port: options.ports?.line ?? 0, logger });
+    started.push(line);
+    const lansmart = await startEmulatorServer(createLansmartEmulator(), { host, port: options.ports?.lansmart ?? 0, logger });
+    started.push(lansmart);
+    const mail = await startMailSink({ host, httpPort: options.ports?.mail ?? 0, smtpPort: options.ports?.smtp ?? 0, ...(options.log ? { log: options.log } : {}) });
+    started.push(mail);
+    return {
+      urls: { lineworks: lineworks.url, freee: freee.url, line: line.url, lansmart: lansmart.url, mail: mail.url, smtp: mail.smtpUrl },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -48,6 +68,9 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
 
 export { BrowserClient, pageForms, type BrowserPage, type PageForm } from './browser-client';
 export { EmulatorControl, EmulatorControlError } from './control-client';
+export { LansmartControl } from './lansmart/control-client';
+export { LineControl } from './line/control-client';
+export { MailControl } from './mail/control-client';
 export { freeeEvent, type FreeeEventInput } from './freee/event-factory';
 export { FREEE_PRODUCTS, type FreeeProduct, type FreeeProductEvent, type ProductEventConfig, type ProductEventDelivery } from './freee/product-event';
 export { productEvent, type ProductEventInput } from './freee/product-event-factory';

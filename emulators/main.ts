@@ -16,7 +16,14 @@ async function main(): Promise<void> {
   const log = createEmulatorLogger();
   const running = await startEmulators({
     host: process.env.EMULATOR_HOST ?? '127.0.0.1',
-    ports: { lineworks: portFromEnv('EMULATOR_LINEWORKS_PORT', 4011), freee: portFromEnv('EMULATOR_FREEE_PORT', 4012) },
+    ports: {
+      lineworks: portFromEnv('EMULATOR_LINEWORKS_PORT', 4011),
+      freee: portFromEnv('EMULATOR_FREEE_PORT', 4012),
+      line: portFromEnv('EMULATOR_LINE_PORT', 4013),
+      lansmart: portFromEnv('EMULATOR_LANSMART_PORT', 4014),
+      mail: portFromEnv('MAIL_INBOX_PORT', 4015),
+      smtp: portFromEnv('SMTP_PORT', 2525),
+    },
     log,
   });
   process.stdout.write(
@@ -27,6 +34,13 @@ async function main(): Promise<void> {
       `  pages: ${running.urls.lineworks}/login  ${running.urls.lineworks}/admin/apps  ${running.urls.lineworks}/talk/new`,
       `freee emulator:      ${running.urls.freee}`,
       `  pages: ${running.urls.freee}/login  ${running.urls.freee}/companies/switch`,
+      `LINE emulator:       ${running.urls.line}`,
+      `  LINE_AUTH_BASE_URL=${running.urls.line}  LINE_API_BASE_URL=${running.urls.line}`,
+      `  pages: ${running.urls.line}/login  ${running.urls.line}/chat`,
+      `Lansmart platform:   ${running.urls.lansmart}`,
+      `  LANSMART_API_BASE_URL=${running.urls.lansmart}  console: ${running.urls.lansmart}/company/orders`,
+      `mail sink:           ${running.urls.mail}/inbox`,
+      `  SMTP_URL=smtp://${running.urls.smtp.host}:${running.urls.smtp.port}`,
       `  see emulators/README.md for every route and the emulator-specific contracts`,
       '',
     ].join('\n'),

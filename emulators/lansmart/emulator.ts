@@ -1,0 +1,29 @@
+// The Lansmart platform emulator [emulator contract: the platform's API is private]: the platform
+// API renkei calls (`/api/v1`, Bearer API key), the signed events it sends to renkei, the company
+// console page people click through (`/company/orders`), and control routes that play the company.
+
+import { Router } from 'express';
+import type { EmulatorDefinition } from '../harness/definition';
+import { requireApiKey } from './api-auth';
+import { createConsoleRouter } from './console-route';
+import { createLansmartControlRouter } from './control';
+import { createDirectoryRouter } from './directory-route';
+import { lansmartErrorBody } from './errors';
+import { createOrderRouter } from './order-route';
+import { LansmartState } from './state';
+
+export function createLansmartEmulator(state: LansmartState = new LansmartState()): EmulatorDefinition {
+  const api = Router();
+  api.use(requireApiKey(state), createDirectoryRouter(state), createOrderRouter(state));
+  const routes = Router();
+  routes.use('/api/v1', api);
+  routes.use(createConsoleRouter(state));
+  return {
+    name: 'lansmart',
+    routes,
+    control: createLansmartControlRouter(state),
+    reset: () => state.reset(),
+    faultBody: (status) => lansmartErrorBody(status),
+    errorBody: (status, description) => lansmartErrorBody(status, description),
+  };
+}
