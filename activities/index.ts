@@ -12,6 +12,11 @@ import { makeRichMenuActivities } from './richmenu/richmenu-activities';
 import type { LineWorksClient } from '../providers/lineworks/client';
 import { makeDeliverLineWorks } from './notify/deliver-lineworks';
 import { resolveFreeeRecipients } from './notify/resolve-recipients';
+import { makeOrderActivities } from './orders/order-activities';
+import { makePartnerChannels } from './partners/deliver-channels';
+import type { PartnerActivityDeps } from './partners/partner-deps';
+import { recordPartnerLine, savePartnerLineState } from './partners/partner-line-records';
+import { makePlanPartnerDelivery } from './partners/plan-delivery';
 
 export interface ActivityDeps {
   lineWorks: LineWorksClient;
@@ -20,6 +25,8 @@ export interface ActivityDeps {
   temporal: Client;
   /** Where the 人事労務 menu's [勤怠を登録する] leads. */
   freeeHrUrl: string;
+  /** The Lansmart × LINE side: platform, LINE, SMTP. */
+  partners: PartnerActivityDeps;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -38,6 +45,11 @@ export function createActivities(deps: ActivityDeps) {
     revokeLinksPage: makeRevokeLinksPage(deps.temporal),
     ...makeRichMenuActivities({ lineWorks: deps.lineWorks, freeeHrUrl: deps.freeeHrUrl }),
     finishCascade,
+    ...makeOrderActivities({ lansmart: deps.partners.lansmart }),
+    planPartnerDelivery: makePlanPartnerDelivery({ ...deps.partners, temporal: deps.temporal }),
+    ...makePartnerChannels(deps.partners),
+    recordPartnerLine,
+    savePartnerLineState,
     /** Marks a delivery that the workflow gave up on (non-retryable failure). */
     async markDeliveryFailed(input: { deliveryKey: string; error: string }): Promise<void> {
       await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { status: 'failed', lastError: input.error } });

@@ -9,12 +9,17 @@ import { requestIdOf } from './middleware/request-id';
 import { freeeProductEventsRouter } from './routes/freee-product-events';
 import { freeeWebhookRouter } from './routes/freee-webhook';
 import { healthRouter } from './routes/health';
+import { lansmartEventsRouter } from './routes/lansmart-events';
+import { lineWebhookRouter } from './routes/line-webhook';
 import { notificationsRouter } from './routes/notifications';
 import { operatorLinksRouter } from './routes/operator-links';
 import { adminLinkRouter } from './routes/web-admin-link';
 import { employeeLinkRouter } from './routes/web-employee-link';
 import { freeeAuthRouter } from './routes/web-freee-auth';
 import { lineWorksCallbacksRouter } from './routes/lineworks-callbacks';
+import { orderCommands } from './temporal/order-commands';
+import { partnerCommands } from './temporal/partner-commands';
+import { LineMessagingClient } from '../providers/line/messaging-client';
 import { webContext } from './web/context';
 
 export function createApp(deps: ApiDeps): Express {
@@ -36,6 +41,15 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRouter(deps));
   app.use(freeeWebhookRouter(deps));
   app.use(freeeProductEventsRouter(deps));
+  const orders = orderCommands(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE);
+  app.use(lansmartEventsRouter(deps, orders));
+  const partners = partnerCommands(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
+  const lineMessaging = new LineMessagingClient({
+    apiBaseUrl: deps.config.LINE_API_BASE_URL,
+    channelAccessToken: deps.config.LINE_CHANNEL_ACCESS_TOKEN,
+    timeoutMs: deps.config.LINE_HTTP_TIMEOUT_MS,
+  });
+  app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, log: deps.log }));
   app.use(notificationsRouter(deps));
   app.use(operatorLinksRouter(deps));
   const web = webContext(deps);

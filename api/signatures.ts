@@ -2,7 +2,8 @@
 // - renkei's signed event endpoint: `X-Renkei-Signature: sha256=<hex HMAC-SHA256(secret, "{ts}.{body}")>`
 //   with `X-Renkei-Timestamp` (unix seconds) inside a 5-minute window, so a captured request cannot
 //   be replayed later;
-// - LINE WORKS: `X-WORKS-Signature: base64(HMAC-SHA256(secret, body))`.
+// - LINE WORKS: `X-WORKS-Signature: base64(HMAC-SHA256(secret, body))`;
+// - LINE: `x-line-signature: base64(HMAC-SHA256(channel secret, body))`.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -36,5 +37,12 @@ export function signTimestamped(rawBody: string, secret: string, timestamp: numb
 export function worksSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, secret: string): boolean {
   if (!signatureHeader) return false;
   const expected = createHmac('sha256', secret).update(rawBody).digest();
+  return equalBytes(Buffer.from(signatureHeader, 'base64'), expected);
+}
+
+/** LINE Messaging API: `x-line-signature: base64(HMAC-SHA256(channel secret, body))`. */
+export function lineSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, channelSecret: string): boolean {
+  if (!signatureHeader) return false;
+  const expected = createHmac('sha256', channelSecret).update(rawBody).digest();
   return equalBytes(Buffer.from(signatureHeader, 'base64'), expected);
 }

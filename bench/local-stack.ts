@@ -61,7 +61,7 @@ export async function startBenchStack(taskQueue: string): Promise<BenchStack> {
     lineWorks: new EmulatorControl(emulators.urls.lineworks),
     freee: new EmulatorControl(emulators.urls.freee),
     secrets,
-    env: embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, secrets, taskQueue, apiPort: 0, logLevel: 'silent' }),
+    env: embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, lineEmulatorUrl: emulators.urls.line, lansmartEmulatorUrl: emulators.urls.lansmart, smtp: emulators.urls.smtp, secrets, taskQueue, apiPort: 0, logLevel: 'silent' }),
     settings: { temporalSqlite: sqlite, mongo: mongo.kind },
     async stop() {
       await mongoose.disconnect();

@@ -22,6 +22,18 @@ export const ErrorType = {
   TENANT_LINKED_ELSEWHERE: 'TENANT_LINKED_ELSEWHERE',
   /** The action needs a link that does not exist (or no longer does). */
   NOT_LINKED_EMPLOYEE: 'NOT_LINKED_EMPLOYEE',
+  /** The order's status does not allow this step (done already, too early, or the order ended). */
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** The step was asked for by someone who is not the order's partner. */
+  NOT_ORDER_PARTNER: 'NOT_ORDER_PARTNER',
+  /** The e-mail in LINE's ID token is not the partner's e-mail in the platform. */
+  EMAIL_MISMATCH: 'EMAIL_MISMATCH',
+  /** LINE gave no e-mail (none registered, or the permission was refused). */
+  EMAIL_MISSING: 'EMAIL_MISSING',
+  /** The partner is LINE-linked to another LINE account. */
+  PARTNER_LINKED_ELSEWHERE: 'PARTNER_LINKED_ELSEWHERE',
+  /** This LINE account is already linked to another partner. */
+  LINE_ACCOUNT_IN_USE: 'LINE_ACCOUNT_IN_USE',
 } as const;
 
 export type ErrorTypeName = (typeof ErrorType)[keyof typeof ErrorType];
@@ -36,4 +48,10 @@ export const NON_RETRYABLE_ERROR_TYPES: ErrorTypeName[] = [
   ErrorType.ACCOUNT_IN_USE,
   ErrorType.TENANT_LINKED_ELSEWHERE,
   ErrorType.NOT_LINKED_EMPLOYEE,
+  ErrorType.INVALID_TRANSITION,
+  ErrorType.NOT_ORDER_PARTNER,
+  ErrorType.EMAIL_MISMATCH,
+  ErrorType.EMAIL_MISSING,
+  ErrorType.PARTNER_LINKED_ELSEWHERE,
+  ErrorType.LINE_ACCOUNT_IN_USE,
 ];

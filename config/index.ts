@@ -12,6 +12,7 @@ import {
   workerSchema,
 } from './env-schema';
 import { loadConfig } from './load';
+import { lansmartSchema, lineLoginSchema, lineMessagingSchema, mailSchema, partnerApiSchema, partnerWebSchema } from './partner-schema';
 
 export { ConfigError, loadConfig } from './load';
 
@@ -22,6 +23,10 @@ export const apiConfigSchema = temporalSchema
   .extend(freeeSchema.shape)
   .extend(freeeOAuthSchema.shape)
   .extend(lineWorksWebSchema.shape)
+  .extend(lansmartSchema.shape)
+  .extend(lineLoginSchema.shape)
+  .extend(lineMessagingSchema.shape)
+  .extend(partnerApiSchema.shape)
   .extend(apiSchema.shape);
 
 export const workerConfigSchema = temporalSchema
@@ -30,6 +35,11 @@ export const workerConfigSchema = temporalSchema
   .extend(cipherSchema.shape)
   .extend(lineWorksSchema.shape)
   .extend(freeeSchema.pick({ FREEE_WEB_BASE_URL: true, FREEE_HR_URL: true }).shape)
+  .extend(lansmartSchema.shape)
+  .extend(lineLoginSchema.shape)
+  .extend(lineMessagingSchema.shape)
+  .extend(mailSchema.shape)
+  .extend(partnerWebSchema.shape)
   .extend(workerSchema.shape)
   .refine((c) => !!c.LINEWORKS_PRIVATE_KEY || !!c.LINEWORKS_PRIVATE_KEY_PATH, {
     message: 'set LINEWORKS_PRIVATE_KEY (PEM) or LINEWORKS_PRIVATE_KEY_PATH',

@@ -2,7 +2,7 @@
 // delivering activity. `_id` is the delivery key, so a retried activity finds its own record.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const DELIVERY_STATUSES = ['sending', 'sent', 'failed'] as const;
+export const DELIVERY_STATUSES = ['sending', 'sent', 'failed', 'skipped'] as const;
 
 const deliverySchema = new Schema(
   {
@@ -14,6 +14,8 @@ const deliverySchema = new Schema(
     status: { type: String, enum: DELIVERY_STATUSES, required: true },
     attempts: { type: Number, required: true, default: 0 },
     lastError: { type: String },
+    /** Why a channel was not used (e.g. the partner blocks the LINE account). */
+    skipReason: { type: String },
     sentAt: { type: Date },
   },
   { collection: 'deliveries', timestamps: true, versionKey: false },

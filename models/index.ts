@@ -5,6 +5,11 @@ import { CascadeReportRecord } from './cascade-report';
 import { Delivery } from './delivery';
 import { EmployeeLink } from './employee-link';
 import { FreeeToken } from './freee-token';
+import { InAppNotification } from './inapp-notification';
+import { OrderView } from './order-view';
+import { PartnerLine } from './partner-line';
+import { PartnerLineToken } from './partner-line-token';
+import { WebhookEvent } from './webhook-event';
 import { OAuthState } from './oauth-state';
 import { ServiceToken } from './service-token';
 import { TenantLink } from './tenant-link';
@@ -15,12 +20,17 @@ export { CascadeReportRecord } from './cascade-report';
 export { Delivery } from './delivery';
 export { EmployeeLink, employeeLinkId } from './employee-link';
 export { FreeeToken, freeeTokenId } from './freee-token';
+export { InAppNotification } from './inapp-notification';
 export { OAuthState } from './oauth-state';
+export { OrderView } from './order-view';
+export { PartnerLine } from './partner-line';
+export { PartnerLineToken } from './partner-line-token';
+export { WebhookEvent } from './webhook-event';
 export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim, PartnerLine, PartnerLineToken, InAppNotification, OrderView, WebhookEvent] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

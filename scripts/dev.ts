@@ -3,7 +3,7 @@
 // printed. Ctrl-C stops everything and frees every port; data stays in the data directory.
 import path from 'node:path';
 import { ConfigError } from '../config';
-import { startEmulators } from '../emulators';
+import { LansmartControl, LineControl, startEmulators } from '../emulators';
 import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo } from '../models';
 import { ensureAll, isBinaryProblem } from './binaries';
@@ -13,6 +13,7 @@ import { embeddedEnv } from './lib/embedded-env';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
 import { seedDemoPeople } from './lib/demo-people';
 import { seedEmulatorApps } from './lib/seed-emulator-apps';
+import { seedPartnerEmulators } from './lib/seed-partner-emulators';
 import { reprovisionRichMenus } from './lib/reprovision-richmenus';
 import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
 import { startServerProcess, type ServerProcess } from './services/child-process';
@@ -90,7 +91,16 @@ async function main(): Promise<void> {
     const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei`;
 
     say('starting emulators …');
-    const emulators = await startEmulators({ ports: { lineworks: s.EMULATOR_LINEWORKS_PORT, freee: s.EMULATOR_FREEE_PORT } });
+    const emulators = await startEmulators({
+      ports: {
+        lineworks: s.EMULATOR_LINEWORKS_PORT,
+        freee: s.EMULATOR_FREEE_PORT,
+        line: s.EMULATOR_LINE_PORT,
+        lansmart: s.EMULATOR_LANSMART_PORT,
+        mail: s.MAIL_INBOX_PORT,
+        smtp: s.SMTP_PORT,
+      },
+    });
     stops.push({ name: 'emulators', stop: () => emulators.stop() });
 
     const env = {
@@ -100,6 +110,9 @@ async function main(): Promise<void> {
         mongoUri,
         lineWorksEmulatorUrl: emulators.urls.lineworks,
         freeeEmulatorUrl: emulators.urls.freee,
+        lineEmulatorUrl: emulators.urls.line,
+        lansmartEmulatorUrl: emulators.urls.lansmart,
+        smtp: emulators.urls.smtp,
         secrets,
         apiPublicUrl: `http://127.0.0.1:${s.API_PORT}`,
         apiPort: s.API_PORT,
@@ -114,6 +127,7 @@ async function main(): Promise<void> {
     const freee = new EmulatorControl(emulators.urls.freee);
     await seedEmulatorApps(lineWorks, freee, secrets, apiUrl);
     await seedDemoPeople(lineWorks, freee);
+    await seedPartnerEmulators(new LineControl(emulators.urls.line), new LansmartControl(emulators.urls.lansmart), secrets, apiUrl);
     await connectMongo(mongoUri);
     const tenants = await mirrorLinksToLineWorks(lineWorks, secrets);
     await mongoose.disconnect();
@@ -157,6 +171,9 @@ renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
   MongoDB              ${mongoUri}   (${mongo.kind})
   LINE WORKS emulator  ${emulators.urls.lineworks}   (/_emulator/messages)
   freee emulator       ${emulators.urls.freee}
+  LINE emulator        ${emulators.urls.line}   (/chat, /login)
+  Lansmart platform    ${emulators.urls.lansmart}/company/orders
+  mail inbox           ${emulators.urls.mail}/inbox   (SMTP ${emulators.urls.smtp.host}:${emulators.urls.smtp.port})
   logs                 ${path.join(s.dataDir, 'logs')}
   linked tenants       ${tenants}
 

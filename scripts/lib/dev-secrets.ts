@@ -1,6 +1,6 @@
 // The embedded stack's credentials, generated on first start and kept in the data directory
 // (mode 600): the LINE WORKS app key pair the emulator trusts, the token-encryption key and the
-// freee webhook token. Nothing secret is committed; production sets these as environment variables.
+// freee webhook token, the Lansmart API key and event secret, the LINE channels' credentials. Nothing secret is committed; production sets these as environment variables.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,12 @@ const secretsSchema = z.object({
   freeeClientSecret: z.string(),
   botSecret: z.string(),
   sessionSecret: z.string(),
+  lansmartApiKey: z.string(),
+  lansmartEventSecret: z.string(),
+  lineLoginChannelId: z.string(),
+  lineLoginChannelSecret: z.string(),
+  lineChannelAccessToken: z.string(),
+  lineChannelSecret: z.string(),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -39,6 +45,13 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     freeeClientSecret: randomBytes(16).toString('hex'),
     botSecret: randomBytes(24).toString('base64'),
     sessionSecret: randomBytes(32).toString('hex'),
+    lansmartApiKey: randomBytes(24).toString('hex'),
+    lansmartEventSecret: randomBytes(32).toString('hex'),
+    // LINE channel IDs are 10 digits.
+    lineLoginChannelId: String(1_000_000_000 + (randomBytes(4).readUInt32BE(0) % 999_999_999)),
+    lineLoginChannelSecret: randomBytes(16).toString('hex'),
+    lineChannelAccessToken: randomBytes(32).toString('base64url'),
+    lineChannelSecret: randomBytes(16).toString('hex'),
   };
 }
 

@@ -15,6 +15,11 @@ const devSchema = z.object({
   WORKER_METRICS_PORT: port.default(9464),
   EMULATOR_LINEWORKS_PORT: port.default(4011),
   EMULATOR_FREEE_PORT: port.default(4012),
+  EMULATOR_LINE_PORT: port.default(4013),
+  EMULATOR_LANSMART_PORT: port.default(4014),
+  /** The mail sink: its web inbox and its SMTP port. */
+  MAIL_INBOX_PORT: port.default(4015),
+  SMTP_PORT: port.default(2525),
   /** 'fast' = SQLite WAL + synchronous=OFF (survives process crashes, not power loss); 'durable' = SQLite defaults. */
   TEMPORAL_SQLITE_MODE: z.enum(['fast', 'durable']).default('fast'),
   LOG_LEVEL: z.string().default('info'),

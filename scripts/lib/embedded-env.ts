@@ -1,6 +1,7 @@
-// The environment the embedded stack gives the worker and the API: every service on loopback and
-// the LINE WORKS emulator in place of LINE WORKS. The dev runner, the tests and the benchmarks
-// build their configuration here, so all three run the same configuration code as production.
+// The environment the embedded stack gives the worker and the API: every service on loopback, the
+// emulators in place of LINE WORKS, freee, LINE and the Lansmart platform, the mail sink for SMTP.
+// The dev runner, the tests and the benchmarks build their configuration here, so all three run
+// the same configuration code as production.
 export interface EmbeddedSecrets {
   privateKeyPem: string;
   tokenEncryptionKeys: string;
@@ -13,6 +14,12 @@ export interface EmbeddedSecrets {
   freeeClientSecret: string;
   botSecret: string;
   sessionSecret: string;
+  lansmartApiKey: string;
+  lansmartEventSecret: string;
+  lineLoginChannelId: string;
+  lineLoginChannelSecret: string;
+  lineChannelAccessToken: string;
+  lineChannelSecret: string;
 }
 
 export interface EmbeddedEnvOptions {
@@ -20,6 +27,10 @@ export interface EmbeddedEnvOptions {
   mongoUri: string;
   lineWorksEmulatorUrl: string;
   freeeEmulatorUrl: string;
+  /** The LINE and Lansmart emulators and the mail sink's SMTP address. */
+  lineEmulatorUrl: string;
+  lansmartEmulatorUrl: string;
+  smtp: { host: string; port: number };
   secrets: EmbeddedSecrets;
   /** Where people reach the API (redirect URIs are built from it). */
   apiPublicUrl?: string;
@@ -52,8 +63,19 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     FREEE_CLIENT_ID: o.secrets.freeeClientId,
     FREEE_CLIENT_SECRET: o.secrets.freeeClientSecret,
     SESSION_SECRET: o.secrets.sessionSecret,
+    LANSMART_API_BASE_URL: o.lansmartEmulatorUrl,
+    LANSMART_API_KEY: o.secrets.lansmartApiKey,
+    LANSMART_EVENT_SECRET: o.secrets.lansmartEventSecret,
+    LINE_AUTH_BASE_URL: o.lineEmulatorUrl,
+    LINE_API_BASE_URL: o.lineEmulatorUrl,
+    LINE_LOGIN_CHANNEL_ID: o.secrets.lineLoginChannelId,
+    LINE_LOGIN_CHANNEL_SECRET: o.secrets.lineLoginChannelSecret,
+    LINE_CHANNEL_ACCESS_TOKEN: o.secrets.lineChannelAccessToken,
+    LINE_CHANNEL_SECRET: o.secrets.lineChannelSecret,
+    SMTP_URL: `smtp://${o.smtp.host}:${o.smtp.port}`,
     API_PORT: String(o.apiPort ?? 3000),
-    ...(o.apiPublicUrl ? { API_PUBLIC_URL: o.apiPublicUrl } : {}),
+    // The mobile ID-link's LINE WORKS login comes back here (the emulator app registers it).
+    ...(o.apiPublicUrl ? { API_PUBLIC_URL: o.apiPublicUrl, LINEWORKS_LOGIN_REDIRECT_URI: `${o.apiPublicUrl.replace(/\/+$/, '')}/auth/lineworks/callback` } : {}),
     WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 9464),
   };
 }

@@ -6,6 +6,7 @@ import { createApiMetrics } from '../../observability/api-metrics';
 import { createLogger } from '../../observability/logger';
 import { freePort } from '../../scripts/services/ports';
 import { seedEmulatorApps } from '../../scripts/lib/seed-emulator-apps';
+import { seedPartnerEmulators } from '../../scripts/lib/seed-partner-emulators';
 import { stack } from './stack';
 
 export interface TestApi {
@@ -28,6 +29,7 @@ export async function startTestApi(taskQueue: string): Promise<TestApi> {
   });
   // The emulators know renkei as the app at this address (redirect URIs, callbacks, webhooks).
   await seedEmulatorApps(s.lineWorks, s.freee, s.secrets, `http://127.0.0.1:${port}`);
+  await seedPartnerEmulators(s.line, s.lansmart, s.secrets, `http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

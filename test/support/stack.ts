@@ -13,7 +13,7 @@ import { createActivities } from '../../activities';
 import { loadApiConfig, loadWorkerConfig, type ApiConfig, type WorkerConfig } from '../../config';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
 import { EmulatorControl } from '../../emulators/control-client';
-import { startEmulators } from '../../emulators';
+import { LansmartControl, LineControl, MailControl, startEmulators, type EmulatorUrls } from '../../emulators';
 import { connectMongo, ensureIndexes } from '../../models';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../../scripts/binaries';
 import { startMongoWire } from '../../scripts/services/mongo-wire';
@@ -28,9 +28,12 @@ export interface IntegrationStack {
   bundle: WorkflowBundleWithSourceMap;
   mongoUri: string;
   secrets: TestSecrets;
-  urls: { lineworks: string; freee: string };
+  urls: EmulatorUrls;
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
+  line: LineControl;
+  lansmart: LansmartControl;
+  mail: MailControl;
   /** The environment a worker or API process for `taskQueue` would be given. */
   envFor(taskQueue: string, apiPort?: number): Record<string, string>;
   /** Worker and API configuration for a task queue, as the processes would load it. */
@@ -84,7 +87,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
   const [env, mongo, emulators, bundle] = await Promise.all([
     startTemporal(kind),
     freePort().then((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
-    startEmulators({ ports: { lineworks: 0, freee: 0 } }),
+    startEmulators(),
     bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
   ]);
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_test`;
@@ -97,6 +100,9 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
       mongoUri,
       lineWorksEmulatorUrl: emulators.urls.lineworks,
       freeeEmulatorUrl: emulators.urls.freee,
+      lineEmulatorUrl: emulators.urls.line,
+      lansmartEmulatorUrl: emulators.urls.lansmart,
+      smtp: emulators.urls.smtp,
       secrets,
       taskQueue,
       apiPort,
@@ -111,6 +117,9 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     urls: emulators.urls,
     lineWorks: new EmulatorControl(emulators.urls.lineworks),
     freee: new EmulatorControl(emulators.urls.freee),
+    line: new LineControl(emulators.urls.line),
+    lansmart: new LansmartControl(emulators.urls.lansmart),
+    mail: new MailControl(emulators.urls.mail),
     envFor,
     workerConfig: (tq) => loadWorkerConfig(envFor(tq)),
     apiConfig: (tq, apiPort) => loadApiConfig(envFor(tq, apiPort)),

@@ -1,0 +1,99 @@
+// The three partner channels, one activity each so Temporal retries them independently:
+// in-app (a Mongo document keyed by the delivery key), e-mail over SMTP, and LINE push with a
+// retry key derived from the delivery key (LINE answers 409 to a repeat: already sent).
+import type { PartnerDeliveryInput, DeliveryOutcome } from '../../common/partners/delivery';
+import { Delivery } from '../../models/delivery';
+import { InAppNotification } from '../../models/inapp-notification';
+import type { LineMessage } from '../../providers/line/messaging-client';
+import { lineRetryKey } from '../../providers/line/retry-key';
+import { toApplicationFailure } from '../provider-failure';
+import { alreadySent, deliveryKeyFor, markError, markSending, markSent } from './delivery-log';
+import type { PartnerActivityDeps } from './partner-deps';
+import { emailHtml, emailText } from './email-content';
+
+const TEMPLATE_TEXT_MAX = 160;
+
+export function absoluteLink(baseUrl: string, path: string): string {
+  return `${baseUrl}${path}`;
+}
+
+export function lineMessageFor(input: PartnerDeliveryInput, url: string): LineMessage {
+  if (input.kind === 'line_reply') return { type: 'text', text: input.text.title };
+  const full = input.text.body ? `${input.text.title}\n${input.text.body}` : input.text.title;
+  const text = full.length > TEMPLATE_TEXT_MAX ? `${full.slice(0, TEMPLATE_TEXT_MAX - 1)}…` : full;
+  return {
+    type: 'template',
+    altText: input.text.title,
+    template: {
+      type: 'buttons',
+      text,
+      actions: [
+        { type: 'uri', label: input.text.linkLabel, uri: url },
+        ...(input.postback ? [{ type: 'postback' as const, label: input.postback.label, data: input.postback.data, displayText: input.postback.label }] : []),
+      ],
+    },
+  };
+}
+
+export function makePartnerChannels(deps: PartnerActivityDeps) {
+  return {
+    async deliverPartnerInApp(input: PartnerDeliveryInput): Promise<DeliveryOutcome> {
+      const key = deliveryKeyFor(input.notificationKey, 'inapp');
+      await InAppNotification.updateOne(
+        { _id: key },
+        {
+          $setOnInsert: {
+            partnerId: input.partnerId,
+            kind: input.kind,
+            title: input.text.title,
+            body: input.text.body,
+            path: input.path,
+            ...(input.orderId ? { orderId: input.orderId } : {}),
+          },
+        },
+        { upsert: true },
+      );
+      await Delivery.updateOne(
+        { _id: key },
+        { $set: { status: 'sent', sentAt: new Date() }, $setOnInsert: { workflowId: input.workflowId, channel: 'inapp', recipient: input.partnerId, attempts: 1 } },
+        { upsert: true },
+      );
+      return 'sent';
+    },
+
+    async deliverPartnerEmail(input: PartnerDeliveryInput & { to: string }): Promise<DeliveryOutcome> {
+      const key = deliveryKeyFor(input.notificationKey, 'email');
+      if (await alreadySent(key)) return 'already_sent';
+      await markSending(key, input.workflowId, 'email', input.partnerId);
+      const url = absoluteLink(deps.partnerWebBaseUrl, input.path);
+      try {
+        await deps.mailer.send({ to: input.to, subject: input.text.title, text: emailText(input.text, url), html: emailHtml(input.text, url), deliveryKey: key });
+      } catch (err) {
+        await markError(key, err);
+        throw toApplicationFailure(err);
+      }
+      await markSent(key);
+      return 'sent';
+    },
+
+    async deliverPartnerLine(input: PartnerDeliveryInput & { lineUserId: string }): Promise<DeliveryOutcome> {
+      const key = deliveryKeyFor(input.notificationKey, 'line');
+      if (await alreadySent(key)) return 'already_sent';
+      await markSending(key, input.workflowId, 'line', input.partnerId);
+      const message = lineMessageFor(input, absoluteLink(deps.partnerWebBaseUrl, input.path));
+      let outcome: DeliveryOutcome;
+      try {
+        outcome = (await deps.lineMessaging.push(input.lineUserId, [message], lineRetryKey(key))).outcome;
+      } catch (err) {
+        await markError(key, err);
+        throw toApplicationFailure(err);
+      }
+      await markSent(key);
+      return outcome;
+    },
+
+    async markPartnerDeliveryFailed(input: { deliveryKey: string; error: string }): Promise<void> {
+      await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { status: 'failed', lastError: input.error } });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The partner channels' shared use of the delivery log: skip what was sent already, mark a send
+// in progress, sent, failed or skipped (with the reason), keyed by `{notificationKey}:{channel}`.
+import { activityInfo } from '@temporalio/activity';
+import { Delivery } from '../../models/delivery';
+
+export type PartnerChannel = 'line' | 'email' | 'inapp';
+
+export const deliveryKeyFor = (notificationKey: string, channel: PartnerChannel): string => `${notificationKey}:${channel}`;
+
+export async function alreadySent(deliveryKey: string): Promise<boolean> {
+  const existing = await Delivery.findById(deliveryKey, { status: 1 }).lean();
+  return existing?.status === 'sent';
+}
+
+export async function markSending(deliveryKey: string, workflowId: string, channel: PartnerChannel, partnerId: string): Promise<void> {
+  await Delivery.updateOne(
+    { _id: deliveryKey },
+    { $set: { status: 'sending', attempts: activityInfo().attempt }, $setOnInsert: { workflowId, channel, recipient: partnerId } },
+    { upsert: true },
+  );
+}
+
+export async function markSent(deliveryKey: string): Promise<void> {
+  await Delivery.updateOne({ _id: deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+}
+
+export async function markError(deliveryKey: string, err: unknown): Promise<void> {
+  await Delivery.updateOne({ _id: deliveryKey }, { $set: { lastError: err instanceof Error ? err.message : String(err) } });
+}
+
+export async function markSkipped(deliveryKey: string, workflowId: string, channel: PartnerChannel, partnerId: string, reason: string): Promise<void> {
+  await Delivery.updateOne(
+    { _id: deliveryKey },
+    { $set: { status: 'skipped', skipReason: reason }, $setOnInsert: { workflowId, channel, recipient: partnerId, attempts: 0 } },
+    { upsert: true },
+  );
+}

@@ -1,0 +1,62 @@
+// Is the partner's LINE link still alive? LINE sends no webhook when a user revokes the app in
+// 連動アプリ; it just refuses the app's tokens from then on. So before a LINE send renkei verifies
+// the partner's access token (refreshing it when expired). A refresh token spent by a concurrent
+// refresh is told apart from a refusal by re-reading the stored tokens.
+import { AuthRejectedError } from '../../providers/http-errors';
+import { PartnerLineToken } from '../../models/partner-line-token';
+import type { LineLoginClient } from '../../providers/line/login-client';
+import type { TokenCipher } from '../../security/token-cipher';
+
+export type TokenHealth = 'valid' | 'refused' | 'missing';
+
+export async function storeLineTokens(
+  cipher: TokenCipher,
+  partnerId: string,
+  lineUserId: string,
+  tokens: { accessToken: string; refreshToken: string; expiresInSeconds: number },
+): Promise<void> {
+  const now = new Date();
+  await PartnerLineToken.updateOne(
+    { _id: partnerId },
+    {
+      $set: {
+        lineUserId,
+        accessToken: cipher.seal(tokens.accessToken),
+        refreshToken: cipher.seal(tokens.refreshToken),
+        expiresAt: new Date(now.getTime() + tokens.expiresInSeconds * 1000),
+        verifiedAt: now,
+        status: 'valid',
+      },
+    },
+    { upsert: true },
+  );
+}
+
+export async function checkLineTokens(login: LineLoginClient, cipher: TokenCipher, partnerId: string, attempt = 0): Promise<TokenHealth> {
+  const doc = await PartnerLineToken.findById(partnerId).lean();
+  if (!doc) return 'missing';
+  if (doc.status === 'refused') return 'refused';
+  const accessToken = cipher.open(doc.accessToken);
+  try {
+    await login.verifyAccessToken(accessToken);
+    await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { verifiedAt: new Date() } });
+    return 'valid';
+  } catch (err) {
+    if (!(err instanceof AuthRejectedError)) throw err;
+  }
+  // Refused or expired: an expired token refreshes; a revoked app refuses the refresh too.
+  try {
+    const tokens = await login.refresh(cipher.open(doc.refreshToken));
+    await storeLineTokens(cipher, partnerId, doc.lineUserId, tokens);
+    return 'valid';
+  } catch (err) {
+    if (!(err instanceof AuthRejectedError)) throw err;
+  }
+  const now = await PartnerLineToken.findById(partnerId, { refreshToken: 1 }).lean();
+  if (now && attempt === 0 && cipher.open(now.refreshToken) !== cipher.open(doc.refreshToken)) {
+    // Someone refreshed in between (our refresh token was already spent): check the new tokens.
+    return checkLineTokens(login, cipher, partnerId, 1);
+  }
+  await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { status: 'refused' } });
+  return 'refused';
+}

@@ -1,0 +1,24 @@
+// The LINE Messaging API webhook body (reference B.4): `{destination, events[]}`. Only the fields
+// renkei acts on are typed; other event types pass through as `other` and are acknowledged.
+// An empty `events` array is LINE's connectivity check.
+import { z } from 'zod';
+
+const source = z.object({ type: z.string(), userId: z.string().optional() });
+const common = {
+  webhookEventId: z.string().min(1).max(64),
+  timestamp: z.number().int().nonnegative(),
+  source,
+  mode: z.string().optional(),
+  deliveryContext: z.object({ isRedelivery: z.boolean() }).optional(),
+  replyToken: z.string().optional(),
+};
+
+export const lineEventBase = z.object({ ...common, type: z.string() });
+export const followEvent = z.object({ ...common, type: z.literal('follow'), follow: z.object({ isUnblocked: z.boolean() }).optional() });
+export const unfollowEvent = z.object({ ...common, type: z.literal('unfollow') });
+export const postbackEvent = z.object({ ...common, type: z.literal('postback'), postback: z.object({ data: z.string().max(300) }) });
+
+export const lineWebhookSchema = z.object({
+  destination: z.string(),
+  events: z.array(z.unknown()),
+});

@@ -1,0 +1,55 @@
+// Environment schemas of the Lansmart × LINE side: the platform API and its signed events, LINE
+// Login (partners' login and registration), the LINE Messaging API (the Official Account), SMTP,
+// and the reminder hour. Defaults are the embedded stack's (emulators and the mail sink on
+// loopback); production sets the real hosts and credentials.
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+const optionalSecret = (min: number, hint: string) => z.preprocess((v) => (v === '' ? undefined : v), z.string().min(min, hint).optional());
+const timeout = z.coerce.number().int().positive().default(10_000);
+
+export const lansmartSchema = z.object({
+  LANSMART_API_BASE_URL: url.default('http://127.0.0.1:4014'),
+  LANSMART_API_KEY: z.string().min(1, 'required (the platform’s API key for renkei)'),
+  LANSMART_HTTP_TIMEOUT_MS: timeout,
+});
+
+export const lineLoginSchema = z.object({
+  /** access.line.me in production. */
+  LINE_AUTH_BASE_URL: url.default('http://127.0.0.1:4013'),
+  /** api.line.me in production. */
+  LINE_API_BASE_URL: url.default('http://127.0.0.1:4013'),
+  LINE_LOGIN_CHANNEL_ID: z.string().min(1, 'required (LINE Developers → LINE Login channel → Channel ID)'),
+  LINE_LOGIN_CHANNEL_SECRET: z.string().min(1, 'required (LINE Login channel → Channel secret)'),
+  LINE_HTTP_TIMEOUT_MS: timeout,
+});
+
+export const lineMessagingSchema = z.object({
+  LINE_API_BASE_URL: url.default('http://127.0.0.1:4013'),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1, 'required (Messaging API channel → Channel access token)'),
+  LINE_HTTP_TIMEOUT_MS: timeout,
+});
+
+export const mailSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(3).default('Lansmart by SmartHR <noreply@lansmart.example>'),
+  SMTP_TIMEOUT_MS: timeout,
+});
+
+/** Where partners reach renkei's pages (links in notifications). */
+export const partnerWebSchema = z.object({
+  API_PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+});
+
+/** What only the API needs: the event and webhook secrets and the reminder hour. */
+export const partnerApiSchema = z.object({
+  /** Shared secret of the platform's signed events; the endpoint answers 503 while unset. */
+  LANSMART_EVENT_SECRET: optionalSecret(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  /** Messaging API channel secret: the key of x-line-signature. */
+  LINE_CHANNEL_SECRET: z.string().min(1, 'required (Messaging API channel → Channel secret)'),
+  /** JST hour (0–23) at which 「請求書を作成してください」 reminders go out. */
+  REMINDER_HOUR_JST: z.coerce.number().int().min(0).max(23).default(10),
+});
