@@ -63,7 +63,8 @@ describe('Lansmart platform events → the order workflow', () => {
       await eventually(() => inAppOf(partner.partnerId), (n) => n.length === kinds.length, 'the four notifications');
 
       // Every event of this order again, three times over, shuffled: all duplicates.
-      const eventIds = (await s.lansmart.events()).filter((e) => JSON.parse(e.requestBody).orderId === orderId && !e.replay).map((e) => e.eventId);
+      const ofOrder = (body: string): boolean => (JSON.parse(body) as { orderId?: string }).orderId === orderId;
+      const eventIds = (await s.lansmart.events()).filter((e) => ofOrder(e.requestBody) && !e.replay).map((e) => e.eventId);
       assert.equal(eventIds.length, 4);
       const replays = await s.lansmart.replayEvents({ eventIds, times: 3, shuffle: true });
       assert.equal(replays.length, 12);
