@@ -8,6 +8,10 @@ const validWorkerEnv = {
   LINEWORKS_CLIENT_ID: 'client',
   LINEWORKS_CLIENT_SECRET: 'secret',
   LINEWORKS_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
+  LANSMART_API_KEY: 'lansmart-key',
+  LINE_LOGIN_CHANNEL_ID: '1234567890',
+  LINE_LOGIN_CHANNEL_SECRET: 'line-login-secret',
+  LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
 };
 
 const validApiEnv = {
@@ -19,6 +23,11 @@ const validApiEnv = {
   LINEWORKS_CLIENT_ID: 'client',
   LINEWORKS_CLIENT_SECRET: 'secret',
   LINEWORKS_BOT_SECRET: 'bot-secret',
+  LANSMART_API_KEY: 'lansmart-key',
+  LINE_LOGIN_CHANNEL_ID: '1234567890',
+  LINE_LOGIN_CHANNEL_SECRET: 'line-login-secret',
+  LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
+  LINE_CHANNEL_SECRET: 'line-channel-secret',
 };
 
 describe('configuration', () => {
