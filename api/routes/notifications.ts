@@ -8,7 +8,6 @@ import type { NotificationState } from '../../common/notify/types';
 import { HttpError } from '../errors';
 import { notFoundPage, notificationStatusPage } from '../pages/notification-status';
 import type { ApiDeps } from '../deps';
-import { pageContext } from '../web/page-context';
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -40,15 +39,15 @@ export function notificationsRouter(deps: ApiDeps): Router {
   router.get('/notifications/freee/:eventId', async (req, res) => {
     const eventId = String(req.params.eventId);
     if (!EVENT_ID.test(eventId)) {
-      res.status(400).type('html').send(notFoundPage(pageContext(req, res), 'badEventId'));
+      res.status(400).type('html').send(notFoundPage('イベントIDの形式が正しくありません。'));
       return;
     }
     const state = await stateOf(req);
     if (!state) {
-      res.status(404).type('html').send(notFoundPage(pageContext(req, res), 'noSuchNotification'));
+      res.status(404).type('html').send(notFoundPage('このイベントの通知は見つかりませんでした。'));
       return;
     }
-    res.type('html').send(notificationStatusPage(pageContext(req, res), state));
+    res.type('html').send(notificationStatusPage(state));
   });
   return router;
 }
