@@ -34,15 +34,14 @@ export function signTimestamped(rawBody: string, secret: string, timestamp: numb
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
 }
 
-export function worksSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, secret: string): boolean {
+/** `base64(HMAC-SHA256(secret, body))` in a header: LINE WORKS (`X-WORKS-Signature`) and LINE (`x-line-signature`). */
+export function base64BodySignatureValid(rawBody: Buffer, signatureHeader: string | undefined, secret: string): boolean {
   if (!signatureHeader) return false;
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   return equalBytes(Buffer.from(signatureHeader, 'base64'), expected);
 }
 
-/** LINE Messaging API: `x-line-signature: base64(HMAC-SHA256(channel secret, body))`. */
-export function lineSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, channelSecret: string): boolean {
-  if (!signatureHeader) return false;
-  const expected = createHmac('sha256', channelSecret).update(rawBody).digest();
-  return equalBytes(Buffer.from(signatureHeader, 'base64'), expected);
-}
+export const worksSignatureValid = base64BodySignatureValid;
+
+/** LINE Messaging API: keyed by the channel secret. */
+export const lineSignatureValid = base64BodySignatureValid;

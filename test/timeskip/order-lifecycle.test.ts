@@ -98,6 +98,22 @@ const invoice: PartnerAction = { type: 'invoice.submit', billingMonth: '2026-11'
 /** Lets deliveries started by a fired timer finish (activities run on wall-clock time). */
 const settle = (d: Driver, expected: number): Promise<number> => eventually(() => d.reminders(), (n) => n === expected, `${expected} reminders`);
 
+/** An order whose invoice was sent and whose 支払通知書 is due `dueInDays` days from now (JST). */
+async function invoicedOrderWithPaymentNotice(taskQueue: string, dueInDays: number): Promise<Driver> {
+  const s = stack();
+  const d = await newOrder(taskQueue);
+  await d.reportCreated();
+  await d.act(work, 'work-1');
+  await d.act(invoice, 'invoice-1');
+  const dueDate = jstDate(new Date((await s.env.currentTimeMs()) + dueInDays * 24 * HOUR));
+  const { order } = await s.lansmart.issuePaymentNotice(d.orderId, { approvalDueDate: dueDate });
+  await d.handle.executeUpdate(applyCompanyEventUpdate, {
+    args: [{ type: 'payment_notice.issued', eventId: `pn-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { paymentNoticeId: order.paymentNotice?.paymentNoticeId ?? 'pn', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: overdueApprovalAt(dueDate) }],
+    updateId: `pn-${d.orderId}`,
+  });
+  return d;
+}
+
 describe('time-skipping: invoice reminders and the payment notice', function () {
   this.timeout(180_000);
 
@@ -201,16 +217,7 @@ describe('time-skipping: invoice reminders and the payment notice', function () 
     const tq = uniqueTaskQueue('order');
     await withWorker(tq, async () => {
       const s = stack();
-      const d = await newOrder(tq);
-      await d.reportCreated();
-      await d.act(work, 'work-1');
-      await d.act(invoice, 'invoice-1');
-      const dueDate = jstDate(new Date((await s.env.currentTimeMs()) + 7 * 24 * HOUR));
-      const { order } = await s.lansmart.issuePaymentNotice(d.orderId, { approvalDueDate: dueDate });
-      await d.handle.executeUpdate(applyCompanyEventUpdate, {
-        args: [{ type: 'payment_notice.issued', eventId: `pn-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { paymentNoticeId: order.paymentNotice?.paymentNoticeId ?? 'pn', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: overdueApprovalAt(dueDate) }],
-        updateId: `pn-${d.orderId}`,
-      });
+      const d = await invoicedOrderWithPaymentNotice(tq, 7);
       await eventually(() => inAppOf(d.partner.partnerId, 'payment_notice_issued'), (n) => n.length === 1, 'the payment notice notification');
       await d.sleepUntil(new Date((await s.env.currentTimeMs()) + 2 * 24 * HOUR).toISOString(), 0);
       await d.act({ type: 'payment_notice.approve' }, 'approve-pn');
@@ -226,21 +233,12 @@ describe('time-skipping: invoice reminders and the payment notice', function () 
     const tq = uniqueTaskQueue('order');
     await withWorker(tq, async () => {
       const s = stack();
-      const d = await newOrder(tq);
-      await d.reportCreated();
-      await d.act(work, 'work-1');
-      await d.act(invoice, 'invoice-1');
-      const dueDate = jstDate(new Date((await s.env.currentTimeMs()) + 3 * 24 * HOUR));
-      const { order } = await s.lansmart.issuePaymentNotice(d.orderId, { approvalDueDate: dueDate });
-      await d.handle.executeUpdate(applyCompanyEventUpdate, {
-        args: [{ type: 'payment_notice.issued', eventId: `pn-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { paymentNoticeId: order.paymentNotice?.paymentNoticeId ?? 'pn', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: overdueApprovalAt(dueDate) }],
-        updateId: `pn-${d.orderId}`,
-      });
+      const d = await invoicedOrderWithPaymentNotice(tq, 3);
       // Awaiting the result lets the server skip to the due date.
       const final = await d.handle.result();
       assert.equal(final.status, 'closed');
       assert.equal(final.closedBy, 'overdue_approval');
-      assert.ok(final.closedAt && Date.parse(final.closedAt) >= Date.parse(overdueApprovalAt(dueDate)));
+      assert.ok(final.closedAt && Date.parse(final.closedAt) >= Date.parse(final.paymentNotice?.approvalDueAt ?? ''));
       const [done] = await inAppOf(d.partner.partnerId, 'payment_notice_auto_approved');
       assert.equal(done?.title, '支払通知書の承認が完了しました');
       await eventually(() => mailSubjectsTo(d.partner.email), (subjects) => subjects.includes('支払通知書の承認が完了しました'), 'the overdue-approval e-mail');
