@@ -92,6 +92,11 @@ export const lineWorksWebSchema = z.object({
   LINEWORKS_CLIENT_SECRET: z.string().min(1, 'required (Developer Console → app → Client Secret)'),
   /** Bot Secret: the key of X-WORKS-Signature on bot callbacks. */
   LINEWORKS_BOT_SECRET: z.string().min(1, 'required (Developer Console → Bot → Bot Secret)'),
+  /**
+   * Where LINE WORKS sends a person back after logging in for the mobile ID-link (User Account
+   * auth); must be registered on the app exactly. Unset: `<API_PUBLIC_URL>/auth/lineworks/callback`.
+   */
+  LINEWORKS_LOGIN_REDIRECT_URI: url.optional(),
   LINEWORKS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

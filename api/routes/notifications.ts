@@ -8,6 +8,7 @@ import type { NotificationState } from '../../common/notify/types';
 import { HttpError } from '../errors';
 import { notFoundPage, notificationStatusPage } from '../pages/notification-status';
 import type { ApiDeps } from '../deps';
+import { pageContext } from '../web/page-context';
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -39,15 +40,15 @@ export function notificationsRouter(deps: ApiDeps): Router {
   router.get('/notifications/freee/:eventId', async (req, res) => {
     const eventId = String(req.params.eventId);
     if (!EVENT_ID.test(eventId)) {
-      res.status(400).type('html').send(notFoundPage('イベントIDの形式が正しくありません。'));
+      res.status(400).type('html').send(notFoundPage(pageContext(req, res), 'badEventId'));
       return;
     }
     const state = await stateOf(req);
     if (!state) {
-      res.status(404).type('html').send(notFoundPage('このイベントの通知は見つかりませんでした。'));
+      res.status(404).type('html').send(notFoundPage(pageContext(req, res), 'noSuchNotification'));
       return;
     }
-    res.type('html').send(notificationStatusPage(state));
+    res.type('html').send(notificationStatusPage(pageContext(req, res), state));
   });
   return router;
 }

@@ -2,15 +2,16 @@
 // → [追加する] → renkei's 「連携を開始しますか?」 → [許可する] → LINE WORKS's app-add screens (terms,
 // members, [保存]) → back here, where the tenant link workflow links the tenant to the business.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import express, { Router, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { CascadeReportRecord, TenantLink } from '../../models';
-import { LINK_ERRORS } from '../pages/link-messages';
-import { consentPage, linkErrorPage, resultPage } from '../pages/link-pages';
+import { LINK_TEXT } from '../pages/link-catalogue';
+import { consentPage, resultPage } from '../pages/link-pages';
 import { notificationSettingsPage } from '../pages/notification-settings';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
-import { sendLinkFailure } from '../web/link-failure';
+import { sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { pageContext } from '../web/page-context';
 import { isMobile, sessionOrLogin } from '../web/require-session';
 
 const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
@@ -39,9 +40,9 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
-  const adminOnly = (res: Response, role: string): boolean => {
+  const adminOnly = (req: Request, res: Response, role: string): boolean => {
     if (role === 'admin') return true;
-    res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.ADMIN_ONLY));
+    sendLinkError(req, res, 403, 'ADMIN_ONLY');
     return false;
   };
 
@@ -53,7 +54,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
       CascadeReportRecord.find({ companyId: session.companyId }).sort({ finishedAt: -1 }).limit(5).lean(),
     ]);
     res.type('html').send(
-      notificationSettingsPage({
+      notificationSettingsPage(pageContext(req, res), {
         companyName: session.companyName,
         displayName: session.displayName,
         isAdmin: session.role === 'admin',
@@ -67,9 +68,9 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
 
   router.post('/lineworks/admin/connect', form, async (req, res) => {
     const session = await sessionOrLogin(web, req, res);
-    if (!session || !adminOnly(res, session.role)) return;
+    if (!session || !adminOnly(req, res, session.role)) return;
     if (!web.sessions.csrfValid(session, 'connect', (req.body as Record<string, unknown>).csrf)) {
-      res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+      sendLinkError(req, res, 403, 'EXPIRED');
       return;
     }
     res.redirect(303, appPage);
@@ -78,32 +79,33 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   // LINE WORKS's [追加する] lands here with the tenant's domain.
   router.get('/lineworks/admin/add', async (req, res) => {
     const session = await sessionOrLogin(web, req, res);
-    if (!session || !adminOnly(res, session.role)) return;
+    if (!session || !adminOnly(req, res, session.role)) return;
     const domain = domainId.safeParse(req.query.domain_id);
     if (!domain.success) {
-      res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.UNEXPECTED, req.id as string));
+      sendLinkError(req, res, 400, 'UNEXPECTED', true);
       return;
     }
+    const ctx = pageContext(req, res);
     res.type('html').send(
-      consentPage({
-        title: '連携を開始しますか?',
+      consentPage(ctx, {
+        kind: 'link',
         companyName: session.companyName,
-        worksAccount: `LINE WORKS ${domain.data}`,
+        worksAccount: LINK_TEXT[ctx.locale].lineWorksTenant(domain.data),
         formAction: '/lineworks/admin/add',
         hidden: { domain_id: domain.data, csrf: web.sessions.csrfToken(session, `add:${domain.data}`) },
         switchUrl,
-        note: '※ 事業所を変更した場合は、LINE WORKSの連携設定画面から再度操作を行ってください。',
+        note: 'adminChangedBusiness',
       }),
     );
   });
 
   router.post('/lineworks/admin/add', form, async (req, res) => {
     const session = await sessionOrLogin(web, req, res);
-    if (!session || !adminOnly(res, session.role)) return;
+    if (!session || !adminOnly(req, res, session.role)) return;
     const body = req.body as Record<string, unknown>;
     const domain = domainId.safeParse(body.domain_id);
     if (!domain.success || !web.sessions.csrfValid(session, `add:${domain.data}`, body.csrf)) {
-      res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+      sendLinkError(req, res, 403, 'EXPIRED');
       return;
     }
     const issued = await web.states.issue(req, res, 'lineworks_install', { domainId: domain.data, companyId: session.companyId });
@@ -116,14 +118,14 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const q = installReturn.safeParse(req.query);
     if (!q.success || !installSignatureValid(q.data)) {
       req.log.warn({ query: Object.keys(req.query) }, 'install return refused');
-      res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.UNEXPECTED, req.id as string));
+      sendLinkError(req, res, 400, 'UNEXPECTED', true);
       return;
     }
     try {
       const flow = await web.states.consume(req, q.data.state, 'lineworks_install');
       const session = await web.sessions.read(req);
       if (flow.data.domainId !== q.data.domain_id || !session || session.companyId !== flow.data.companyId) {
-        res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+        sendLinkError(req, res, 400, 'EXPIRED');
         return;
       }
       await web.links.linkTenant(
@@ -132,10 +134,12 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
         // The flow's state, not the installation: a reinstall by another business is a new request.
         web.states.stateId(q.data.state),
       );
+      const ctx = pageContext(req, res);
+      const t = LINK_TEXT[ctx.locale];
       res.type('html').send(
-        resultPage('連携設定が完了しました', [`LINE WORKS連携先の事業所として「${session.companyName}」が追加されました。`, '従業員の方は、LINE WORKSのトーク画面からID連携を行ってください。'], [
-          { href: '/settings/notifications', label: '通知設定に戻る' },
-          { href: appPage, label: 'LINE WORKSのアプリ詳細を開く' },
+        resultPage(ctx, t.adminLinked, [t.adminLinkedBusiness(session.companyName), t.adminLinkedNext], [
+          { href: '/settings/notifications', label: t.backToSettings },
+          { href: appPage, label: t.openAppPage },
         ]),
       );
     } catch (err) {

@@ -1,32 +1,31 @@
 // 【従業員】ID連携 and ID連携解除 (seed 000): the link the bot gives in the talk room opens here →
-// freee login if needed → 「連携を開始しますか?」/「連携を解除しますか?」 with the business and
-// [許可する] / [事業所を変更する] → 「連携に成功しました」/「連携を解除しました」. The employee-link
-// workflow answers [許可する] synchronously; the OAuth state is the update ID, so a double click is
-// one link.
+// freee login if needed → (on a phone, for ID連携: the LINE WORKS login, web-lineworks-login.ts) →
+// 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
+// → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]
+// synchronously; the OAuth state is the update ID, so a double click is one link.
 import express, { Router } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { employeeLinkWorkflowId } from '../../common/ids';
 import { employeeLinkStatusQuery } from '../../common/links/messages';
-import { LINK_ERRORS } from '../pages/link-messages';
-import { consentPage, linkErrorPage, resultPage } from '../pages/link-pages';
+import { LINK_TEXT } from '../pages/link-catalogue';
+import { consentPage, resultPage } from '../pages/link-pages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
-import { sendLinkFailure } from '../web/link-failure';
+import { sendLinkError, sendLinkFailure } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
+import { pageContext } from '../web/page-context';
 import { sessionOrLogin } from '../web/require-session';
+import { lineWorksLoginRouter, lineWorksLoginUrl, needsLineWorksLogin } from './web-lineworks-login';
 
 type Action = 'link' | 'unlink';
-
-const TEXT: Record<Action, { title: '連携を開始しますか?' | '連携を解除しますか?'; done: string }> = {
-  link: { title: '連携を開始しますか?', done: '連携に成功しました' },
-  unlink: { title: '連携を解除しますか?', done: '連携を解除しました' },
-};
 
 export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb' });
   const switchUrl = (back: string): string =>
     `${deps.config.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url(`/auth/freee/login?return_to=${encodeURIComponent(back)}`))}`;
+
+  router.use(lineWorksLoginRouter(web));
 
   // The link from the talk room: a single-use ticket naming the LINE WORKS account.
   router.get('/link/start', async (req, res) => {
@@ -45,17 +44,24 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     if (!session) return;
     try {
       const data = await web.states.peek(req, req.query.s, 'employee_consent');
-      const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
       const s = typeof req.query.s === 'string' ? req.query.s : '';
+      if (needsLineWorksLogin(req, data)) {
+        res.redirect(303, lineWorksLoginUrl(s));
+        return;
+      }
+      const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
+      // Coming back here after switching the business: the same page, without the language choice.
+      const back = new URL(req.originalUrl, 'http://renkei.invalid');
+      back.searchParams.delete('lang');
       res.type('html').send(
-        consentPage({
-          title: TEXT[action].title,
+        consentPage(pageContext(req, res), {
+          kind: action,
           companyName: session.companyName,
           worksAccount: data.worksUserId,
           formAction: '/link/consent',
           hidden: { s, csrf: web.sessions.csrfToken(session, `consent:${s}`) },
-          switchUrl: switchUrl(req.originalUrl),
-          note: action === 'link' ? '※ 通知を受け取るには、通知を受け取りたい事業所の管理者が事前に連携設定を行っている必要があります。' : undefined,
+          switchUrl: switchUrl(`${back.pathname}${back.search}`),
+          note: action === 'link' ? 'adminPrerequisite' : undefined,
         }),
       );
     } catch (err) {
@@ -69,7 +75,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const s = typeof body.s === 'string' ? body.s : '';
     if (!web.sessions.csrfValid(session, `consent:${s}`, body.csrf)) {
-      res.status(403).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+      sendLinkError(req, res, 403, 'EXPIRED');
       return;
     }
     let data: Record<string, string>;
@@ -83,24 +89,31 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       data = err.data;
       repeated = true;
     }
+    if (needsLineWorksLogin(req, data)) {
+      // A phone links only the account its LINE WORKS login verified; this page never offered [許可する].
+      sendLinkError(req, res, 403, 'EXPIRED');
+      return;
+    }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
     const requestId = web.states.stateId(s);
+    const ctx = pageContext(req, res);
+    const t = LINK_TEXT[ctx.locale];
     try {
       if (action === 'link') {
         await web.links.linkEmployee(session.companyId, session.freeeUserId, { worksTenantId: data.worksTenantId ?? '', worksUserId: data.worksUserId ?? '' }, requestId);
-        res.type('html').send(resultPage(TEXT.link.done, ['トーク画面下部のリッチメニューが[ID連携]から[ID連携解除]の表示になります。', `${session.companyName}の通知をLINE WORKSで受け取れます。`]));
+        res.type('html').send(resultPage(ctx, t.linked, [t.linkedMenu, t.linkedNotices(session.companyName)]));
       } else {
         const state = await currentLink(session.companyId, session.freeeUserId);
         if (repeated && state?.status !== 'linked') {
-          res.type('html').send(resultPage(TEXT.unlink.done, ['この操作は既に完了しています。']));
+          res.type('html').send(resultPage(ctx, t.unlinked, [t.alreadyDone]));
           return;
         }
         if (state?.worksUserId !== data.worksUserId) {
-          res.status(409).type('html').send(linkErrorPage(LINK_ERRORS.NOT_LINKED_EMPLOYEE));
+          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE');
           return;
         }
         await web.links.unlinkEmployee(session.companyId, session.freeeUserId, requestId);
-        res.type('html').send(resultPage(TEXT.unlink.done, ['トーク画面下部のリッチメニューが[ID連携]の表示に戻ります。']));
+        res.type('html').send(resultPage(ctx, t.unlinked, [t.unlinkedMenu]));
       }
     } catch (err) {
       sendLinkFailure(req, res, err);

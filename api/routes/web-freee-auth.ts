@@ -3,10 +3,9 @@
 // holds identifiers only.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { linkErrorPage } from '../pages/link-pages';
-import { LINK_ERRORS } from '../pages/link-messages';
 import { AuthRejectedError } from '../../providers/http-errors';
 import { safeReturnTo, type WebContext } from '../web/context';
+import { sendLinkError } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 
 export function freeeAuthRouter(web: WebContext): Router {
@@ -24,14 +23,14 @@ export function freeeAuthRouter(web: WebContext): Router {
       flow = await web.states.consume(req, req.query.state, 'freee_login');
     } catch (err) {
       if (err instanceof StateError) {
-        res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
+        sendLinkError(req, res, 400, 'EXPIRED');
         return;
       }
       throw err;
     }
     if (typeof req.query.code !== 'string') {
       // The person chose not to allow (error=access_denied) or freee refused the request.
-      res.status(400).type('html').send(linkErrorPage({ message: 'freeeへのログインが完了しませんでした。', remedy: 'もう一度お試しください。' }));
+      sendLinkError(req, res, 400, 'FREEE_LOGIN_INCOMPLETE');
       return;
     }
     try {
@@ -52,8 +51,7 @@ export function freeeAuthRouter(web: WebContext): Router {
       res.redirect(303, flow.data.returnTo ?? '/settings/notifications');
     } catch (err) {
       req.log.warn({ err }, 'freee sign-in failed');
-      const e = err instanceof AuthRejectedError ? { message: 'freeeの認証に失敗しました。', remedy: 'freeeにログインし直して、もう一度お試しください。' } : LINK_ERRORS.TRANSIENT;
-      res.status(502).type('html').send(linkErrorPage(e, req.id as string));
+      sendLinkError(req, res, 502, err instanceof AuthRejectedError ? 'FREEE_AUTH_FAILED' : 'TRANSIENT', true);
     }
   });
 

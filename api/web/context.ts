@@ -1,10 +1,12 @@
 // What the people-facing pages share, built once per app from the configuration: sessions, OAuth
-// states, the freee OAuth/API clients and token store, the link commands, and public URLs.
+// states, the freee OAuth/API clients and token store, the LINE WORKS login (mobile ID-link), the
+// link commands, and public URLs.
 import type { ApiDeps } from '../deps';
 import { FreeeApiClient } from '../../providers/freee/api-client';
 import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
 import { FreeeTokenManager } from '../../providers/freee/token-manager';
 import { TokenCipher } from '../../security/token-cipher';
+import { LineWorksLoginClient } from '../lineworks-login/login-client';
 import { linkCommands, type LinkCommands } from '../temporal/link-commands';
 import { OAuthStates } from './oauth-states';
 import { Sessions } from './session';
@@ -16,6 +18,8 @@ export interface WebContext {
   freeeOAuth: FreeeOAuthClient;
   freeeApi: FreeeApiClient;
   freeeTokens: FreeeTokenManager;
+  /** LINE WORKS User Account auth + OIDC: which LINE WORKS account a person logged in with. */
+  lineWorksLogin: LineWorksLoginClient;
   links: LinkCommands;
   url(path: string): string;
 }
@@ -37,6 +41,13 @@ export function webContext(deps: ApiDeps): WebContext {
     freeeOAuth,
     freeeApi: new FreeeApiClient(c.FREEE_API_BASE_URL, c.FREEE_HTTP_TIMEOUT_MS),
     freeeTokens: new FreeeTokenManager({ oauth: freeeOAuth, cipher: new TokenCipher(c.TOKEN_ENCRYPTION_KEYS) }),
+    lineWorksLogin: new LineWorksLoginClient({
+      authBaseUrl: c.LINEWORKS_AUTH_BASE_URL,
+      clientId: c.LINEWORKS_CLIENT_ID,
+      clientSecret: c.LINEWORKS_CLIENT_SECRET,
+      redirectUri: c.LINEWORKS_LOGIN_REDIRECT_URI ?? `${publicUrl}/auth/lineworks/callback`,
+      timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS,
+    }),
     links: linkCommands(deps.temporal, c.TEMPORAL_TASK_QUEUE),
     url: (path) => `${publicUrl}${path}`,
   };

@@ -1,36 +1,48 @@
-// Answers a failed link step with the right page: a refusal of the link workflows (typed), an
-// expired or reused flow, a provider or Temporal outage (try later), or anything else (support,
-// with the request ID as the reference the operator can search in the logs).
+// Answers a failed link step with the right page, in the person's language: a refusal of the link
+// workflows (typed), an expired or reused flow, a LINE WORKS login that did not verify, a provider
+// or Temporal outage (try later), or anything else (support, with the request ID as the reference
+// the operator can search in the logs).
 import { ServiceError } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { ErrorType } from '../../common/errors';
+import { LineWorksLoginError } from '../lineworks-login/errors';
 import { LinkCommandError } from '../temporal/link-commands';
-import { isLinkErrorKind, LINK_ERRORS } from '../pages/link-messages';
+import { isLinkErrorKind, type LinkErrorKind } from '../pages/link-messages';
 import { linkErrorPage } from '../pages/link-pages';
 import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
 import { StateError } from './oauth-states';
+import { pageContext } from './page-context';
 
 const TRANSIENT_TYPES = new Set<string>([ErrorType.PROVIDER_UNAVAILABLE, ErrorType.RATE_LIMITED]);
+
+/** Sends the error page of `kind` (with the request ID when the person may need a reference). */
+export function sendLinkError(req: Request, res: Response, status: number, kind: LinkErrorKind, withReference = false): void {
+  res.status(status).type('html').send(linkErrorPage(pageContext(req, res), kind, withReference ? (req.id as string) : undefined));
+}
 
 export function sendLinkFailure(req: Request, res: Response, err: unknown): void {
   if (err instanceof LinkCommandError && TRANSIENT_TYPES.has(err.type)) {
     req.log.warn({ err }, 'link step failed on a provider outage');
-    res.status(503).type('html').send(linkErrorPage(LINK_ERRORS.TRANSIENT, req.id as string));
-    return;
+    return sendLinkError(req, res, 503, 'TRANSIENT', true);
   }
   if (err instanceof LinkCommandError && isLinkErrorKind(err.type)) {
-    res.status(409).type('html').send(linkErrorPage(LINK_ERRORS[err.type]));
-    return;
+    return sendLinkError(req, res, 409, err.type);
   }
   if (err instanceof StateError) {
-    res.status(400).type('html').send(linkErrorPage(LINK_ERRORS.EXPIRED));
-    return;
+    return sendLinkError(req, res, 400, 'EXPIRED');
+  }
+  if (err instanceof LineWorksLoginError) {
+    // The message names the check that failed, never a token or a claim value.
+    req.log.warn({ problem: err.problem, reason: err.message }, 'LINE WORKS login did not verify');
+    if (err.problem === 'denied') return sendLinkError(req, res, 400, 'LINEWORKS_LOGIN_INCOMPLETE');
+    if (err.problem === 'token_refused' || err.problem === 'id_token_invalid') return sendLinkError(req, res, 403, 'TOKEN_INVALID');
+    if (err.problem === 'unavailable') return sendLinkError(req, res, 503, 'TRANSIENT', true);
+    return sendLinkError(req, res, 502, 'UNEXPECTED', true);
   }
   if (err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError) {
     req.log.warn({ err }, 'link step failed on an outage');
-    res.status(503).type('html').send(linkErrorPage(LINK_ERRORS.TRANSIENT, req.id as string));
-    return;
+    return sendLinkError(req, res, 503, 'TRANSIENT', true);
   }
   req.log.error({ err }, 'link step failed');
-  res.status(500).type('html').send(linkErrorPage(LINK_ERRORS.UNEXPECTED, req.id as string));
+  sendLinkError(req, res, 500, 'UNEXPECTED', true);
 }

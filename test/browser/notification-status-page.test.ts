@@ -53,7 +53,7 @@ describe('browser: notification status page (Chromium, phone viewport)', functio
   });
 
   it('answers an unknown event with a Japanese 404 page', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
     const response = await page.goto(`${api.url}/notifications/freee/no-such-event`);
     assert.equal(response?.status(), 404);
     assert.equal((await page.textContent('h1'))?.trim(), '見つかりません');

@@ -1,0 +1,59 @@
+// The words of the freee × LINE WORKS link pages (consent, results, error page chrome), in each
+// language. Japanese is the help page's (seed 000); the error table itself is in link-messages.ts.
+import type { Catalogue, MessagesLike } from './locale';
+
+const ja = {
+  linkTitle: '連携を開始しますか?',
+  unlinkTitle: '連携を解除しますか?',
+  business: '事業所',
+  lineWorks: 'LINE WORKS',
+  lineWorksTenant: (domainId: string) => `LINE WORKS ${domainId}`,
+  allow: '許可する',
+  changeBusiness: '事業所を変更する',
+  adminPrerequisite: '※ 通知を受け取るには、通知を受け取りたい事業所の管理者が事前に連携設定を行っている必要があります。',
+  adminChangedBusiness: '※ 事業所を変更した場合は、LINE WORKSの連携設定画面から再度操作を行ってください。',
+  linked: '連携に成功しました',
+  linkedMenu: 'トーク画面下部のリッチメニューが[ID連携]から[ID連携解除]の表示になります。',
+  linkedNotices: (companyName: string) => `${companyName}の通知をLINE WORKSで受け取れます。`,
+  unlinked: '連携を解除しました',
+  unlinkedMenu: 'トーク画面下部のリッチメニューが[ID連携]の表示に戻ります。',
+  alreadyDone: 'この操作は既に完了しています。',
+  adminLinked: '連携設定が完了しました',
+  adminLinkedBusiness: (companyName: string) => `LINE WORKS連携先の事業所として「${companyName}」が追加されました。`,
+  adminLinkedNext: '従業員の方は、LINE WORKSのトーク画面からID連携を行ってください。',
+  backToSettings: '通知設定に戻る',
+  openAppPage: 'LINE WORKSのアプリ詳細を開く',
+  errorTitle: '連携に失敗しました',
+  errorHeading: 'エラー',
+  remedyHeading: '対処方法',
+  referenceId: 'お問い合わせ番号:',
+};
+
+const en: MessagesLike<typeof ja> = {
+  linkTitle: 'Start linking?',
+  unlinkTitle: 'Remove the link?',
+  business: 'Business',
+  lineWorks: 'LINE WORKS',
+  lineWorksTenant: (domainId) => `LINE WORKS ${domainId}`,
+  allow: 'Allow',
+  changeBusiness: 'Change business',
+  adminPrerequisite: '* To receive notifications, an administrator of the business you want notifications from must first set up the link.',
+  adminChangedBusiness: '* If you change the business, start again from the LINE WORKS link settings screen.',
+  linked: 'Linked successfully',
+  linkedMenu: 'The rich menu at the bottom of the talk room changes from [ID連携] (ID link) to [ID連携解除] (remove ID link).',
+  linkedNotices: (companyName) => `You will receive notifications of ${companyName} in LINE WORKS.`,
+  unlinked: 'The link was removed',
+  unlinkedMenu: 'The rich menu at the bottom of the talk room shows [ID連携] (ID link) again.',
+  alreadyDone: 'This has already been done.',
+  adminLinked: 'The link is set up',
+  adminLinkedBusiness: (companyName) => `“${companyName}” was added as a business linked with LINE WORKS.`,
+  adminLinkedNext: 'Employees: set up the ID link from the LINE WORKS talk room.',
+  backToSettings: 'Back to notification settings',
+  openAppPage: 'Open the app in LINE WORKS',
+  errorTitle: 'Linking failed',
+  errorHeading: 'Error',
+  remedyHeading: 'What to do',
+  referenceId: 'Reference number:',
+};
+
+export const LINK_TEXT: Catalogue<typeof ja> = { ja, en };

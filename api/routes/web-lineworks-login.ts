@@ -1,0 +1,76 @@
+// 【従業員】ID連携設定(モバイル版) (seed 000): on a phone, after the freee login, the person logs in
+// to LINE WORKS with the account to link, then sees 「連携を開始しますか?」. renkei runs LINE WORKS
+// User Account auth with OpenID Connect — signed single-use state bound to this browser, nonce,
+// PKCE S256, the exact registered redirect URI — and accepts the ID-link only for the verified
+// account the ID-link started from (the talk room's account). The tokens end inside the LINE WORKS
+// login client; only the verified account continues.
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { LineWorksLoginError } from '../lineworks-login/errors';
+import type { WebContext } from '../web/context';
+import { sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { isMobile, sessionOrLogin } from '../web/require-session';
+
+/** Marks an ID-link whose LINE WORKS account was verified by the LINE WORKS login. */
+const VERIFIED = 'lineworks_oidc';
+
+/** The consent step's data needs a LINE WORKS login first: a link started on a phone, not yet verified. */
+export const needsLineWorksLogin = (req: Request, data: Record<string, string>): boolean =>
+  data.action === 'link' && isMobile(req) && data.worksAccountVerified !== VERIFIED;
+
+export const lineWorksLoginUrl = (consentState: string): string => `/auth/lineworks/login?s=${encodeURIComponent(consentState)}`;
+
+const callbackQuery = z.object({
+  code: z.string().min(1).max(2000).optional(),
+  error: z.string().min(1).max(100).optional(),
+});
+
+/** What LINE WORKS's `error` answer at the redirect URI means for the person. */
+function authorizeError(error: string): LineWorksLoginError {
+  if (error === 'access_denied') return new LineWorksLoginError('denied', 'the person did not allow the LINE WORKS login');
+  if (error === 'server_error' || error === 'temporarily_unavailable') return new LineWorksLoginError('unavailable', `LINE WORKS authorize answered ${error}`);
+  return new LineWorksLoginError('request_rejected', `LINE WORKS authorize answered ${error}`);
+}
+
+export function lineWorksLoginRouter(web: WebContext): Router {
+  const router = Router();
+
+  // From 「連携を開始しますか?」 on a phone: the consent step is exchanged for a LINE WORKS login.
+  router.get('/auth/lineworks/login', async (req, res) => {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session) return;
+    try {
+      const { data } = await web.states.consume(req, req.query.s, 'employee_consent');
+      const { worksAccountVerified: _previous, ...ticket } = data;
+      const nonce = randomBytes(24).toString('base64url');
+      const issued = await web.states.issue(req, res, 'lineworks_login', { ...ticket, nonce });
+      res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge }));
+    } catch (err) {
+      sendLinkFailure(req, res, err);
+    }
+  });
+
+  // LINE WORKS sends the person back here with a code (or an error) and the state.
+  router.get('/auth/lineworks/callback', async (req, res) => {
+    try {
+      const flow = await web.states.consume(req, req.query.state, 'lineworks_login');
+      const query = callbackQuery.safeParse(req.query);
+      if (!query.success) throw new LineWorksLoginError('request_rejected', 'LINE WORKS sent an unreadable answer');
+      if (query.data.error) throw authorizeError(query.data.error);
+      if (!query.data.code) throw new LineWorksLoginError('request_rejected', 'LINE WORKS sent neither a code nor an error');
+      const { nonce = '', ...ticket } = flow.data;
+      const account = await web.lineWorksLogin.login({ code: query.data.code, codeVerifier: flow.codeVerifier, nonce });
+      if (account.userId !== ticket.worksUserId || account.domainId !== ticket.worksTenantId) {
+        req.log.warn('the LINE WORKS login is another account than the talk room that started the ID-link');
+        sendLinkError(req, res, 409, 'WORKS_ACCOUNT_MISMATCH');
+        return;
+      }
+      const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket, worksAccountVerified: VERIFIED });
+      res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
+    } catch (err) {
+      sendLinkFailure(req, res, err);
+    }
+  });
+  return router;
+}
