@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LINK_ERROR_TABLE } from '../../api/pages/link-messages';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
+import { keepScreenshot, launchChromium } from '../support/browser';
 import { SHOTS } from '../support/flow-driver';
 import { logIn, seedPeople, type People } from '../support/people';
 import { uniqueTaskQueue } from '../support/stack';
@@ -46,7 +46,7 @@ describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)',
     assert.equal((await page.textContent('h1'))?.trim(), 'Notification settings');
     assert.ok(await page.getByRole('button', { name: 'Link an account' }).isVisible());
     assert.match((await page.textContent('main')) ?? '', /Not linked with LINE WORKS\./);
-    await page.screenshot({ path: `${SHOTS}/en-01-settings.png`, fullPage: true });
+    await keepScreenshot(page, `${SHOTS}/en-01-settings.png`);
 
     await page.getByRole('link', { name: '日本語' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'ja');
@@ -66,7 +66,7 @@ describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)',
     assert.equal((await page.textContent('[data-error-message]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.message);
     assert.equal((await page.textContent('[data-error-remedy]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.remedy);
     assert.equal(await page.getAttribute('[data-lang-switch]', 'href'), '/settings/notifications?lang=ja');
-    await page.screenshot({ path: `${SHOTS}/en-02-error.png`, fullPage: true });
+    await keepScreenshot(page, `${SHOTS}/en-02-error.png`);
 
     await page.goto(`${api.url}/notifications/freee/no-such-event`);
     assert.equal(await page.title(), 'Not found | renkei');

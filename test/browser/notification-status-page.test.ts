@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { notificationWorkflowId } from '../../common/ids';
 import { seedNewBusiness } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
+import { keepScreenshot, launchChromium } from '../support/browser';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 
 describe('browser: notification status page (Chromium, phone viewport)', function () {
@@ -48,7 +48,7 @@ describe('browser: notification status page (Chromium, phone viewport)', functio
     const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
     assert.ok(scrollWidth <= 390, `page is ${scrollWidth}px wide on a 390px phone`);
     mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: 'test-results/notification-status.png', fullPage: true });
+    await keepScreenshot(page, 'test-results/notification-status.png');
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core (no browser download), headless with the
 // flags that keep it off the network. CHROMIUM_PATH overrides the location.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, errors, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -14,4 +14,21 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Keeps a screenshot as a test artifact. Screenshots are evidence, not the behaviour under test: a
+ * full-page capture waits for a compositor frame, which a busy headless Chromium (a phone context
+ * next to a desktop one, on two cores) can fail to deliver in time; then the visible viewport is
+ * captured after bringing the page to the front, which needs no new layout of the whole page.
+ */
+export async function keepScreenshot(page: Page, path: string): Promise<Buffer> {
+  const options = { path, animations: 'disabled', caret: 'hide' } as const;
+  try {
+    return await page.screenshot({ ...options, fullPage: true, timeout: 15_000 });
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    await page.bringToFront();
+    return page.screenshot({ ...options, timeout: 30_000 });
+  }
 }

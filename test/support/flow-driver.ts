@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApi } from './api-server';
+import { keepScreenshot } from './browser';
 import { logIn, type People } from './people';
 import { stack } from './stack';
 
@@ -26,7 +27,7 @@ export class FlowDriver {
     for (const c of this.contexts.splice(0)) await c.close();
   }
   shot(page: Page, name: string): Promise<Buffer> {
-    return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    return keepScreenshot(page, `${SHOTS}/${name}.png`);
   }
 
   /** 【管理者】: 通知設定 → [アカウントを連携する] → LINE WORKS [追加する] → 連携を開始しますか? → [許可する] → terms → members → [保存]. */
