@@ -1,0 +1,45 @@
+// What the Lansmart partner's phone pages share, built once per app: the partner session, OAuth
+// states (LINE Login), the LINE Login client, the platform API, and the commands to the partner's
+// LINE-link and order workflows.
+import type { ApiDeps } from '../deps';
+import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
+import { LineLoginClient } from '../../providers/line/login-client';
+import type { OrderCommands } from '../temporal/order-commands';
+import type { PartnerCommands } from '../temporal/partner-commands';
+import type { WebContext } from '../web/context';
+import type { OAuthStates } from '../web/oauth-states';
+import { PartnerSessions } from './partner-session';
+
+export interface PartnerWebContext {
+  publicUrl: string;
+  sessions: PartnerSessions;
+  states: OAuthStates;
+  lineLogin: LineLoginClient;
+  /** Where LINE Login returns (registered on the LINE Login channel). */
+  lineRedirectUri: string;
+  platform: LansmartPlatformClient;
+  partners: PartnerCommands;
+  orders: OrderCommands;
+  url(path: string): string;
+}
+
+export function partnerWebContext(deps: ApiDeps, web: WebContext, commands: { partners: PartnerCommands; orders: OrderCommands }): PartnerWebContext {
+  const c = deps.config;
+  return {
+    publicUrl: web.publicUrl,
+    sessions: new PartnerSessions(c.SESSION_SECRET, { secure: web.publicUrl.startsWith('https://') }),
+    states: web.states,
+    lineLogin: new LineLoginClient({
+      authBaseUrl: c.LINE_AUTH_BASE_URL,
+      apiBaseUrl: c.LINE_API_BASE_URL,
+      channelId: c.LINE_LOGIN_CHANNEL_ID,
+      channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
+      timeoutMs: c.LINE_HTTP_TIMEOUT_MS,
+    }),
+    lineRedirectUri: `${web.publicUrl}/auth/line/callback`,
+    platform: new LansmartPlatformClient({ apiBaseUrl: c.LANSMART_API_BASE_URL, apiKey: c.LANSMART_API_KEY, timeoutMs: c.LANSMART_HTTP_TIMEOUT_MS }),
+    partners: commands.partners,
+    orders: commands.orders,
+    url: web.url,
+  };
+}
