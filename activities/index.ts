@@ -7,6 +7,7 @@ import { finishCascade } from './links/finish-cascade';
 import { makeRevokeLinksPage } from './links/revoke-links-page';
 import { makeResumeDeliveries } from './links/resume-deliveries';
 import { makeReportTokenRefused } from './links/report-token-refused';
+import { makeProbeAppInstallation } from './links/probe-app-installation';
 import { activateTenantLink, markTenantRemoved, markTenantRemoving, markTenantSuspended, tenantLinkStatus } from './links/tenant-link-records';
 import { makeRichMenuActivities } from './richmenu/richmenu-activities';
 import type { LineWorksClient } from '../providers/lineworks/client';
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     markTenantSuspended,
     tenantLinkStatus,
     reportTokenRefused: makeReportTokenRefused(deps.temporal),
+    probeAppInstallation: makeProbeAppInstallation(deps.lineWorks),
     resumeSuspendedDeliveries: makeResumeDeliveries(deps.temporal),
     recordEmployeeLink,
     removeEmployeeLink,

@@ -20,6 +20,7 @@ import { lineWorksCallbacksRouter } from './routes/lineworks-callbacks';
 import { orderCommands } from './temporal/order-commands';
 import { partnerCommands } from './temporal/partner-commands';
 import { LineMessagingClient } from '../providers/line/messaging-client';
+import { httpLogSerializers } from '../observability/http-log';
 import { webContext } from './web/context';
 
 export function createApp(deps: ApiDeps): Express {
@@ -35,6 +36,8 @@ export function createApp(deps: ApiDeps): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // OAuth codes, states, tokens and tickets never reach a log line (URL, query, Referer, Location).
+      serializers: httpLogSerializers,
     }),
   );
   app.use(httpMetrics(deps.metrics));

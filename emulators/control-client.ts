@@ -9,7 +9,7 @@ import type { DeliverRequest, FreeeWebhookConfig, FreeeWebhookEvent, RecordedDel
 import type { ActiveFault, FaultSpecInput } from './harness/fault-spec';
 import type { RecordedRequest, RequestFilter } from './harness/recorded-request';
 import type { ControlCallbackRequest, RecordedCallback } from './lineworks/callback-event';
-import type { BotInfo, BotSettings, ControlInstallRequest, InstallationInfo } from './lineworks/installation-types';
+import type { BotInfo, BotSettings, ControlInstallRequest, ControlUninstallRequest, InstallationInfo } from './lineworks/installation-types';
 import type { LifecycleDelivery } from './lineworks/lifecycle-event';
 import type { EffectiveRichMenu } from './lineworks/richmenu-schema';
 import type { DeliveredLineWorksMessage, LineWorksMessageFilter, LineWorksSeed } from './lineworks/seed-schema';
@@ -73,7 +73,7 @@ export class EmulatorControl {
     return this.call<DeliveredLineWorksMessage[]>('GET', '/messages', undefined, { ...filter });
   }
 
-  /** The admin removed the app: every token of the tenant dies and new ones are refused. */
+  /** LINE WORKS revokes the tenant's authorisation (apps stay installed): its tokens die and new ones are refused. */
   async revokeTenant(tenantId: string): Promise<void> {
     await this.call('POST', `/tenants/${encodeURIComponent(tenantId)}/revoke`);
   }
@@ -98,9 +98,12 @@ export class EmulatorControl {
     return this.call<InstallationInfo>('POST', `/apps/${encodeURIComponent(clientId)}/tenants/${encodeURIComponent(tenantId)}/install`, request);
   }
 
-  /** Removes an app from a tenant as [削除] does; resolves after the app.uninstalled delivery (and its retries). */
-  uninstallApp(clientId: string, tenantId: string): Promise<{ installation: InstallationInfo; delivery: LifecycleDelivery | null }> {
-    return this.call('POST', `/apps/${encodeURIComponent(clientId)}/tenants/${encodeURIComponent(tenantId)}/uninstall`);
+  /**
+   * Removes an app from a tenant as [削除] does; resolves after the app.uninstalled delivery (and its
+   * retries). With `notifyApp: false` the app is not told (delivery null).
+   */
+  uninstallApp(clientId: string, tenantId: string, request: ControlUninstallRequest = {}): Promise<{ installation: InstallationInfo; delivery: LifecycleDelivery | null }> {
+    return this.call('POST', `/apps/${encodeURIComponent(clientId)}/tenants/${encodeURIComponent(tenantId)}/uninstall`, request);
   }
 
   /** The app's lifecycle deliveries, oldest first, each with its attempts. */

@@ -10,6 +10,7 @@ export const REDACT_PATHS = [
   'req.headers["x-works-signature"]',
   'req.headers["x-line-signature"]',
   'req.headers.cookie',
+  'res.headers["set-cookie"]',
   '*.accessToken',
   '*.refreshToken',
   '*.access_token',

@@ -2,23 +2,30 @@
 // a tenant link at most one business, however many admins click at once. The admin's install is an
 // update (synchronous answer for the page); the app's removal is a signal that suspends the
 // tenant, runs the cascade unlink as a child and ends the link. Linking again starts a new run.
+// A refused token also makes the link ask LINE WORKS whether the app is still installed: a
+// confirmed removal runs the same cascade (the removal notice may never arrive).
 import {
   ApplicationFailure,
+  CancellationScope,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
   executeChild,
+  isCancellation,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { cascadeUnlinkWorkflowId } from '../common/ids';
 import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery, tokenRefusedSignal } from '../common/links/messages';
-import { rememberDelivery, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
+import { rememberDelivery, type AppInstallationProbe, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
 import { cascadeUnlinkWorkflow } from './cascade-unlink';
@@ -27,6 +34,17 @@ const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRe
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
+
+const { probeAppInstallation } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // LINE WORKS down or rate-limiting is no answer: keep asking for a while. A probe that never
+  // gets one leaves the tenant waiting for re-authorisation; nothing is unlinked on doubt.
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
+});
+
+/** Histories in which a refused token makes the link probe for the app's removal. */
+export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
 
 export interface TenantLinkInput {
   worksTenantId: string;
@@ -95,10 +113,46 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && linked()) removal ??= signal;
   });
 
+  const waitingForReauth = (): boolean => state.status === 'needs_reauth';
+
+  /**
+   * Asks LINE WORKS whether the app is still installed: its answer, `inconclusive` when none came
+   * in time, or undefined when the question became moot (the removal arrived another way, or the
+   * admin re-authorised) and the probe was cancelled.
+   */
+  const probeInstallation = async (): Promise<AppInstallationProbe | 'inconclusive' | undefined> => {
+    const probe = new CancellationScope();
+    const watch = new CancellationScope();
+    void watch.run(() => condition(() => removal !== undefined || !waitingForReauth())).then(
+      () => probe.cancel(),
+      () => undefined,
+    );
+    try {
+      return await probe.run(() => probeAppInstallation({ worksTenantId: state.worksTenantId, serviceAccountId: state.serviceAccountId ?? '' }));
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      log.warn('LINE WORKS did not say whether the app is still installed', { worksTenantId: state.worksTenantId, error: String(err) });
+      return 'inconclusive';
+    } finally {
+      watch.cancel();
+    }
+  };
+
   // LINE WORKS refused the token (the delivery already suspended the tenant's deliveries): the
-  // admin must re-authorise, which is the install flow again (the link update above).
-  setHandler(tokenRefusedSignal, (signal) => {
-    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && state.status === 'active') setStatus('needs_reauth');
+  // admin must re-authorise, which is the install flow again (the link update above) — unless the
+  // app was removed, which LINE WORKS confirms when asked: then the removal runs, once, whether or
+  // not its notice also arrives.
+  setHandler(tokenRefusedSignal, async (signal) => {
+    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
+    setStatus('needs_reauth');
+    if (!patched(REMOVAL_PROBE_PATCH)) return;
+    const answer = await probeInstallation();
+    if (answer === undefined) return;
+    state.removalProbe = { answer, at: new Date().toISOString() };
+    if (answer === 'removed' && waitingForReauth()) {
+      const requestId = `probe-${uuid4()}`;
+      removal ??= { deliveryId: requestId, requestId, reason: 'probe' };
+    }
   });
 
   for (;;) {

@@ -14,6 +14,8 @@ export interface TenantLinkState {
   linkedAt?: string;
   /** The cascade that ran when the app was removed. */
   cascadeId?: string;
+  /** What LINE WORKS answered the last time a refused token made renkei ask whether the app is still installed. */
+  removalProbe?: { answer: AppInstallationProbe | 'inconclusive'; at: string };
   /** Delivery IDs of signals already applied (bounded). */
   seenDeliveryIds: string[];
 }
@@ -36,8 +38,15 @@ export interface AppRemovedSignal {
   deliveryId: string;
   /** Names the cascade (its workflow ID is cascade-unlink:{tenant}:{requestId}). */
   requestId: string;
-  reason: 'app_uninstalled' | 'token_refused' | 'admin_request';
+  /** `probe`: a refused token made renkei ask LINE WORKS, which confirmed the removal. */
+  reason: 'app_uninstalled' | 'token_refused' | 'admin_request' | 'probe';
 }
+
+/**
+ * Is the app still installed in the tenant, as LINE WORKS answers it: `installed`, `removed`
+ * (confirmed), or `refused` (credentials refused for another reason — not a proof of removal).
+ */
+export type AppInstallationProbe = 'installed' | 'removed' | 'refused';
 
 export type EmployeeLinkStatus = 'new' | 'linked' | 'unlinked' | 'revoked';
 

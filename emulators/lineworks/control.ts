@@ -11,7 +11,7 @@ import type { BotCallbackEvent } from './callback-event';
 import { controlCallbackSchema } from './callback-event';
 import { callbackSource, sendBotCallback } from './callback-delivery';
 import { installApp, redeliverLastLifecycleEvent, uninstallApp } from './install';
-import { botSettingsSchema, controlInstallSchema } from './installation-types';
+import { botSettingsSchema, controlInstallSchema, controlUninstallSchema } from './installation-types';
 import { botInfo, installationInfo, type Bot } from './installations';
 import type { EffectiveRichMenu } from './richmenu-schema';
 import { richMenuView } from './richmenus';
@@ -85,7 +85,8 @@ export function createLineWorksControlRouter(state: LineWorksState): Router {
     const tenant = tenantOf(req);
     const installation = state.installations.active(tenant.tenantId, app.clientId);
     if (installation === undefined) throw notFound('NOT_INSTALLED', `app ${app.clientId} is not installed in tenant ${tenant.tenantId}`);
-    const delivery = await uninstallApp(state, installation);
+    const { notifyApp } = parseControlInput(controlUninstallSchema, req.body ?? {});
+    const delivery = await uninstallApp(state, installation, { notifyApp });
     res.json({ installation: installationInfo(installation), delivery: delivery ?? null });
   });
 

@@ -45,7 +45,8 @@ export function installRedirectParams(installation: Installation, app: Registere
   return { ...params, signature: hmacSha256Base64(app.clientSecret, signed) };
 }
 
-export async function uninstallApp(state: LineWorksState, installation: Installation): Promise<LifecycleDelivery | undefined> {
+/** Removes the app; `notifyApp: false` skips the lifecycle event (the app is not told). */
+export async function uninstallApp(state: LineWorksState, installation: Installation, options: { notifyApp?: boolean } = {}): Promise<LifecycleDelivery | undefined> {
   if (installation.status !== 'installed') return undefined;
   const time = new Date().toISOString();
   installation.status = 'uninstalled';
@@ -54,7 +55,7 @@ export async function uninstallApp(state: LineWorksState, installation: Installa
   for (const botId of installation.botIds) state.richMenus.deleteAllUserMenus(botId);
 
   const app = state.apps.get(installation.clientId);
-  if (app === undefined) return undefined;
+  if (app === undefined || options.notifyApp === false) return undefined;
   const event: AppUninstalledEvent = {
     type: 'app.uninstalled',
     eventId: randomUUID(),

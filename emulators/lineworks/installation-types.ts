@@ -36,6 +36,16 @@ export const controlInstallSchema = z.strictObject({
 });
 export type ControlInstallRequest = z.input<typeof controlInstallSchema>;
 
+/**
+ * `POST /_emulator/apps/:clientId/tenants/:tenantId/uninstall`: the removal [削除] does.
+ * `notifyApp: false` removes the app without telling it (no lifecycle event is sent or recorded):
+ * the app has to find out by itself, as when the platform's notice never reaches it.
+ */
+export const controlUninstallSchema = z.strictObject({
+  notifyApp: z.boolean().default(true),
+});
+export type ControlUninstallRequest = z.input<typeof controlUninstallSchema>;
+
 /** `PATCH /_emulator/bots/:botId`: change where callbacks go or the secret they are signed with. */
 export const botSettingsSchema = z.strictObject({
   callbackUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),

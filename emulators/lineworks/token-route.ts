@@ -44,8 +44,14 @@ function assertNotRevoked(state: LineWorksState, tenantId: string): void {
   if (state.revokedTenants.has(tenantId)) throw oauthError(401, 'invalid_client', 'the app is no longer authorised in this domain');
 }
 
+/**
+ * [emulator] The service account of a removed app: the client authenticates, but it is no longer
+ * authorised for this grant in this domain (RFC 6749 §5.2 `unauthorized_client`) — unlike a revoked
+ * tenant (`invalid_client`), an unknown service account or a bad assertion (`invalid_grant`). This
+ * is how an app that missed the lifecycle event can tell that it was removed.
+ */
 function assertInstalled(status: 'installed' | 'uninstalled'): void {
-  if (status !== 'installed') throw oauthError(401, 'invalid_client', 'the app is no longer installed in this domain');
+  if (status !== 'installed') throw oauthError(400, 'unauthorized_client', 'the app is not installed in this domain');
 }
 
 function tokenResponse(tokens: IssuedTokens): Record<string, string> {
@@ -80,8 +86,9 @@ export function createTokenRouter(state: LineWorksState): Router {
       const installation = state.installations.byServiceAccount(app.clientId, serviceAccountId);
       const tenant = installation === undefined ? undefined : state.tenants.get(installation.tenantId);
       if (installation === undefined || tenant === undefined) throw oauthError(400, 'invalid_grant', `unknown service account ${serviceAccountId}`);
-      assertNotRevoked(state, tenant.tenantId);
+      // Removal is the more specific answer: a removed app stays removed whatever else happened.
       assertInstalled(installation.status);
+      assertNotRevoked(state, tenant.tenantId);
       const tokens = state.tokens.issue({ tenantId: tenant.tenantId, clientId: app.clientId, scope: form.scope }, tenant.accessTokenTtlSeconds);
       res.set('Cache-Control', 'no-store').json(tokenResponse(tokens));
       return;

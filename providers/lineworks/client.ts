@@ -3,7 +3,7 @@
 // every failure (providers/http-errors). Retrying is the caller's job (Temporal activity retries).
 import axios, { type AxiosInstance } from 'axios';
 import { AuthRejectedError, classifyHttpError } from '../http-errors';
-import type { ServiceAccountTokenProvider } from './service-account-token';
+import type { ServiceAccountProbe, ServiceAccountTokenProvider } from './service-account-token';
 import type { RichMenu, RichMenuDefinition } from './richmenu-types';
 import type { MessageContent, TenantCredentials } from './types';
 
@@ -99,6 +99,11 @@ export class LineWorksClient {
         validateStatus: (status) => (status >= 200 && status < 300) || status === 404,
       }),
     );
+  }
+
+  /** Is the app still installed in the tenant? (The service-account grant answers; see ServiceAccountTokenProvider.probe.) */
+  appInstallation(creds: TenantCredentials): Promise<ServiceAccountProbe> {
+    return this.opts.tokens.probe(creds);
   }
 
   private async withToken<T>(creds: TenantCredentials, call: (token: string) => Promise<T>): Promise<T> {

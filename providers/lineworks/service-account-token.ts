@@ -5,7 +5,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { SignJWT, importPKCS8, type CryptoKey } from 'jose';
 import { z } from 'zod';
-import { classifyHttpError } from '../http-errors';
+import { AuthRejectedError, classifyHttpError } from '../http-errors';
 import type { AccessToken, TokenStore } from './token-store';
 import type { TenantCredentials } from './types';
 
@@ -16,6 +16,22 @@ const tokenResponse = z.object({
   // LINE WORKS has sent both numbers and numeric strings here.
   expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
 });
+
+/**
+ * The token endpoint's answer to a removed app's service account: the client authenticated but is
+ * no longer authorised for this grant in the domain (RFC 6749 §5.2). A revoked tenant answers
+ * `invalid_client`, a bad assertion or unknown account `invalid_grant`. How LINE WORKS tells an
+ * integrator about a removal is not publicly documented; this is the contract renkei expects
+ * (emulators/README.md, "App install and removal").
+ */
+export const APP_NOT_INSTALLED_ERROR = 'unauthorized_client';
+
+/**
+ * Whether the app is still installed in a tenant, as the service-account grant tells it:
+ * `installed` (a token was issued), `removed` (the app's service account is gone with the app) or
+ * `refused` (the credentials were refused for another reason: not a proof of removal).
+ */
+export type ServiceAccountProbe = 'installed' | 'removed' | 'refused';
 
 export interface ServiceAccountTokenOptions {
   authBaseUrl: string;
@@ -62,6 +78,21 @@ export class ServiceAccountTokenProvider {
     const key = ServiceAccountTokenProvider.storeKey(creds);
     if (this.memory.get(key)?.token === token) this.memory.delete(key);
     await this.opts.store.drop(key, token);
+  }
+
+  /**
+   * Asks the auth server for a new token for the tenant's service account, past every cache: the
+   * one call that needs no token of the tenant and whose answer depends on the app still being
+   * installed there. Throws when LINE WORKS did not answer the question (5xx, 429, network).
+   */
+  async probe(creds: TenantCredentials): Promise<ServiceAccountProbe> {
+    try {
+      await this.mint(creds);
+      return 'installed';
+    } catch (err) {
+      if (err instanceof AuthRejectedError) return err.code === APP_NOT_INSTALLED_ERROR ? 'removed' : 'refused';
+      throw err;
+    }
   }
 
   private fresh(t: AccessToken): boolean {

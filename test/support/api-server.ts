@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { createApp } from '../../api/app';
 import { createApiMetrics } from '../../observability/api-metrics';
-import { createLogger } from '../../observability/logger';
+import { createLogger, type Logger } from '../../observability/logger';
 import { freePort } from '../../scripts/services/ports';
 import { seedEmulatorApps } from '../../scripts/lib/seed-emulator-apps';
 import { seedPartnerEmulators } from '../../scripts/lib/seed-partner-emulators';
@@ -14,14 +14,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(taskQueue: string): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Where the API logs (default: nowhere). */
+  log?: Logger;
+}
+
+export async function startTestApi(taskQueue: string, options: TestApiOptions = {}): Promise<TestApi> {
   const s = stack();
   const port = await freePort();
   const app = createApp({
     config: s.apiConfig(taskQueue, port),
     temporal: s.env.client,
     metrics: createApiMetrics(),
-    log: createLogger('renkei-api-test', 'silent'),
+    log: options.log ?? createLogger('renkei-api-test', 'silent'),
     readiness: () => Promise.resolve({ temporal: true, mongo: true }),
   });
   const server = await new Promise<Server>((resolve) => {

@@ -258,6 +258,26 @@ describe('LINE WORKS emulator', () => {
     assert.equal((await send(await accessToken(), { content: { type: 'text', text: 'hi' } })).status, 201);
   });
 
+  it('tells a removed app from a revoked one at the service-account grant, told or not', async () => {
+    await control.revokeTenant(TENANT);
+    const revoked = await requestToken();
+    assert.deepEqual([revoked.status, revoked.body.error], [401, 'invalid_client'], 'revoked, still installed');
+    await control.restoreTenant(TENANT);
+
+    const token = await accessToken();
+    const { installation, delivery } = await control.uninstallApp(CLIENT_ID, TENANT, { notifyApp: false });
+    assert.equal(installation.status, 'uninstalled');
+    assert.equal(delivery, null, 'the app was not told');
+    assert.deepEqual(await control.lifecycleDeliveries(CLIENT_ID), []);
+    assert.equal((await send(token, { content: { type: 'text', text: 'hi' } })).status, 401);
+    const removed = await requestToken();
+    assert.deepEqual([removed.status, removed.body.error], [400, 'unauthorized_client']);
+    // Removal is the answer even when the tenant is revoked as well.
+    await control.revokeTenant(TENANT);
+    assert.equal((await requestToken()).body.error, 'unauthorized_client');
+    await control.restoreTenant(TENANT);
+  });
+
   it('rotates the refresh token and treats an expired access token as 401', async () => {
     const first = await requestToken();
     await control.expireTenantTokens(TENANT);
