@@ -40,6 +40,6 @@ export function partnerWebContext(deps: ApiDeps, web: WebContext, commands: { pa
     platform: new LansmartPlatformClient({ apiBaseUrl: c.LANSMART_API_BASE_URL, apiKey: c.LANSMART_API_KEY, timeoutMs: c.LANSMART_HTTP_TIMEOUT_MS }),
     partners: commands.partners,
     orders: commands.orders,
-    url: web.url,
+    url: (path) => web.url(path),
   };
 }
