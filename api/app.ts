@@ -22,6 +22,9 @@ import { partnerCommands } from './temporal/partner-commands';
 import { LineMessagingClient } from '../providers/line/messaging-client';
 import { httpLogSerializers } from '../observability/http-log';
 import { webContext } from './web/context';
+import { partnerWebContext } from './partner-web/context';
+import { partnerOrderPagesRouter } from './partner-web/order-pages-router';
+import { partnerAuthRouter } from './partner-web/auth-router';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -56,10 +59,14 @@ export function createApp(deps: ApiDeps): Express {
   app.use(notificationsRouter(deps));
   app.use(operatorLinksRouter(deps));
   const web = webContext(deps);
+  const partnerWeb = partnerWebContext(deps, web, { partners, orders });
   app.use(lineWorksCallbacksRouter(deps, web));
   app.use(freeeAuthRouter(web));
   app.use(adminLinkRouter(deps, web));
   app.use(employeeLinkRouter(deps, web));
+  // Lansmart partner pages (LINE Login, the order steps, in-app notifications).
+  app.use(partnerAuthRouter(deps, partnerWeb));
+  app.use(partnerOrderPagesRouter(partnerWeb));
   app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);
   return app;

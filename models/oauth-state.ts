@@ -3,7 +3,7 @@
 // explicit `expiresAt` checked on read (the embedded Mongo-wire server has no TTL indexes).
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const OAUTH_PURPOSES = ['freee_login', 'lineworks_admin', 'lineworks_install', 'lineworks_user', 'employee_consent', 'employee_unlink', 'lineworks_login'] as const;
+export const OAUTH_PURPOSES = ['freee_login', 'lineworks_admin', 'lineworks_install', 'lineworks_user', 'employee_consent', 'employee_unlink', 'lineworks_login', 'line_register', 'line_login'] as const;
 export type OAuthPurpose = (typeof OAUTH_PURPOSES)[number];
 
 const oauthStateSchema = new Schema(

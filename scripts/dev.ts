@@ -12,6 +12,7 @@ import { loadOrCreateDevSecrets } from './lib/dev-secrets';
 import { embeddedEnv } from './lib/embedded-env';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
 import { seedDemoPeople } from './lib/demo-people';
+import { demoRegistrationPath, seedDemoPartners } from './lib/demo-partners';
 import { seedEmulatorApps } from './lib/seed-emulator-apps';
 import { seedPartnerEmulators } from './lib/seed-partner-emulators';
 import { reprovisionRichMenus } from './lib/reprovision-richmenus';
@@ -127,7 +128,10 @@ async function main(): Promise<void> {
     const freee = new EmulatorControl(emulators.urls.freee);
     await seedEmulatorApps(lineWorks, freee, secrets, apiUrl);
     await seedDemoPeople(lineWorks, freee);
-    await seedPartnerEmulators(new LineControl(emulators.urls.line), new LansmartControl(emulators.urls.lansmart), secrets, apiUrl);
+    const lineControl = new LineControl(emulators.urls.line);
+    const lansmartControl = new LansmartControl(emulators.urls.lansmart);
+    await seedPartnerEmulators(lineControl, lansmartControl, secrets, apiUrl);
+    await seedDemoPartners(lineControl, lansmartControl);
     await connectMongo(mongoUri);
     const tenants = await mirrorLinksToLineWorks(lineWorks, secrets);
     await mongoose.disconnect();
@@ -173,6 +177,8 @@ renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
   freee emulator       ${emulators.urls.freee}
   LINE emulator        ${emulators.urls.line}   (/chat, /login)
   Lansmart platform    ${emulators.urls.lansmart}/company/orders
+  partner registration ${apiUrl}${demoRegistrationPath()}   (LINE: hanako@partner.example / password)
+  partner home         ${apiUrl}/partner
   mail inbox           ${emulators.urls.mail}/inbox   (SMTP ${emulators.urls.smtp.host}:${emulators.urls.smtp.port})
   logs                 ${path.join(s.dataDir, 'logs')}
   linked tenants       ${tenants}

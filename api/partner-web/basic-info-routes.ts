@@ -1,0 +1,110 @@
+// 基本情報登録 → 基本情報登録完了 (seed 001 ⑤⑥), for the signed-in partner: the platform's fields
+// (filled with what the platform has), checked here field by field, sent with putBasicInfo — which
+// completes ユーザー登録 in the platform — then the completion page (post → redirect → get, so a
+// reload does not send the form again).
+import express, { Router, type Request, type Response } from 'express';
+import { ProviderRejectedError } from '../../providers/http-errors';
+import type { PartnerWebContext } from './context';
+import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type FieldProblem } from './basic-info-form';
+import { LOGOUT_FORM } from './login-routes';
+import { partnerPageContext } from './partner-page-context';
+import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
+import type { PartnerSession } from './partner-session';
+import { partnerOrLogin } from './require-partner';
+import { PartnerSignInError } from './sign-in-error';
+import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
+
+const BASIC_INFO_FORM = 'basic-info';
+const FORM_PATH = '/partner/register/basic-info';
+const DONE_PATH = '/partner/register/complete';
+const RETRY: SignInRetry = { flow: 'register', retry: 'login', retryHref: FORM_PATH };
+
+export function basicInfoRouter(pw: PartnerWebContext): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+
+  function render(
+    req: Request,
+    res: Response,
+    session: PartnerSession,
+    status: number,
+    v: { values: Record<BasicInfoField, string>; problems?: Partial<Record<BasicInfoField, FieldProblem>>; platformRejected?: boolean },
+  ): void {
+    res
+      .status(status)
+      .type('html')
+      .send(
+        basicInfoPage(partnerPageContext(req, res, FORM_PATH), {
+          values: v.values,
+          problems: v.problems ?? {},
+          platformRejected: v.platformRejected ?? false,
+          csrf: pw.sessions.csrfToken(session, BASIC_INFO_FORM),
+        }),
+      );
+  }
+
+  router.get(FORM_PATH, async (req, res) => {
+    const session = await partnerOrLogin(pw, req, res);
+    if (!session) return;
+    try {
+      const partner = await pw.platform.getPartner(session.partnerId);
+      if (!partner) throw new PartnerSignInError('UNEXPECTED', 'the signed-in partner is unknown to the platform');
+      const known = partner.basicInfo ?? { name: partner.name ?? '' };
+      const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, (known as Partial<Record<BasicInfoField, string>>)[f] ?? ''])) as Record<BasicInfoField, string>;
+      render(req, res, session, 200, { values });
+    } catch (err) {
+      sendSignInFailure(req, res, err, RETRY);
+    }
+  });
+
+  router.post(FORM_PATH, form, async (req, res) => {
+    const session = await partnerOrLogin(pw, req, res);
+    if (!session) return;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (!pw.sessions.csrfValid(session, BASIC_INFO_FORM, body.csrf)) {
+      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the basic-info form’s CSRF token does not match'), RETRY);
+      return;
+    }
+    const values = basicInfoValues(body);
+    const checked = checkBasicInfo(values);
+    if (!checked.ok) {
+      render(req, res, session, 400, { values, problems: checked.problems });
+      return;
+    }
+    try {
+      await pw.platform.putBasicInfo(session.partnerId, checked.info);
+    } catch (err) {
+      if (err instanceof ProviderRejectedError && err.status === 400) {
+        req.log.info({ reason: err.message }, 'the platform refused the basic information');
+        render(req, res, session, 400, { values, platformRejected: true });
+        return;
+      }
+      sendSignInFailure(req, res, err, RETRY);
+      return;
+    }
+    res.redirect(303, DONE_PATH);
+  });
+
+  router.get(DONE_PATH, async (req, res) => {
+    const session = await partnerOrLogin(pw, req, res);
+    if (!session) return;
+    try {
+      const partner = await pw.platform.getPartner(session.partnerId);
+      if (!partner?.registered) {
+        res.redirect(303, FORM_PATH);
+        return;
+      }
+      const line = await pw.partners.lineStatus(session.partnerId);
+      res.type('html').send(
+        basicInfoDonePage(partnerPageContext(req, res), {
+          friend: line?.status === 'linked' && line.friend && !line.blocked,
+          logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM),
+        }),
+      );
+    } catch (err) {
+      sendSignInFailure(req, res, err, RETRY);
+    }
+  });
+
+  return router;
+}

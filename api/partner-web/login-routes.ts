@@ -1,0 +1,67 @@
+// ログイン (seed 001, ログイン ①): 「LINEでログイン」 (CSRF-bound to this browser) goes to LINE Login
+// carrying where to come back to; a partner already signed in sees who they are and ログアウト.
+// `POST /partner/logout` (CSRF of the session) ends the partner session.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { BrowserCsrf } from './browser-csrf';
+import type { PartnerWebContext } from './context';
+import { lineAuthorizeUrl } from './line-login-start';
+import { partnerPageContext, partnerReturnTo } from './partner-page-context';
+import { loginPage, signedInPage } from './pages/login-page';
+import { PartnerSignInError } from './sign-in-error';
+import { LOGIN_RETRY, loginRetry, sendSignInFailure } from './sign-in-failure';
+
+const LOGIN_FORM = 'login';
+/** The CSRF form name of ログアウト, for every page that offers it (sessions.csrfToken(session, LOGOUT_FORM)). */
+export const LOGOUT_FORM = 'logout';
+
+const loginQuery = z.object({ return_to: z.unknown().optional(), logged_out: z.unknown().optional() });
+const loginForm = z.object({ return_to: z.unknown().optional(), csrf: z.unknown().optional() });
+const logoutForm = z.object({ csrf: z.unknown().optional() });
+
+export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 });
+
+  router.get('/partner/login', async (req, res) => {
+    const query = loginQuery.parse(req.query);
+    const session = await pw.sessions.read(req);
+    if (session && query.return_to !== undefined) {
+      res.redirect(303, partnerReturnTo(query.return_to));
+      return;
+    }
+    const ctx = partnerPageContext(req, res);
+    if (session) {
+      res.type('html').send(signedInPage(ctx, { displayName: session.displayName || session.partnerId, logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM) }));
+      return;
+    }
+    res.type('html').send(loginPage(ctx, { csrf: csrf.token(req, res, LOGIN_FORM), returnTo: partnerReturnTo(query.return_to), loggedOut: query.logged_out === '1' }));
+  });
+
+  router.post('/partner/login', form, async (req, res) => {
+    const body = loginForm.parse(req.body ?? {});
+    const returnTo = partnerReturnTo(body.return_to);
+    try {
+      if (!csrf.valid(req, LOGIN_FORM, body.csrf)) throw new PartnerSignInError('FORM_EXPIRED', 'the login form’s CSRF token does not match');
+      res.redirect(303, await lineAuthorizeUrl(pw, req, res, 'line_login', { returnTo }));
+    } catch (err) {
+      sendSignInFailure(req, res, err, loginRetry(returnTo));
+    }
+  });
+
+  router.post('/partner/logout', form, async (req, res) => {
+    const session = await pw.sessions.read(req);
+    if (!session) {
+      res.redirect(303, '/partner/login');
+      return;
+    }
+    if (!pw.sessions.csrfValid(session, LOGOUT_FORM, logoutForm.parse(req.body ?? {}).csrf)) {
+      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout form’s CSRF token does not match'), LOGIN_RETRY);
+      return;
+    }
+    pw.sessions.clear(res);
+    res.redirect(303, '/partner/login?logged_out=1');
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+// 「発注書を確認してください」 opens /partner/orders/:orderId: while the order waits for approval
+// and the platform has no 口座情報 or 基本情報 for the partner, their forms come first (saved on
+// the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
+// update of the order workflow, answered once the platform has recorded it.
+import { Router } from 'express';
+import type { z } from 'zod';
+import { refusePartnerAction } from '../../common/orders/transitions';
+import type { OrderState } from '../../common/orders/types';
+import { ProviderRejectedError } from '../../providers/http-errors';
+import type { PageContext } from '../pages/locale';
+import type { PartnerWebContext } from './context';
+import { orderContext } from './order-context';
+import { approveOp, bankAccountForm, basicInfoForm, fieldErrorsOf } from './form-schemas';
+import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
+import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { ORDER_TEXT } from './pages/order-catalogue';
+import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
+import { orderPaths } from './partner-order';
+import { sendStepRefusal, takeStep } from './step';
+
+const BANK_FIELDS = ['bankName', 'branchName', 'accountType', 'accountNumber', 'accountHolderKana'] as const;
+const BASIC_FIELDS = ['name', 'nameKana', 'phone', 'postalCode', 'address'] as const;
+
+const approveForm = (orderId: string) => `approve:${orderId}`;
+const infoForm = (orderId: string) => `partner-info:${orderId}`;
+
+function valuesOf(body: FormBody, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, formString(body, n) ?? '']));
+}
+
+export function orderRoutes(pw: PartnerWebContext): Router {
+  const router = Router();
+
+  router.get(
+    '/partner/orders/:orderId',
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res);
+      if (!c) return;
+      const { session, order } = c;
+      const ctx = partnerPageContext(req, res);
+      if (order.status === 'ordered') {
+        const partner = await pw.platform.getPartner(session.partnerId);
+        if (!partner) return sendProblem(req, res, 'not_found');
+        if (!partner.bankAccount) {
+          return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
+        }
+        if (!partner.basicInfo) {
+          const values = { name: partner.name ?? '' };
+          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
+        }
+      }
+      sendPage(res, 200, orderPage(ctx, order, issueFormToken(pw, session, approveForm(order.orderId))));
+    }),
+  );
+
+  /** 口座情報 / 基本情報: checked here, saved on the platform, then back to the order. */
+  function infoRoute<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    names: readonly string[],
+    save: (partnerId: string, value: z.output<S>) => Promise<unknown>,
+    render: (ctx: PageContext, order: OrderState, token: FormToken, form: InfoForm) => string,
+  ): void {
+    router.post(
+      path,
+      formBody(),
+      pageRoute(async (req, res) => {
+        const c = await orderContext(pw, req, res);
+        if (!c) return;
+        const body = formBodyOf(req.body);
+        const token = checkFormToken(pw, c.session, infoForm(c.order.orderId), body);
+        if (!token) return sendProblem(req, res, 'forbidden');
+        const values = valuesOf(body, names);
+        const ctx = partnerPageContext(req, res);
+        const parsed = schema.safeParse(values);
+        if (!parsed.success) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: fieldErrorsOf(parsed.error) }));
+        try {
+          await save(c.session.partnerId, parsed.data);
+        } catch (err) {
+          if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
+          req.log.warn({ err }, 'the platform refused the partner information');
+          return sendPage(res, 400, render(ctx, c.order, token, { values, errors: {}, alert: ORDER_TEXT[ctx.locale].platformRejected }));
+        }
+        res.redirect(303, orderPaths(c.order.orderId).order);
+      }),
+    );
+  }
+  infoRoute('/partner/orders/:orderId/bank-account', bankAccountForm, BANK_FIELDS, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
+  infoRoute('/partner/orders/:orderId/basic-info', basicInfoForm, BASIC_FIELDS, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
+
+  // [承認する] (op=confirm) shows 最終確認; [実行する] (op=execute) approves. Both carry the token
+  // minted with the order page, whose request ID is the update ID.
+  router.post(
+    '/partner/orders/:orderId/approve',
+    formBody(),
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res);
+      if (!c) return;
+      const { session, order } = c;
+      const body = formBodyOf(req.body);
+      const token = checkFormToken(pw, session, approveForm(order.orderId), body);
+      if (!token) return sendProblem(req, res, 'forbidden');
+      const ctx = partnerPageContext(req, res);
+      const parsedOp = approveOp.safeParse(formString(body, 'op'));
+      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (parsedOp.data === 'confirm') {
+        const refusal = refusePartnerAction('order.approve', order.status);
+        if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);
+        return sendPage(res, 200, approveConfirmPage(ctx, order, token));
+      }
+      const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve' }, token.rid);
+      if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'order.approve', order.orderId);
+      sendPage(res, 200, approvedPage(ctx));
+    }),
+  );
+
+  return router;
+}

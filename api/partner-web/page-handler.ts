@@ -1,0 +1,67 @@
+// How the partner's order pages answer: HTML in the partner's language (a page shown after a form
+// post switches language on the home page, the one page that can always be asked for again), a clear
+// page for every problem (never the API's JSON, never a stack trace), and form bodies read with an
+// HTML answer when they are too large or unreadable.
+import { ServiceError } from '@temporalio/client';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { PageContext } from '../pages/locale';
+import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
+import { partnerPageContext as pageContextWithSafePage } from './partner-page-context';
+import { problemPage, type PageProblem } from './pages/problem-pages';
+
+export function partnerPageContext(req: Request, res: Response): PageContext {
+  return pageContextWithSafePage(req, res, '/partner');
+}
+
+export function sendPage(res: Response, status: number, page: string): void {
+  res.status(status).type('html').set('Cache-Control', 'no-store').send(page);
+}
+
+const STATUS_OF: Record<PageProblem, number> = {
+  not_found: 404,
+  notification_not_found: 404,
+  forbidden: 403,
+  bad_request: 400,
+  unavailable: 503,
+  unexpected: 500,
+};
+
+export function sendProblem(req: Request, res: Response, problem: PageProblem): void {
+  const withReference = problem === 'unavailable' || problem === 'unexpected';
+  sendPage(res, STATUS_OF[problem], problemPage(partnerPageContext(req, res), problem, withReference ? (req.id as string) : undefined));
+}
+
+/** An outage of Temporal or the platform: try again later (the step may be retried as it is). */
+export function isOutage(err: unknown): boolean {
+  return err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError;
+}
+
+/** Runs a page handler; anything it did not answer becomes the outage or unexpected-error page. */
+export function pageRoute(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return (req, res) =>
+    handler(req, res).catch((err: unknown) => {
+      if (res.headersSent) return;
+      if (isOutage(err)) {
+        req.log.warn({ err }, 'partner page: outage');
+        sendProblem(req, res, 'unavailable');
+        return;
+      }
+      req.log.error({ err }, 'partner page failed');
+      sendProblem(req, res, 'unexpected');
+    });
+}
+
+const urlencoded = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 });
+
+/** Reads an urlencoded form; a body that is too large or unreadable gets the bad-input page. */
+export function formBody(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    urlencoded(req, res, (err?: unknown) => {
+      if (err) {
+        sendProblem(req, res, 'bad_request');
+        return;
+      }
+      next();
+    });
+  };
+}

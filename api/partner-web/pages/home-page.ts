@@ -1,0 +1,45 @@
+// The partner's home page (/partner, where 友だち登録完了 and Lansmart上の通知 lead): the in-app
+// notifications newest first, unread ones marked and counted; tapping one marks it read and opens
+// the page where the partner acts (a form post, so it carries the CSRF token).
+import { isPartnerNotificationKind } from '../notification-kinds';
+import type { NotificationPage } from '../notification-store';
+import { html } from '../../pages/html';
+import type { PageContext } from '../../pages/locale';
+import { HOME_TEXT } from './home-catalogue';
+import { partnerPage } from './partner-layout';
+
+const jst = (d: Date): string => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export interface HomeView {
+  displayName: string;
+  page: NotificationPage;
+  csrf: string;
+  /** Whether this is an older page (then a link back to the newest). */
+  older: boolean;
+}
+
+export function homePage(ctx: PageContext, v: HomeView): string {
+  const t = HOME_TEXT[ctx.locale];
+  const titleOf = (kind: string, stored: string): string => (ctx.locale === 'ja' || !isPartnerNotificationKind(kind) ? stored : t.kindTitle[kind]);
+  return partnerPage(
+    ctx,
+    t.title,
+    html`<h1>${t.title} ${v.page.unread > 0 ? html`<span class="badge" data-unread-count="${String(v.page.unread)}" title="${t.unreadCount(v.page.unread)}">${String(v.page.unread)}</span>` : html`<span data-unread-count="0"></span>`}</h1>
+${v.displayName ? html`<p class="muted">${t.signedInAs(v.displayName)}</p>` : ''}
+<p class="muted" data-unread-text>${t.unreadCount(v.page.unread)}</p>
+<section class="card" data-notifications>
+${
+  v.page.items.length === 0
+    ? html`<p class="muted" data-no-notifications>${t.none}</p>`
+    : v.page.items.map((n) => {
+        const unread = n.readAt === null;
+        return html`<form method="post" action="/partner/notifications/${encodeURIComponent(n.id)}/open"><input type="hidden" name="csrf" value="${v.csrf}">
+<button type="submit" class="notice-item${unread ? ' unread' : ''}" data-notification="${n.id}" data-kind="${n.kind}"${unread ? html` data-unread` : ''}>${unread ? html`<span class="dot" role="img" aria-label="${t.unread}"></span>` : ''}<span data-title>${titleOf(n.kind, n.title)}</span><small>${n.body}</small><small>${jst(n.createdAt)}</small></button>
+</form>`;
+      })
+}
+</section>
+${v.page.nextBefore ? html`<a class="btn secondary" href="/partner?before=${encodeURIComponent(v.page.nextBefore)}" data-older>${t.older}</a>` : ''}
+${v.older ? html`<a class="btn secondary" href="/partner">${t.newest}</a>` : ''}`,
+  );
+}

@@ -1,0 +1,97 @@
+// The work-report pages (seed 001): the 稼動期間 to check, 業務内容を追加 (date within the period,
+// hours, what was done; as many as needed, each removable), [業務を登録], then 「業務を登録しました」
+// with [請求書を作成する]. Work already registered is shown as it was registered.
+import type { DatePeriod, OrderState, WorkEntry } from '../../../common/orders/types';
+import { html, type SafeHtml } from '../../pages/html';
+import type { PageContext } from '../../pages/locale';
+import type { FieldErrors } from '../form-schemas';
+import type { FormToken } from '../form-tokens';
+import { orderPaths } from '../partner-order';
+import { COMMON_TEXT } from './common-catalogue';
+import { donePage, errorSummary, field, hiddenToken, partnerPage } from './partner-layout';
+import { REPORT_TEXT } from './report-catalogue';
+
+export interface WorkForm {
+  period: DatePeriod;
+  entries: WorkEntry[];
+  /** What is typed in the 業務内容 fields. */
+  values: { date: string; hours: string; description: string };
+  errors: FieldErrors;
+  alert?: string;
+}
+
+const totalHours = (entries: WorkEntry[]): number => Math.round(entries.reduce((s, e) => s + e.hours, 0) * 100) / 100;
+
+function periodCard(ctx: PageContext, state: OrderState, period: DatePeriod): SafeHtml {
+  const t = REPORT_TEXT[ctx.locale];
+  const c = COMMON_TEXT[ctx.locale];
+  return html`<section class="card"><dl>
+<dt>${t.order}</dt><dd>${state.details.orderNumber} ${state.details.title}</dd>
+<dt>${t.period}</dt><dd data-period>${c.period(period.from, period.to)}</dd>
+<dt>${t.closingDate}</dt><dd>${state.report?.closingDate ?? state.details.closingDate}</dd>
+</dl></section>`;
+}
+
+function entriesTable(ctx: PageContext, entries: WorkEntry[], remove?: (index: number) => SafeHtml): SafeHtml {
+  const t = REPORT_TEXT[ctx.locale];
+  if (entries.length === 0) return html`<p class="muted" data-no-entries>${t.noEntries}</p>`;
+  return html`<table data-entries><tbody>
+${entries.map(
+  (e, i) => html`<tr data-entry="${i}"><td>${e.date}</td><td class="num">${t.hoursValue(e.hours)}</td><td>${e.description}</td>${remove ? html`<td class="num">${remove(i)}</td>` : ''}</tr>`,
+)}
+<tr class="total"><td colspan="${remove ? '4' : '3'}" class="num" data-total-hours>${t.totalHours(totalHours(entries))}</td></tr>
+</tbody></table>`;
+}
+
+export function workFormPage(ctx: PageContext, state: OrderState, token: FormToken, form: WorkForm): string {
+  const t = REPORT_TEXT[ctx.locale];
+  const action = orderPaths(state.orderId).report;
+  const draft = JSON.stringify(form.entries);
+  const carried = html`${hiddenToken(token)}<input type="hidden" name="draft" value="${draft}">`;
+  const removeButton = (index: number) =>
+    html`<form class="inline" method="post" action="${action}">${carried}<input type="hidden" name="index" value="${String(index)}"><button class="btn secondary" type="submit" name="op" value="remove">${t.remove}</button></form>`;
+  return partnerPage(
+    ctx,
+    t.title,
+    html`<h1 data-step="report">${t.title}</h1>
+<p>${t.lead}</p>
+${periodCard(ctx, state, form.period)}
+${errorSummary(ctx, form.errors, form.alert)}
+<section class="card"><h2>${t.entriesTitle}</h2>${entriesTable(ctx, form.entries, removeButton)}</section>
+<form method="post" action="${action}" class="card" novalidate>${carried}
+<h2>${t.addTitle}</h2>
+${field(ctx, form.errors, { name: 'date', label: t.date, type: 'date', value: form.values.date, attrs: { min: form.period.from, max: form.period.to } })}
+${field(ctx, form.errors, { name: 'hours', label: t.hours, type: 'number', value: form.values.hours, inputmode: 'decimal', attrs: { min: '0.25', max: '24', step: '0.25' } })}
+${field(ctx, form.errors, { name: 'description', label: t.description, type: 'textarea', value: form.values.description })}
+<button class="btn secondary" type="submit" name="op" value="add">${t.add}</button>
+<button class="btn primary" type="submit" name="op" value="register">${t.register}</button>
+</form>`,
+  );
+}
+
+/** Work registered already: as registered, and the way to the invoice while it is awaited. */
+export function workRegisteredView(ctx: PageContext, state: OrderState): string {
+  const t = REPORT_TEXT[ctx.locale];
+  const period = state.report?.period ?? state.details.workPeriod;
+  const invoiceOpen = state.status === 'work_registered' || state.status === 'remanded';
+  return partnerPage(
+    ctx,
+    t.title,
+    html`<h1 data-step="report-done">${t.title}</h1>
+<p class="info">${t.alreadyRegistered}</p>
+${periodCard(ctx, state, period)}
+<section class="card"><h2>${t.entriesTitle}</h2>${entriesTable(ctx, state.work?.entries ?? [])}</section>
+${invoiceOpen ? html`<a class="btn primary" href="${orderPaths(state.orderId).invoice}">${t.createInvoice}</a>` : ''}
+<a class="btn secondary" href="${orderPaths(state.orderId).order}">${COMMON_TEXT[ctx.locale].backToOrder}</a>`,
+  );
+}
+
+export function workRegisteredPage(ctx: PageContext, state: OrderState, entries: WorkEntry[]): string {
+  const t = REPORT_TEXT[ctx.locale];
+  return donePage(
+    ctx,
+    t.registered,
+    [t.registeredSummary(entries.length, totalHours(entries)), t.registeredNext],
+    [{ href: orderPaths(state.orderId).invoice, label: t.createInvoice, primary: true }],
+  );
+}

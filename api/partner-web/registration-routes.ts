@@ -1,0 +1,92 @@
+// ユーザー登録 (seed 001 ①②): the invitation link from the platform opens the page with the three
+// consents; 「LINEでユーザー登録」 posts them (CSRF-bound to this browser: there is no session yet)
+// and, with all three, goes to LINE Login for the invited partner. An unknown or used invitation,
+// or a company without the LINE option, gets a page that says so instead.
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { PlatformInvitation, PlatformPartner } from '../../providers/lansmart/platform-client';
+import type { BrowserCsrf } from './browser-csrf';
+import type { PartnerWebContext } from './context';
+import { lineAuthorizeUrl } from './line-login-start';
+import { partnerPageContext } from './partner-page-context';
+import { registrationPage } from './pages/registration-page';
+import { allConsented, tickedConsents, type Consent } from './registration-consents';
+import { PartnerSignInError } from './sign-in-error';
+import { LOGIN_RETRY, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
+
+const invitationToken = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._~-]+$/);
+
+const postedForm = z.object({ invitation: z.unknown().optional(), csrf: z.unknown().optional(), consent: z.unknown().optional() });
+
+/** Invitation problems lead to the login page: there is nothing to register again. */
+const INVITATION_RETRY: SignInRetry = { ...LOGIN_RETRY, flow: 'register' };
+
+const csrfForm = (invitation: string): string => `register:${invitation}`;
+
+export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+
+  /** The pending invitation and its partner, whose company has the LINE option; else a refusal. */
+  async function invitationOf(token: unknown): Promise<{ token: string; invitation: PlatformInvitation; partner: PlatformPartner }> {
+    const parsed = invitationToken.safeParse(token);
+    if (!parsed.success) throw new PartnerSignInError('INVITATION_NOT_FOUND', 'no readable invitation token');
+    const invitation = await pw.platform.getInvitation(parsed.data);
+    if (!invitation) throw new PartnerSignInError('INVITATION_NOT_FOUND', 'the platform does not know the invitation');
+    if (invitation.status !== 'pending') throw new PartnerSignInError('INVITATION_USED', 'the invitation was accepted already');
+    const partner = await pw.platform.getPartner(invitation.partnerId);
+    if (!partner) throw new PartnerSignInError('INVITATION_NOT_FOUND', 'the platform does not know the invited partner');
+    if (!partner.lineOption) throw new PartnerSignInError('NO_LINE_OPTION', 'the partner’s company has no LINE option');
+    return { token: parsed.data, invitation, partner };
+  }
+
+  function render(req: Request, res: Response, status: number, found: { token: string; invitation: PlatformInvitation }, ticked: Set<Consent>, consentMissing: boolean): void {
+    res
+      .status(status)
+      .type('html')
+      .send(
+        registrationPage(partnerPageContext(req, res, `/partner/register?invitation=${encodeURIComponent(found.token)}`), {
+          invitation: found.token,
+          companyName: found.invitation.companyName,
+          email: found.invitation.email,
+          csrf: csrf.token(req, res, csrfForm(found.token)),
+          ticked,
+          consentMissing,
+        }),
+      );
+  }
+
+  router.get('/partner/register', async (req, res) => {
+    try {
+      render(req, res, 200, await invitationOf(req.query.invitation), new Set(), false);
+    } catch (err) {
+      sendSignInFailure(req, res, err, INVITATION_RETRY);
+    }
+  });
+
+  router.post('/partner/register', form, async (req, res) => {
+    const body = postedForm.safeParse(req.body ?? {});
+    const posted = body.success ? body.data : { invitation: undefined, csrf: undefined, consent: undefined };
+    const token = typeof posted.invitation === 'string' ? posted.invitation : '';
+    try {
+      if (!csrf.valid(req, csrfForm(token), posted.csrf)) throw new PartnerSignInError('FORM_EXPIRED', 'the registration form’s CSRF token does not match');
+      const found = await invitationOf(token);
+      const ticked = tickedConsents(posted.consent);
+      if (!allConsented(ticked)) {
+        render(req, res, 400, found, ticked, true);
+        return;
+      }
+      const url = await lineAuthorizeUrl(pw, req, res, 'line_register', { partnerId: found.partner.partnerId, invitation: found.token });
+      res.redirect(303, url);
+    } catch (err) {
+      sendSignInFailure(req, res, err, err instanceof PartnerSignInError && err.kind === 'FORM_EXPIRED' && invitationToken.safeParse(token).success ? registerRetry(token) : INVITATION_RETRY);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,55 @@
+// One step of the partner on an order, taken from a page: a workflow update answered when the
+// platform has recorded it, whose ID is the form's request ID (the same form posted twice is the
+// same update, so one step). A refusal — done already, too early, the order ended, the platform
+// saying no — comes back as a reason to show; it changed nothing.
+import type { Request, Response } from 'express';
+import { ErrorType } from '../../common/errors';
+import type { OrderStatusName, PartnerAction, PartnerActionResult } from '../../common/orders/types';
+import { OrderCommandError, OrderNotRunningError } from '../temporal/order-commands';
+import type { PartnerWebContext } from './context';
+import type { PartnerSession } from './partner-session';
+import { refusalPage, type StepRefusal } from './pages/problem-pages';
+import { partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { currentStepPath, orderPaths } from './partner-order';
+
+export type StepOutcome =
+  | { kind: 'done'; status: OrderStatusName; result?: PartnerActionResult }
+  | { kind: 'refused'; reason: StepRefusal; status?: OrderStatusName }
+  | { kind: 'not_found' }
+  /** The platform could not be reached (after the activity's retries): nothing recorded; try again. */
+  | { kind: 'unavailable' };
+
+const OUTAGE_TYPES = new Set<string>([ErrorType.PROVIDER_UNAVAILABLE, ErrorType.RATE_LIMITED]);
+
+/** The update ID of a step taken from a page form. */
+export const webRequestId = (action: PartnerAction['type'], rid: string): string => `web:${action}:${rid}`;
+
+export async function takeStep(pw: PartnerWebContext, session: PartnerSession, orderId: string, action: PartnerAction, rid: string): Promise<StepOutcome> {
+  const requestId = webRequestId(action.type, rid);
+  try {
+    const result = await pw.orders.partnerAction(orderId, { partnerId: session.partnerId, via: 'web', action }, requestId);
+    return { kind: 'done', status: result.status, result };
+  } catch (err) {
+    if (err instanceof OrderNotRunningError) {
+      if (!err.state) return { kind: 'not_found' };
+      // The step that closed the order, posted again after the order ended: its first answer.
+      if (err.state.appliedActionIds.includes(requestId)) return { kind: 'done', status: err.state.status };
+      return { kind: 'refused', reason: 'order_closed', status: err.state.status };
+    }
+    if (err instanceof OrderCommandError) {
+      if (err.type === ErrorType.NOT_ORDER_PARTNER) return { kind: 'not_found' };
+      if (OUTAGE_TYPES.has(err.type)) return { kind: 'unavailable' };
+      if (err.refusal) return { kind: 'refused', reason: err.refusal.reason, status: err.refusal.status };
+      return { kind: 'refused', reason: 'platform_refused' };
+    }
+    throw err;
+  }
+}
+
+/** Answers a step that did not happen: not found, try later, or the refusal with where the order stands. */
+export function sendStepRefusal(req: Request, res: Response, outcome: Exclude<StepOutcome, { kind: 'done' }>, action: PartnerAction['type'], orderId: string): void {
+  if (outcome.kind === 'not_found') return sendProblem(req, res, 'not_found');
+  if (outcome.kind === 'unavailable') return sendProblem(req, res, 'unavailable');
+  const href = outcome.status ? currentStepPath(orderId, outcome.status) : orderPaths(orderId).order;
+  sendPage(res, 409, refusalPage(partnerPageContext(req, res), action, outcome.reason, { ...(outcome.status ? { status: outcome.status } : {}), href }));
+}
