@@ -5,7 +5,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerWebContext } from './context';
-import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type FieldProblem } from './basic-info-form';
+import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblems } from './basic-info-form';
 import { LOGOUT_FORM } from './login-routes';
 import { partnerPageContext } from './partner-page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
@@ -28,7 +28,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
     res: Response,
     session: PartnerSession,
     status: number,
-    v: { values: Record<BasicInfoField, string>; problems?: Partial<Record<BasicInfoField, FieldProblem>>; platformRejected?: boolean },
+    v: { values: Record<BasicInfoField, string>; problems?: BasicInfoProblems; platformRejected?: boolean },
   ): void {
     res
       .status(status)

@@ -1,17 +1,15 @@
-// The partner's form inputs, checked with zod before anything is sent: 口座情報 and 基本情報 (the
-// platform's own rules, so a refusal is shown next to the field rather than after a round trip),
-// a 業務内容 entry (its date inside the 稼動期間), the invoice's item and 立替経費 rows, and the
-// 請求月. Messages are codes (FieldProblem); the page catalogues word them in each language.
+// The partner's form inputs, checked with zod before anything is sent: 口座情報 (the platform's own
+// rules, so a refusal is shown next to the field rather than after a round trip), a 業務内容 entry
+// (its date inside the 稼動期間), the invoice's item and 立替経費 rows, and the 請求月. Messages are
+// codes (FieldProblem); the page catalogues word them in each language. 基本情報 has its own module
+// (basic-info-form.ts), shared by the registration and the order page.
 import { z } from 'zod';
 import type { DatePeriod, InvoiceLine, WorkEntry } from '../../common/orders/types';
 
 export const FIELD_PROBLEMS = [
   'required',
   'too_long',
-  'katakana',
   'kana',
-  'phone',
-  'postal_code',
   'account_type',
   'account_number',
   'date',
@@ -42,29 +40,30 @@ export function asciiDigits(value: string): string {
   return value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－ー―‐]/g, '-');
 }
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-const digits = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' ? asciiDigits(v).trim() : v), schema);
+/**
+ * A one-line entry normalised the way Japanese forms are, into what the platform stores: NFKC
+ * (full-width letters, digits and spaces to ASCII, half-width katakana to full-width), each run
+ * of white space one space, none at either end.
+ */
+export function normalisedLine(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
 
-const KATAKANA_NAME = /^[\u30A1-\u30FA\u30FC\u30FB\s\u3000]+$/;
+const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+const normalised = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' ? normalisedLine(v) : v), schema);
+const digits = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' ? asciiDigits(normalisedLine(v)) : v), schema);
+
 /** 口座名義: full- or half-width katakana, spaces and the few symbols banks accept. */
 const ACCOUNT_HOLDER_KANA = /^[\u30A1-\u30FA\u30FC\uFF66-\uFF9F\s\u3000()（）.．\-－ー]+$/;
-
-export const basicInfoForm = z.object({
-  name: text(100),
-  nameKana: text(100).regex(KATAKANA_NAME, 'katakana'),
-  phone: digits(z.string({ error: 'required' }).min(1, 'required').refine((p) => /^0\d{9,10}$/.test(p.replace(/-/g, '')), 'phone')),
-  postalCode: digits(z.string({ error: 'required' }).min(1, 'required').regex(/^\d{3}-?\d{4}$/, 'postal_code')),
-  address: text(200),
-});
 
 export const BANK_ACCOUNT_TYPES = ['ordinary', 'checking'] as const;
 
 export const bankAccountForm = z.object({
-  bankName: text(60),
-  branchName: text(60),
+  bankName: normalised(text(60)),
+  branchName: normalised(text(60)),
   accountType: z.enum(BANK_ACCOUNT_TYPES, { error: 'account_type' }),
   accountNumber: digits(z.string({ error: 'required' }).min(1, 'required').regex(/^\d{7}$/, 'account_number')),
-  accountHolderKana: text(60).regex(ACCOUNT_HOLDER_KANA, 'kana'),
+  accountHolderKana: normalised(text(60).regex(ACCOUNT_HOLDER_KANA, 'kana')),
 });
 
 const hours = z

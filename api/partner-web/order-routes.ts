@@ -3,14 +3,15 @@
 // the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
 // update of the order workflow, answered once the platform has recorded it.
 import { Router } from 'express';
-import type { z } from 'zod';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { OrderState } from '../../common/orders/types';
 import { ProviderRejectedError } from '../../providers/http-errors';
+import type { PartnerBankAccount, PartnerBasicInfo } from '../../providers/lansmart/platform-client';
 import type { PageContext } from '../pages/locale';
+import { basicInfoValues, checkBasicInfo, type BasicInfoProblem } from './basic-info-form';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
-import { approveOp, bankAccountForm, basicInfoForm, fieldErrorsOf } from './form-schemas';
+import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { ORDER_TEXT } from './pages/order-catalogue';
@@ -19,13 +20,24 @@ import { orderPaths } from './partner-order';
 import { sendStepRefusal, takeStep } from './step';
 
 const BANK_FIELDS = ['bankName', 'branchName', 'accountType', 'accountNumber', 'accountHolderKana'] as const;
-const BASIC_FIELDS = ['name', 'nameKana', 'phone', 'postalCode', 'address'] as const;
 
 const approveForm = (orderId: string) => `approve:${orderId}`;
 const infoForm = (orderId: string) => `partner-info:${orderId}`;
 
-function valuesOf(body: FormBody, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, formString(body, n) ?? '']));
+/** A posted 口座情報 or 基本情報: the values to show again, and what to save or each field's problem. */
+type InfoCheck<T, P> = { values: Record<string, string> } & ({ ok: true; value: T } | { ok: false; errors: Partial<Record<string, P>> });
+
+function checkBankAccount(body: FormBody): InfoCheck<PartnerBankAccount, FieldProblem> {
+  const values = Object.fromEntries(BANK_FIELDS.map((n) => [n, formString(body, n) ?? '']));
+  const parsed = bankAccountForm.safeParse(values);
+  return parsed.success ? { values, ok: true, value: parsed.data } : { values, ok: false, errors: fieldErrorsOf(parsed.error) };
+}
+
+/** The same rules as 基本情報登録 (basic-info-form.ts). */
+function checkBasicInfoForm(body: FormBody): InfoCheck<PartnerBasicInfo, BasicInfoProblem> {
+  const values = basicInfoValues(body);
+  const checked = checkBasicInfo(values);
+  return checked.ok ? { values, ok: true, value: checked.info } : { values, ok: false, errors: checked.problems };
 }
 
 export function orderRoutes(pw: PartnerWebContext): Router {
@@ -54,12 +66,11 @@ export function orderRoutes(pw: PartnerWebContext): Router {
   );
 
   /** 口座情報 / 基本情報: checked here, saved on the platform, then back to the order. */
-  function infoRoute<S extends z.ZodType>(
+  function infoRoute<T, P>(
     path: string,
-    schema: S,
-    names: readonly string[],
-    save: (partnerId: string, value: z.output<S>) => Promise<unknown>,
-    render: (ctx: PageContext, order: OrderState, token: FormToken, form: InfoForm) => string,
+    check: (body: FormBody) => InfoCheck<T, P>,
+    save: (partnerId: string, value: T) => Promise<unknown>,
+    render: (ctx: PageContext, order: OrderState, token: FormToken, form: InfoForm<P>) => string,
   ): void {
     router.post(
       path,
@@ -70,12 +81,12 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const body = formBodyOf(req.body);
         const token = checkFormToken(pw, c.session, infoForm(c.order.orderId), body);
         if (!token) return sendProblem(req, res, 'forbidden');
-        const values = valuesOf(body, names);
         const ctx = partnerPageContext(req, res);
-        const parsed = schema.safeParse(values);
-        if (!parsed.success) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: fieldErrorsOf(parsed.error) }));
+        const checked = check(body);
+        const values = checked.values;
+        if (!checked.ok) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: checked.errors }));
         try {
-          await save(c.session.partnerId, parsed.data);
+          await save(c.session.partnerId, checked.value);
         } catch (err) {
           if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
           req.log.warn({ err }, 'the platform refused the partner information');
@@ -85,8 +96,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       }),
     );
   }
-  infoRoute('/partner/orders/:orderId/bank-account', bankAccountForm, BANK_FIELDS, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
-  infoRoute('/partner/orders/:orderId/basic-info', basicInfoForm, BASIC_FIELDS, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
+  infoRoute('/partner/orders/:orderId/bank-account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
+  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
 
   // [承認する] (op=confirm) shows 最終確認; [実行する] (op=execute) approves. Both carry the token
   // minted with the order page, whose request ID is the update ID.

@@ -5,16 +5,14 @@
 // must not work: a callback used twice, a callback opened in another browser, a cancelled consent,
 // a company user, a partner of a company without the LINE option, an address no partner has.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { SIGN_IN_ERRORS } from '../../api/partner-web/pages/sign-in-messages';
 import { lineLinkWorkflowId } from '../../common/ids';
 import { lineLinkStatusQuery } from '../../common/partners/messages';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
+import type { TestApi } from '../support/api-server';
 import { seedPartner } from '../support/partners';
-import { assertNothingLinked, lineTitlesTo, PARTNER_SHOTS, PartnerPhone, seedLineAccount } from '../support/partner-phone';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { assertNothingLinked, lineTitlesTo, PartnerPhone, partnerPhoneHooks, seedLineAccount } from '../support/partner-phone';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const FRIEND_REGISTERED = '友だち登録完了';
@@ -26,21 +24,7 @@ describe('browser: partner ログイン with LINE on a phone (Chromium, mobile)'
   let api: TestApi;
   let taskQueue: string;
   let phone: PartnerPhone;
-
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(PARTNER_SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('partner-login');
-    api = await startTestApi(taskQueue);
-    phone = await PartnerPhone.open(browser);
-  });
-  afterEach(async () => {
-    await phone?.close();
-    await api?.close();
-  });
+  partnerPhoneHooks('partner-login', (t) => ({ browser, api, taskQueue, phone } = t));
 
   /** The login page (with where to come back to) → 「LINEでログイン」 → LINE's sign-in as `loginId`. */
   async function logInWithLine(loginId: string, returnTo = '/partner/login'): Promise<void> {

@@ -137,20 +137,28 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
       await page.selectOption('#f-accountType', 'ordinary');
       await tapAndLoad(page, page.getByRole('button', { name: '登録' }));
 
-      // 基本情報設定, then the order's contents.
+      // 基本情報設定 (基本情報登録's rules and messages), then the order's contents.
       await page.waitForURL(`${api.url}/partner/orders/${orderId}`);
       assert.equal(await page.getAttribute('h1', 'data-step'), 'basic-info');
       assert.equal(await page.inputValue('#f-name'), '山田 花子', 'the name the platform has');
-      await page.fill('#f-nameKana', 'ヤマダ ハナコ');
-      await page.fill('#f-phone', '090-1234-5678');
-      await page.fill('#f-postalCode', '150-0001');
+      await page.fill('#f-nameKana', 'やまだ はなこ');
+      await page.fill('#f-phone', '12345');
+      await page.fill('#f-postalCode', '１５００００１');
       await page.fill('#f-address', '東京都渋谷区神宮前1-1-1');
+      await tapAndLoad(page, page.getByRole('button', { name: '登録' }));
+      assert.equal(await text(page, '[data-field-error="nameKana"]'), '氏名（カナ）は全角カタカナで入力してください');
+      assert.equal(await text(page, '[data-field-error="phone"]'), '電話番号は0から始まる10桁または11桁で入力してください');
+      assert.equal(await page.locator('[data-field-error="postalCode"]').count(), 0, 'full-width digits are a postal code');
+      assert.equal(await page.inputValue('#f-address'), '東京都渋谷区神宮前1-1-1', 'what was typed stays');
+      assert.equal((await platform().getPartner(partner.partnerId))?.basicInfo, null, 'nothing saved');
+      await page.fill('#f-nameKana', 'ﾔﾏﾀﾞ ﾊﾅｺ');
+      await page.fill('#f-phone', '０９０ー１２３４ー５６７８');
       await shot(page, '03-basic-info');
       await tapAndLoad(page, page.getByRole('button', { name: '登録' }));
       await page.waitForURL(`${api.url}/partner/orders/${orderId}`);
       const saved = await platform().getPartner(partner.partnerId);
       assert.deepEqual(saved?.bankAccount, { bankName: 'テスト銀行', branchName: '渋谷支店', accountType: 'ordinary', accountNumber: '1234567', accountHolderKana: 'ヤマダ ハナコ' });
-      assert.equal(saved?.basicInfo?.nameKana, 'ヤマダ ハナコ');
+      assert.deepEqual(saved?.basicInfo, { name: '山田 花子', nameKana: 'ヤマダ ハナコ', phone: '090-1234-5678', postalCode: '150-0001', address: '東京都渋谷区神宮前1-1-1' });
       assert.equal(await text(page, 'h1'), '発注書の確認');
       assert.equal(await text(page, '[data-order-number]'), order.orderNumber);
       assert.equal(await text(page, '[data-order-title]'), 'Webサイト改修');

@@ -7,43 +7,25 @@
 // form from another site — each with its page and nothing linked. Screenshots in
 // test-results/flows/partner-*.png.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { SIGN_IN_ERRORS } from '../../api/partner-web/pages/sign-in-messages';
 import { lineLinkWorkflowId } from '../../common/ids';
 import { lineLinkStatusQuery } from '../../common/partners/messages';
 import { PartnerLine } from '../../models/partner-line';
 import { PartnerLineToken } from '../../models/partner-line-token';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
+import type { TestApi } from '../support/api-server';
 import { inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
-import { assertNothingLinked, lineTitlesTo, PARTNER_SHOTS, PartnerPhone, seedLineAccount } from '../support/partner-phone';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { assertNothingLinked, lineTitlesTo, PartnerPhone, partnerPhoneHooks, seedLineAccount } from '../support/partner-phone';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const FRIEND_REGISTERED = '友だち登録完了';
 
 describe('browser: partner ユーザー登録 with LINE on a phone (Chromium, mobile)', function () {
   this.timeout(180_000);
-  let browser: Browser;
   let api: TestApi;
   let taskQueue: string;
   let phone: PartnerPhone;
-
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(PARTNER_SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('partner-reg');
-    api = await startTestApi(taskQueue);
-    phone = await PartnerPhone.open(browser);
-  });
-  afterEach(async () => {
-    await phone?.close();
-    await api?.close();
-  });
+  partnerPhoneHooks('partner-reg', (t) => ({ api, taskQueue, phone } = t));
 
   const openRegistration = async (partner: SeededPartner): Promise<void> => {
     await phone.page.goto(`${api.url}/partner/register?invitation=${encodeURIComponent(partner.invitationToken)}`);

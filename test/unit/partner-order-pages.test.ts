@@ -1,10 +1,12 @@
-// The partner's order pages without a server: the form checks (the platform's rules for 口座情報
-// and 基本情報, a 業務内容 inside the 稼動期間, invoice amounts as people type them, the 請求月),
+// The partner's order pages without a server: the form checks (the platform's rules for 口座情報,
+// a 業務内容 inside the 稼動期間, invoice amounts as people type them, the 請求月; 基本情報's are
+// 基本情報登録's, in partner-sign-in-pages.test.ts),
 // the catalogues (every Japanese message has its English one; English pages carry no Japanese of
 // their own), and the seed's words on the Japanese pages.
 import { strict as assert } from 'node:assert';
 import type { OrderState } from '../../common/orders/types';
-import { bankAccountForm, basicInfoForm, billingMonthForm, fieldErrorsOf, invoiceRowForm, workEntryForm } from '../../api/partner-web/form-schemas';
+import { bankAccountForm, billingMonthForm, fieldErrorsOf, invoiceRowForm, workEntryForm } from '../../api/partner-web/form-schemas';
+import { BASIC_INFO_TEXT } from '../../api/partner-web/pages/basic-info-catalogue';
 import { COMMON_TEXT } from '../../api/partner-web/pages/common-catalogue';
 import { HOME_TEXT } from '../../api/partner-web/pages/home-catalogue';
 import { homePage } from '../../api/partner-web/pages/home-page';
@@ -54,20 +56,30 @@ const order: OrderState = {
 };
 
 describe('partner order pages: forms and words', () => {
-  it('checks 口座情報 and 基本情報 with the platform’s rules, accepting what a phone keyboard types', () => {
-    const bank = bankAccountForm.safeParse({ bankName: 'テスト銀行', branchName: '本店', accountType: 'ordinary', accountNumber: '１２３４５６７', accountHolderKana: 'ﾔﾏﾀﾞ ﾊﾅｺ' });
+  it('checks 口座情報 with the platform’s rules, normalising what a phone keyboard types', () => {
+    const bank = bankAccountForm.safeParse({ bankName: 'ＳＢＩ　テスト銀行 ', branchName: '本店', accountType: 'ordinary', accountNumber: '１２３４５６７', accountHolderKana: 'ﾔﾏﾀﾞ ﾊﾅｺ' });
     assert.ok(bank.success);
-    assert.equal(bank.data.accountNumber, '1234567');
+    assert.deepEqual(bank.data, { bankName: 'SBI テスト銀行', branchName: '本店', accountType: 'ordinary', accountNumber: '1234567', accountHolderKana: 'ヤマダ ハナコ' });
     const bad = bankAccountForm.safeParse({ bankName: ' ', branchName: '本店', accountType: 'savings', accountNumber: '12', accountHolderKana: 'yamada' });
     assert.ok(!bad.success);
     assert.deepEqual(fieldErrorsOf(bad.error), { bankName: 'required', accountType: 'account_type', accountNumber: 'account_number', accountHolderKana: 'kana' });
+  });
 
-    const info = basicInfoForm.safeParse({ name: '山田 花子', nameKana: 'ヤマダ ハナコ', phone: '０９０－１２３４－５６７８', postalCode: '150-0001', address: '東京都' });
-    assert.ok(info.success);
-    assert.equal(info.data.phone, '090-1234-5678');
-    const wrong = basicInfoForm.safeParse({ name: 'x', nameKana: 'やまだ', phone: '12345', postalCode: '1500', address: '' });
-    assert.ok(!wrong.success);
-    assert.deepEqual(fieldErrorsOf(wrong.error), { nameKana: 'katakana', phone: 'phone', postalCode: 'postal_code', address: 'required' });
+  it('shows 基本情報登録’s fields and messages on 基本情報の設定 (the common field problems do not repeat them)', () => {
+    const page = basicInfoPage(ja, order, token, {
+      values: { name: '', nameKana: 'やまだ', phone: '12345', postalCode: '150-0001', address: '東京都' },
+      errors: { name: { code: 'required' }, nameKana: { code: 'kana' }, phone: { code: 'phone' } },
+    });
+    const b = BASIC_INFO_TEXT.ja;
+    const fieldError = (f: string): string | undefined => page.match(new RegExp(`data-field-error="${f}">([^<]*)<`))?.[1];
+    assert.equal(fieldError('name'), '氏名を入力してください');
+    assert.equal(fieldError('nameKana'), b.errKana);
+    assert.equal(fieldError('phone'), b.errPhone);
+    assert.equal(fieldError('postalCode'), undefined);
+    assert.match(page, /<label for="f-nameKana">氏名（カナ）<\/label><input type="text" id="f-nameKana" name="nameKana" aria-invalid="true" aria-describedby="f-nameKana-error"/);
+    assert.match(page, /<input type="tel" id="f-phone" name="phone" [^>]*autocomplete="tel" inputmode="tel"/);
+    assert.match(page, /data-form-error>入力内容に誤りがあります/);
+    for (const code of ['katakana', 'phone', 'postal_code']) assert.ok(!(code in COMMON_TEXT.ja.fieldProblem), code);
   });
 
   it('takes a 業務内容 only inside the 稼動期間, with hours in quarters up to 24', () => {
@@ -111,7 +123,7 @@ describe('partner order pages: forms and words', () => {
       confirm: approveConfirmPage(en, order, token),
       approved: approvedPage(en),
       bank: bankAccountPage(en, order, token, { values: {}, errors: { accountNumber: 'account_number' } }),
-      basic: basicInfoPage(en, order, token, { values: {}, errors: { phone: 'phone' } }),
+      basic: basicInfoPage(en, order, token, { values: {}, errors: { phone: { code: 'phone' }, address: { code: 'tooLong', max: 200 } } }),
       report: workFormPage(en, { ...order, status: 'reporting' }, token, {
         period: order.details.workPeriod,
         entries: [{ date: '2026-11-02', hours: 2, description: 'Coding' }],

@@ -1,7 +1,8 @@
 // The partner's ユーザー登録 / ログイン pages (seed 001) in two languages: every Japanese message has
 // an English one of the same shape, translated; the help page's words stay as they are; each page
 // renders in the asked language. And the pieces the routes rely on: the basic-info checks (the
-// platform's rules, Japanese input normalised), the browser-bound CSRF token of the forms shown
+// platform's rules, Japanese input normalised; the registration's 基本情報登録 and the order page's
+// 基本情報の設定 share them), the browser-bound CSRF token of the forms shown
 // before a session exists, and the post-login destination limited to partner pages.
 import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
@@ -98,6 +99,21 @@ describe('basic information as typed on a phone', () => {
       ok: true,
       info: { name: '山田 花子', nameKana: 'ヤマダ ハナコ', phone: '090-1234-5678', postalCode: '150-0001', address: '東京都渋谷区神宮前1-1-1' },
     });
+  });
+
+  it('reads the dashes a kana keyboard types in a phone number or postal code as hyphens', () => {
+    for (const [phone, postalCode] of [
+      ['０９０－１２３４－５６７８', '１５０－０００１'],
+      ['090ー1234ー5678', '150ー0001'],
+      ['090―1234‐5678', '150‐0001'],
+    ]) {
+      const values = basicInfoValues({ name: '山田 花子', nameKana: 'ヤマダ ハナコ', phone, postalCode, address: '東京都' });
+      assert.deepEqual([values.phone, values.postalCode], ['090-1234-5678', '150-0001'], phone);
+      const checked = checkBasicInfo(values);
+      assert.ok(checked.ok && checked.info.phone === '090-1234-5678' && checked.info.postalCode === '150-0001', phone);
+    }
+    // Only there: a name keeps its ー.
+    assert.equal(basicInfoValues({ nameKana: 'ｻﾄｰ ﾐｰﾅ' }).nameKana, 'サトー ミーナ');
   });
 
   it('names the first problem of each field', () => {

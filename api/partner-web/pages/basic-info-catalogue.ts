@@ -1,6 +1,8 @@
 // The words of 基本情報登録 and 基本情報登録完了 (seed 001 ⑤⑥): the platform's fields, their
-// validation messages (the platform's own wording) and the completion page, in each language.
-import type { Catalogue, MessagesLike } from '../../pages/locale';
+// validation messages (the platform's own wording) and the completion page, in each language. The
+// order page's 基本情報の設定 asks for the same fields and uses the same labels and messages.
+import type { Catalogue, Locale, MessagesLike } from '../../pages/locale';
+import type { BasicInfoField, BasicInfoProblem } from '../basic-info-form';
 
 const ja = {
   title: '基本情報登録',
@@ -25,7 +27,6 @@ const ja = {
   errKana: '氏名（カナ）は全角カタカナで入力してください',
   errPhone: '電話番号は0から始まる10桁または11桁で入力してください',
   errPostalCode: '郵便番号は7桁で入力してください',
-  formError: '入力内容に誤りがあります。各項目をご確認ください。',
   platformRejected: '登録できませんでした。入力内容をご確認のうえ、もう一度お試しください。',
   submit: '登録',
   doneTitle: '基本情報登録完了',
@@ -60,7 +61,6 @@ const en: MessagesLike<typeof ja> = {
   errKana: 'Enter the full name (katakana) in full-width katakana.',
   errPhone: 'Enter a phone number of 10 or 11 digits starting with 0.',
   errPostalCode: 'Enter a postal code of 7 digits.',
-  formError: 'Some entries are not valid. Please check each field.',
   platformRejected: 'The information could not be registered. Please check your entries and try again.',
   submit: 'Register',
   doneTitle: 'Basic information registered',
@@ -73,3 +73,20 @@ const en: MessagesLike<typeof ja> = {
 };
 
 export const BASIC_INFO_TEXT: Catalogue<typeof ja> = { ja, en };
+
+/** What a field's problem says, under the field. */
+export function basicInfoProblemText(locale: Locale, f: BasicInfoField, p: BasicInfoProblem): string {
+  const t = BASIC_INFO_TEXT[locale];
+  switch (p.code) {
+    case 'required':
+      return t.errRequired(t.fields[f]);
+    case 'tooLong':
+      return t.errTooLong(t.fields[f], String(p.max));
+    case 'kana':
+      return t.errKana;
+    case 'phone':
+      return t.errPhone;
+    case 'postalCode':
+      return t.errPostalCode;
+  }
+}

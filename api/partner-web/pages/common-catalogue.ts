@@ -1,6 +1,7 @@
 // The words every partner page shares, in each language: order statuses, amounts, the field
-// labels and their problems, the error pages (not found, expired form, bad input, outage) and the
-// refusals of a step that cannot be taken (done already, too early, order ended).
+// labels and their problems (基本情報's own are in basic-info-catalogue.ts), the error pages (not
+// found, expired form, bad input, outage) and the refusals of a step that cannot be taken (done
+// already, too early, order ended).
 import type { OrderStatusName, PartnerActionType } from '../../../common/orders/types';
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 import type { FieldProblem } from '../form-schemas';
@@ -26,10 +27,7 @@ const ja = {
   fieldProblem: {
     required: '入力してください',
     too_long: '文字数が多すぎます',
-    katakana: '全角カタカナで入力してください',
     kana: 'カタカナで入力してください',
-    phone: '0から始まる10桁または11桁の電話番号を入力してください',
-    postal_code: '7桁の郵便番号を入力してください(例: 150-0001)',
     account_type: '口座種別を選択してください',
     account_number: '7桁の数字で入力してください',
     date: '日付を入力してください',
@@ -90,10 +88,7 @@ const en: MessagesLike<typeof ja> = {
   fieldProblem: {
     required: 'Enter this field',
     too_long: 'This is too long',
-    katakana: 'Enter this in full-width katakana',
     kana: 'Enter this in katakana',
-    phone: 'Enter a 10- or 11-digit phone number starting with 0',
-    postal_code: 'Enter a 7-digit postal code (e.g. 150-0001)',
     account_type: 'Choose the account type',
     account_number: 'Enter 7 digits',
     date: 'Enter a date',

@@ -1,6 +1,7 @@
 // The words of the purchase-order page (発注書を確認してください, seed 001): 口座情報 and 基本情報
 // when they are missing, the order's contents, [承認する], 最終確認 with [実行する], and the
-// result — in each language.
+// result — in each language. The 基本情報 fields and their messages are 基本情報登録's
+// (basic-info-catalogue.ts).
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 
 const ja = {
@@ -35,11 +36,6 @@ const ja = {
   accountHolderKana: '口座名義(カナ)',
   basicTitle: '基本情報の設定',
   basicLead: '発注書を承認する前に、基本情報を設定してください。',
-  name: '氏名',
-  nameKana: '氏名(カナ)',
-  phone: '電話番号',
-  postalCode: '郵便番号',
-  address: '住所',
   register: '登録',
   platformRejected: 'Lansmartが入力内容を受け付けませんでした。内容をご確認ください。',
 };
@@ -76,11 +72,6 @@ const en: MessagesLike<typeof ja> = {
   accountHolderKana: 'Account holder (katakana)',
   basicTitle: 'Basic information',
   basicLead: 'Before approving the purchase order, set your basic information.',
-  name: 'Name',
-  nameKana: 'Name (katakana)',
-  phone: 'Phone number',
-  postalCode: 'Postal code',
-  address: 'Address',
   register: 'Register',
   platformRejected: 'Lansmart did not accept these details. Check them and try again.',
 };

@@ -4,12 +4,15 @@
 import type { OrderState } from '../../../common/orders/types';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
-import { BANK_ACCOUNT_TYPES, type FieldErrors } from '../form-schemas';
+import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblem } from '../basic-info-form';
+import { BANK_ACCOUNT_TYPES, type FieldProblem } from '../form-schemas';
 import type { FormToken } from '../form-tokens';
 import { orderPaths } from '../partner-order';
+import { BASIC_INFO_TEXT, basicInfoProblemText } from './basic-info-catalogue';
+import { BASIC_INFO_INPUT } from './basic-info-page';
 import { COMMON_TEXT } from './common-catalogue';
 import { ORDER_TEXT } from './order-catalogue';
-import { donePage, errorSummary, field, hiddenToken, orderSummary, partnerPage } from './partner-layout';
+import { donePage, errorSummary, field, hiddenToken, labelledInput, orderSummary, partnerPage } from './partner-layout';
 
 const labelsOf = (ctx: PageContext) => {
   const t = ORDER_TEXT[ctx.locale];
@@ -77,9 +80,10 @@ export function approvedPage(ctx: PageContext): string {
   return donePage(ctx, t.approved, [t.approvedNext], [{ href: '/partner', label: COMMON_TEXT[ctx.locale].home }]);
 }
 
-export interface InfoForm {
+/** 口座情報 or 基本情報 as posted, with the first problem of each field (P: how a problem is told). */
+export interface InfoForm<P = FieldProblem> {
   values: Record<string, string>;
-  errors: FieldErrors;
+  errors: Partial<Record<string, P>>;
   /** A message over the form (the platform refusing what passed our checks). */
   alert?: string;
 }
@@ -113,11 +117,14 @@ ${orderSummary(ctx, labelsOf(ctx), state)}`,
   );
 }
 
-export function basicInfoPage(ctx: PageContext, state: OrderState, token: FormToken, form: InfoForm): string {
+/** The fields, inputs and messages of 基本情報登録 (basic-info-page.ts), checked by the same rules. */
+export function basicInfoPage(ctx: PageContext, state: OrderState, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
   const t = ORDER_TEXT[ctx.locale];
-  const v = form.values;
-  const f = (name: string, label: string, extra: { autocomplete?: string; inputmode?: 'numeric' | 'tel'; type?: 'tel' } = {}) =>
-    field(ctx, form.errors, { name, label, value: v[name] ?? '', ...extra });
+  const f = (name: BasicInfoField) => {
+    const problem = form.errors[name];
+    const spec = { name, label: BASIC_INFO_TEXT[ctx.locale].fields[name], value: form.values[name] ?? '', ...BASIC_INFO_INPUT[name] };
+    return labelledInput(spec, problem && basicInfoProblemText(ctx.locale, name, problem));
+  };
   return partnerPage(
     ctx,
     t.basicTitle,
@@ -125,11 +132,7 @@ export function basicInfoPage(ctx: PageContext, state: OrderState, token: FormTo
 <p>${t.basicLead}</p>
 ${errorSummary(ctx, form.errors, form.alert)}
 <form method="post" action="${orderPaths(state.orderId).basicInfo}" class="card" novalidate>${hiddenToken(token)}
-${f('name', t.name, { autocomplete: 'name' })}
-${f('nameKana', t.nameKana)}
-${f('phone', t.phone, { type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
-${f('postalCode', t.postalCode, { autocomplete: 'postal-code', inputmode: 'numeric' })}
-${f('address', t.address, { autocomplete: 'street-address' })}
+${BASIC_INFO_FIELDS.map(f)}
 <button class="btn primary" type="submit">${t.register}</button>
 </form>
 ${orderSummary(ctx, labelsOf(ctx), state)}`,

@@ -49,23 +49,28 @@ export interface FieldSpec {
   errorKey?: string;
 }
 
-/** A labelled input with its message (if any) under it, tied by aria-describedby. */
+/** A labelled input with its problem's message (if any) under it, tied by aria-describedby. */
 export function field(ctx: PageContext, errors: FieldErrors, f: FieldSpec): SafeHtml {
   const problem = errors[f.errorKey ?? f.name];
+  return labelledInput(f, problem && COMMON_TEXT[ctx.locale].fieldProblem[problem]);
+}
+
+/** A labelled input with `message` (what is wrong with it, if anything) under it, tied by aria-describedby. */
+export function labelledInput(f: FieldSpec, message?: string): SafeHtml {
   const id = `f-${(f.errorKey ?? f.name).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => html` ${k}="${v}"`);
-  const common = html`id="${id}" name="${f.name}"${problem ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.inputmode ? html` inputmode="${f.inputmode}"` : ''}${attrs}`;
+  const common = html`id="${id}" name="${f.name}"${message ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.inputmode ? html` inputmode="${f.inputmode}"` : ''}${attrs}`;
   const control =
     f.type === 'textarea'
       ? html`<textarea ${common}>${f.value ?? ''}</textarea>`
       : html`<input type="${f.type ?? 'text'}" ${common} value="${f.value ?? ''}">`;
   return html`<label for="${id}">${f.label}</label>${control}${
-    problem ? html`<p class="field-error" id="${id}-error" data-field-error="${f.errorKey ?? f.name}">${COMMON_TEXT[ctx.locale].fieldProblem[problem]}</p>` : ''
+    message ? html`<p class="field-error" id="${id}-error" data-field-error="${f.errorKey ?? f.name}">${message}</p>` : ''
   }`;
 }
 
-/** The banner over a form that has problems. */
-export function errorSummary(ctx: PageContext, errors: FieldErrors, extra?: string): SafeHtml {
+/** The banner over a form that has problems (`errors`: one entry per field with a problem). */
+export function errorSummary(ctx: PageContext, errors: Partial<Record<string, unknown>>, extra?: string): SafeHtml {
   const any = Object.keys(errors).length > 0;
   if (!any && !extra) return html``;
   return html`<p class="alert" role="alert" data-form-error>${extra ?? COMMON_TEXT[ctx.locale].formHasErrors}</p>`;
