@@ -2,13 +2,13 @@
 // server (the SQLite settings of `npm run dev` unless BENCH_SQLITE=durable), the Mongo-wire server,
 // the emulators, and the embedded configuration for a task queue. stop() leaves nothing behind.
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Logger } from '@temporalio/worker';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
-import { startEmulators } from '../emulators';
+import { LansmartControl, LineControl, MailControl, startEmulators } from '../emulators';
 import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo, ensureIndexes } from '../models';
 import { ensureAll } from '../scripts/binaries';
@@ -23,6 +23,10 @@ export interface BenchStack {
   connection: NativeConnection;
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
+  /** The Lansmart side's emulators: LINE, the platform and the mail sink. */
+  line: LineControl;
+  lansmart: LansmartControl;
+  mail: MailControl;
   secrets: DevSecrets;
   env: Record<string, string>;
   /** What the figures were measured on. */
@@ -34,8 +38,9 @@ export const say = (l: string): void => {
   process.stdout.write(`${l}\n`);
 };
 
-export async function startBenchStack(taskQueue: string): Promise<BenchStack> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+/** `workerLogger`: where the worker runtime logs (activity failures among them); WARN to stdout by default. */
+export async function startBenchStack(taskQueue: string, options: { workerLogger?: Logger } = {}): Promise<BenchStack> {
+  Runtime.install({ logger: options.workerLogger ?? new DefaultLogger('WARN') });
   const sqlite = process.env.BENCH_SQLITE === 'durable' ? 'durable' : 'fast';
   const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-bench-'));
   await ensureAll({ build: true, log: say });
@@ -60,6 +65,9 @@ export async function startBenchStack(taskQueue: string): Promise<BenchStack> {
     connection,
     lineWorks: new EmulatorControl(emulators.urls.lineworks),
     freee: new EmulatorControl(emulators.urls.freee),
+    line: new LineControl(emulators.urls.line),
+    lansmart: new LansmartControl(emulators.urls.lansmart),
+    mail: new MailControl(emulators.urls.mail),
     secrets,
     env: embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, lineEmulatorUrl: emulators.urls.line, lansmartEmulatorUrl: emulators.urls.lansmart, smtp: emulators.urls.smtp, secrets, taskQueue, apiPort: 0, logLevel: 'silent' }),
     settings: { temporalSqlite: sqlite, mongo: mongo.kind },

@@ -13,6 +13,8 @@ const partnerLineTokenSchema = new Schema(
     /** When LINE last confirmed the access token; checks are spaced out, not one per message. */
     verifiedAt: { type: Date, required: true },
     status: { type: String, enum: ['valid', 'refused'], required: true, default: 'valid' },
+    /** When LINE refused them (連動の解除); a later link's tokens replace them. */
+    refusedAt: { type: Date },
   },
   { collection: 'partner_line_tokens', timestamps: true, versionKey: false },
 );

@@ -53,7 +53,9 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
     version++;
   };
   const queueFriendRegistered = (): void => {
-    const key = `${workflowId}:friend_registered:${state.linkCount}`;
+    // A link after an ended one is a new run of the same workflow ID, whose count starts again:
+    // the run chain's first run ID keeps each link's notification (and its delivery keys) distinct.
+    const key = `${workflowId}:friend_registered:${workflowInfo().firstExecutionRunId}:${state.linkCount}`;
     if (!queued.includes(key)) queued.push(key);
     version++;
   };
@@ -146,6 +148,9 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
   };
 
   for (;;) {
+    // Taken before this pass awaits anything: a signal or update that arrives while the state is
+    // being saved must still wake the wait below.
+    const seen = version;
     let dirty = false;
     for (const signal of pendingFriendship.splice(0).sort((a, b) => a.timestamp - b.timestamp)) dirty = applyFriendship(signal) || dirty;
     if (tokensRefused && state.status === 'linked') {
@@ -175,7 +180,6 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
       await condition(allHandlersFinished);
       return continueAsNew<typeof lineLinkWorkflow>({ partnerId: state.partnerId, state });
     }
-    const seen = version;
     await condition(() => version !== seen);
   }
 }

@@ -336,6 +336,9 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
 
   let savedVersion = -1;
   for (;;) {
+    // Taken before this pass awaits anything: an update or a delivery that ends while the order
+    // view is being saved must still wake the wait below.
+    const seen = version;
     for (const n of state.notifications) if (n.status === 'queued' && !inFlight.has(n.key)) startDelivery(n);
     for (const reply of lineReplies.splice(0)) startReply(reply);
     if (savedVersion !== version) {
@@ -355,7 +358,6 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     const reminderAt = AWAITING_INVOICE.includes(state.status) ? nextReminderAt(state.reminders) : undefined;
     const approvalAt = state.status === 'payment_notice_issued' && state.paymentNotice ? Date.parse(state.paymentNotice.approvalDueAt) : undefined;
     const dueAt = Math.min(reminderAt ?? Infinity, approvalAt ?? Infinity);
-    const seen = version;
     const woke = Number.isFinite(dueAt)
       ? await condition(() => version !== seen, Math.max(dueAt - Date.now(), 1))
       : await condition(() => version !== seen);

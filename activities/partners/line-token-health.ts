@@ -27,15 +27,21 @@ export async function storeLineTokens(
         verifiedAt: now,
         status: 'valid',
       },
+      $unset: { refusedAt: 1 },
     },
     { upsert: true },
   );
 }
 
-export async function checkLineTokens(login: LineLoginClient, cipher: TokenCipher, partnerId: string, attempt = 0): Promise<TokenHealth> {
+/**
+ * `linkedAt`: when the partner's current link was made. The callback stores a new link's tokens
+ * just after linking, so a refusal recorded before that belongs to an earlier link (連動の解除, then
+ * a new login): the new tokens are on their way, as for a first link.
+ */
+export async function checkLineTokens(login: LineLoginClient, cipher: TokenCipher, partnerId: string, linkedAt?: Date, attempt = 0): Promise<TokenHealth> {
   const doc = await PartnerLineToken.findById(partnerId).lean();
   if (!doc) return 'missing';
-  if (doc.status === 'refused') return 'refused';
+  if (doc.status === 'refused') return linkedAt && doc.refusedAt && doc.refusedAt < linkedAt ? 'missing' : 'refused';
   const accessToken = cipher.open(doc.accessToken);
   try {
     await login.verifyAccessToken(accessToken);
@@ -55,8 +61,8 @@ export async function checkLineTokens(login: LineLoginClient, cipher: TokenCiphe
   const now = await PartnerLineToken.findById(partnerId, { refreshToken: 1 }).lean();
   if (now && attempt === 0 && cipher.open(now.refreshToken) !== cipher.open(doc.refreshToken)) {
     // Someone refreshed in between (our refresh token was already spent): check the new tokens.
-    return checkLineTokens(login, cipher, partnerId, 1);
+    return checkLineTokens(login, cipher, partnerId, linkedAt, 1);
   }
-  await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { status: 'refused' } });
+  await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { status: 'refused', refusedAt: new Date() } });
   return 'refused';
 }

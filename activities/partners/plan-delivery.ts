@@ -38,7 +38,7 @@ export function makePlanPartnerDelivery(deps: PartnerActivityDeps & { temporal: 
       if (!link.friend) return { send: false, reason: 'not_friend' };
       let health;
       try {
-        health = await checkLineTokens(deps.lineLogin, deps.cipher, partnerId);
+        health = await checkLineTokens(deps.lineLogin, deps.cipher, partnerId, link.linkedAt ?? undefined);
       } catch (err) {
         throw toApplicationFailure(err);
       }

@@ -3,7 +3,7 @@
 // postback becomes a durable partner-action update (accepted before LINE gets its 200; the
 // workflow confirms in the talk room); a tap that cannot be acted on gets a clear reply and
 // changes nothing.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type Client, type WorkflowUpdateHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { ErrorType } from '../../common/errors';
@@ -21,6 +21,8 @@ import type { PartnerCommands } from '../temporal/partner-commands';
 import { staleTapReply } from './line-replies';
 
 const LEDGER_DAYS = 7;
+/** How long a tap waits for the order's answer before LINE gets its 200 (LINE allows 2 s). */
+const ANSWER_WAIT_MS = 1_000;
 
 export type LineEventOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown_user' | 'refused' | 'invalid';
 
@@ -101,24 +103,53 @@ async function actOnPostback(deps: LineEventDeps, e: { webhookEventId: string; s
     await reply(staleTapReply('not_linked'));
     return 'unknown_user';
   }
+  /** A refused tap is answered in the talk room; a failed one is logged; anything else is the caller's error. */
+  const refused = async (err: unknown): Promise<LineEventOutcome> => {
+    const reason = refusalReason(err);
+    if (reason !== undefined) {
+      await reply(staleTapReply(reason));
+      return 'refused';
+    }
+    if (!(err instanceof WorkflowUpdateFailedError)) throw err;
+    deps.log.warn({ err, webhookEventId: e.webhookEventId, orderId: postback.orderId }, 'the approval from LINE failed');
+    return 'refused';
+  };
+  let handle: WorkflowUpdateHandle<unknown>;
   try {
-    await deps.temporal.workflow.getHandle(orderWorkflowId(postback.orderId)).startUpdate(partnerActionUpdate, {
+    handle = await deps.temporal.workflow.getHandle(orderWorkflowId(postback.orderId)).startUpdate(partnerActionUpdate, {
       args: [{ partnerId, via: 'line', action: { type: 'order.approve' } }],
       updateId: `line:${e.webhookEventId}`,
       waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
-    return 'applied';
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) {
-      // Unknown, or ended: either way nothing to approve any more.
-      await reply(staleTapReply('order_closed'));
-      return 'refused';
-    }
-    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      const refusal = err.cause.details?.[0] as Refusal | undefined;
-      await reply(staleTapReply(err.cause.type === ErrorType.NOT_ORDER_PARTNER ? 'not_partner' : (refusal?.reason ?? 'already_done')));
-      return 'refused';
-    }
-    throw err;
+    return refused(err);
   }
+  // startUpdate resolves for a refusal too: the validator's rejection comes back with the answer
+  // and result() throws it at once. A tap racing another one is accepted, then refused under the
+  // workflow's lock a moment later. An approval the workflow confirms in the talk room itself.
+  const outcome = handle.result().then(
+    (): LineEventOutcome => 'applied',
+    (err: unknown) => refused(err),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const stillRunning = new Promise<LineEventOutcome>((resolve) => {
+    timer = setTimeout(() => resolve('applied'), ANSWER_WAIT_MS);
+  });
+  try {
+    return await Promise.race([outcome, stillRunning]);
+  } finally {
+    clearTimeout(timer);
+    // Past the wait, LINE has its 200: a late refusal is still answered in the talk room.
+    void outcome.catch((err: unknown) => deps.log.warn({ err, webhookEventId: e.webhookEventId }, 'the LINE tap failed after it was accepted'));
+  }
+}
+
+function refusalReason(err: unknown): Parameters<typeof staleTapReply>[0] | undefined {
+  // Unknown, or ended: either way nothing to approve any more.
+  if (err instanceof WorkflowNotFoundError) return 'order_closed';
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    if (err.cause.type === ErrorType.NOT_ORDER_PARTNER) return 'not_partner';
+    if (err.cause.type === ErrorType.INVALID_TRANSITION) return (err.cause.details?.[0] as Refusal | undefined)?.reason ?? 'already_done';
+  }
+  return undefined;
 }

@@ -1,0 +1,136 @@
+// [承認する] on the order notification in LINE, through the real signed postback webhook: a tap
+// becomes the partner's approval (the order workflow's update, reported once to the platform) and
+// the talk room says so; a second tap, two taps at once, a stale tap on an order approved on the
+// web, and a tap on an order that has ended each get a clear answer in the talk room and change
+// nothing.
+import { strict as assert } from 'node:assert';
+import { orderWorkflowId } from '../../common/ids';
+import { orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
+import { orderApprovePostback } from '../../common/partners/postbacks';
+import type { Order } from '../../emulators/lansmart/order';
+import { staleTapReply } from '../../api/lansmart/line-replies';
+import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
+import { startTestApi, type TestApi } from '../support/api-server';
+import { lineTitlesTo, linkPartnerLine, pushesTo, seedLineUser, webhookOutcomes } from '../support/line-partners';
+import { createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
+import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { eventually } from '../support/wait';
+
+const ORDER = '発注書を確認してください';
+const ALREADY = staleTapReply('already_done');
+const CLOSED = staleTapReply('order_closed');
+
+describe('[承認する] postback from the LINE order notification', function () {
+  this.timeout(180_000);
+  let api: TestApi;
+  let taskQueue: string;
+  let partner: SeededPartner;
+  let lineUserId: string;
+
+  beforeEach(async () => {
+    taskQueue = uniqueTaskQueue('line-postback');
+    api = await startTestApi(taskQueue);
+    partner = await seedPartner({ lineOption: true });
+    await seedLineUser(partner);
+  });
+  afterEach(async () => api.close());
+
+  const approvedReply = (order: Order): string => `発注書 ${order.orderNumber} を承認しました。`;
+  const statusOf = async (orderId: string): Promise<string> => (await stack().env.client.workflow.getHandle(orderWorkflowId(orderId)).query(orderStatusQuery)).status;
+  const approvalsOf = async (orderId: string) => (await stack().lansmart.partnerActions()).filter((a) => a.orderId === orderId && a.type === 'order.approve' && a.status < 300 && !a.replayed);
+  const tap = async (orderId: string) => {
+    const outcome = await stack().line.tapPostback(lineUserId, { data: orderApprovePostback(orderId), displayText: '承認する' });
+    assert.equal(outcome.delivery?.status, 200);
+    return webhookOutcomes(outcome.delivery);
+  };
+  const count = (xs: string[], x: string): number => xs.filter((y) => y === x).length;
+  /** An order whose notification (with its [承認する] button) has reached LINE. */
+  const notifiedOrder = async (): Promise<Order> => {
+    const before = count(await lineTitlesTo(lineUserId), ORDER);
+    const order = await createPlatformOrder(partner, Date.now());
+    await eventually(() => lineTitlesTo(lineUserId), (t) => count(t, ORDER) === before + 1, 'the order on LINE');
+    return order;
+  };
+
+  it('approves the order from a tap once, answers every later tap clearly and changes nothing', async () => {
+    const s = stack();
+    await withWorker(taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+
+      // The order notification carries [承認する] with the order's postback.
+      const order = await notifiedOrder();
+      const pushed = (await pushesTo(lineUserId)).flatMap((p) => p.messages).find((m) => m.type === 'template' && m.altText === ORDER);
+      assert.ok(pushed?.type === 'template');
+      assert.deepEqual(
+        pushed.template.actions.filter((a) => a.type === 'postback').map((a) => a.type === 'postback' && a.data),
+        [orderApprovePostback(order.orderId)],
+      );
+
+      // The tap is the approval: the order is approved, the platform told once, the talk room says so.
+      assert.deepEqual(await tap(order.orderId), ['applied']);
+      await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(approvedReply(order)), 'the approval confirmed on LINE');
+      assert.equal(await statusOf(order.orderId), 'approved');
+      assert.equal((await approvalsOf(order.orderId)).length, 1);
+      assert.equal((await s.lansmart.order(order.orderId)).status, 'approved');
+
+      // The same button again: already approved, said so; nothing reported again.
+      assert.deepEqual(await tap(order.orderId), ['refused']);
+      await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(ALREADY), 'the answer to a second tap');
+      assert.equal(await statusOf(order.orderId), 'approved');
+      assert.equal((await approvalsOf(order.orderId)).length, 1);
+      assert.equal(count(await lineTitlesTo(lineUserId), approvedReply(order)), 1);
+    });
+  });
+
+  it('answers two taps at once with one approval and one "already approved"', async () => {
+    await withWorker(taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+      const order = await notifiedOrder();
+      const outcomes = (await Promise.all([tap(order.orderId), tap(order.orderId)])).flat();
+      assert.equal(outcomes.length, 2);
+      await eventually(
+        () => lineTitlesTo(lineUserId),
+        (t) => count(t, approvedReply(order)) === 1 && count(t, ALREADY) === 1,
+        'one confirmation and one "already approved" on LINE',
+      );
+      assert.equal(await statusOf(order.orderId), 'approved');
+      assert.equal((await approvalsOf(order.orderId)).length, 1);
+      await new Promise((r) => setTimeout(r, 1000));
+      const titles = await lineTitlesTo(lineUserId);
+      assert.equal(count(titles, approvedReply(order)), 1);
+      assert.equal(count(titles, ALREADY), 1);
+    });
+  });
+
+  it('answers a stale tap on an order approved on the web, and a tap on an order that has ended, without changing them', async () => {
+    const s = stack();
+    await withWorker(taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+
+      // Approved on the web page meanwhile: the LINE button is stale.
+      const onWeb = await notifiedOrder();
+      await s.env.client.workflow
+        .getHandle(orderWorkflowId(onWeb.orderId))
+        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: { type: 'order.approve' } }], updateId: `web-${onWeb.orderId}` });
+      assert.deepEqual(await tap(onWeb.orderId), ['refused']);
+      await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(ALREADY), 'the answer to a stale tap');
+      assert.equal(await statusOf(onWeb.orderId), 'approved');
+      assert.equal((await approvalsOf(onWeb.orderId)).length, 1, 'only the web approval reached the platform');
+      assert.equal(count(await lineTitlesTo(lineUserId), approvedReply(onWeb)), 0);
+
+      // Cancelled by the company: the order's workflow has ended; the tap cannot approve it.
+      const cancelled = await notifiedOrder();
+      assert.equal((await s.lansmart.cancelOrder(cancelled.orderId, { reason: '案件中止' })).delivery.status, 202);
+      const ended = await s.env.client.workflow.getHandle<typeof orderLifecycleWorkflow>(orderWorkflowId(cancelled.orderId)).result();
+      assert.equal(ended.status, 'cancelled');
+      assert.deepEqual(await tap(cancelled.orderId), ['refused']);
+      await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(CLOSED), 'the answer to a tap on an ended order');
+      assert.equal((await approvalsOf(cancelled.orderId)).length, 0);
+      assert.equal((await s.lansmart.order(cancelled.orderId)).status, 'cancelled');
+      await new Promise((r) => setTimeout(r, 1000));
+      const titles = await lineTitlesTo(lineUserId);
+      assert.equal(count(titles, ALREADY), 1);
+      assert.equal(count(titles, CLOSED), 1);
+    });
+  });
+});
