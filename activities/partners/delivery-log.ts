@@ -1,6 +1,7 @@
 // The partner channels' shared use of the delivery log: skip what was sent already, mark a send
 // in progress, sent, failed or skipped (with the reason), keyed by `{notificationKey}:{channel}`.
 import { activityInfo } from '@temporalio/activity';
+import { backOff } from 'exponential-backoff';
 import { Delivery } from '../../models/delivery';
 
 export type PartnerChannel = 'line' | 'email' | 'inapp';
@@ -20,8 +21,19 @@ export async function markSending(deliveryKey: string, workflowId: string, chann
   );
 }
 
+/**
+ * Records a send the provider has accepted. Retried here, with backoff, before the activity is
+ * allowed to fail: a failed activity would be retried and send the e-mail again (SMTP has no
+ * idempotency key), so a briefly locked or unreachable database must not cost a second e-mail.
+ */
 export async function markSent(deliveryKey: string): Promise<void> {
-  await Delivery.updateOne({ _id: deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+  await backOff(() => Delivery.updateOne({ _id: deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } }), {
+    numOfAttempts: 8,
+    startingDelay: 100,
+    timeMultiple: 2,
+    maxDelay: 5_000,
+    jitter: 'full',
+  });
 }
 
 export async function markError(deliveryKey: string, err: unknown): Promise<void> {
