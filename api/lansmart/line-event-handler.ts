@@ -23,6 +23,8 @@ import { staleTapReply } from './line-replies';
 const LEDGER_DAYS = 7;
 /** How long a tap waits for the order's answer before LINE gets its 200 (LINE allows 2 s). */
 const ANSWER_WAIT_MS = 1_000;
+/** The whole webhook request's budget for such waits: several taps in one batch share it. */
+export const WEBHOOK_ANSWER_BUDGET_MS = 1_200;
 
 export type LineEventOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown_user' | 'refused' | 'invalid';
 
@@ -43,13 +45,14 @@ async function claim(webhookEventId: string, type: string): Promise<boolean> {
   }
 }
 
-export async function handleLineEvent(deps: LineEventDeps, raw: unknown): Promise<LineEventOutcome> {
+/** `answerBy`: the instant (ms) by which the webhook request must be answered. */
+export async function handleLineEvent(deps: LineEventDeps, raw: unknown, answerBy = Date.now() + WEBHOOK_ANSWER_BUDGET_MS): Promise<LineEventOutcome> {
   const base = lineEventBase.safeParse(raw);
   if (!base.success) return 'invalid';
   const event = base.data;
   if (!(await claim(event.webhookEventId, event.type))) return 'duplicate';
   try {
-    const outcome = await act(deps, raw, event.type);
+    const outcome = await act(deps, raw, event.type, answerBy);
     await WebhookEvent.updateOne({ _id: `line:${event.webhookEventId}` }, { $set: { outcome } });
     return outcome;
   } catch (err) {
@@ -65,7 +68,7 @@ async function linkedPartner(lineUserId: string | undefined): Promise<string | u
   return link?._id;
 }
 
-async function act(deps: LineEventDeps, raw: unknown, type: string): Promise<LineEventOutcome> {
+async function act(deps: LineEventDeps, raw: unknown, type: string, answerBy: number): Promise<LineEventOutcome> {
   if (type === 'follow' || type === 'unfollow') {
     const parsed = (type === 'follow' ? followEvent : unfollowEvent).safeParse(raw);
     if (!parsed.success) return 'invalid';
@@ -84,12 +87,16 @@ async function act(deps: LineEventDeps, raw: unknown, type: string): Promise<Lin
   if (type === 'postback') {
     const parsed = postbackEvent.safeParse(raw);
     if (!parsed.success) return 'invalid';
-    return actOnPostback(deps, parsed.data);
+    return actOnPostback(deps, parsed.data, answerBy);
   }
   return 'ignored';
 }
 
-async function actOnPostback(deps: LineEventDeps, e: { webhookEventId: string; source: { userId?: string | undefined }; postback: { data: string } }): Promise<LineEventOutcome> {
+async function actOnPostback(
+  deps: LineEventDeps,
+  e: { webhookEventId: string; source: { userId?: string | undefined }; postback: { data: string } },
+  answerBy: number,
+): Promise<LineEventOutcome> {
   const lineUserId = e.source.userId;
   const postback = parsePartnerPostback(e.postback.data);
   if (!postback || !lineUserId) return 'ignored';
@@ -133,7 +140,7 @@ async function actOnPostback(deps: LineEventDeps, e: { webhookEventId: string; s
   );
   let timer: NodeJS.Timeout | undefined;
   const stillRunning = new Promise<LineEventOutcome>((resolve) => {
-    timer = setTimeout(() => resolve('applied'), ANSWER_WAIT_MS);
+    timer = setTimeout(() => resolve('applied'), Math.max(0, Math.min(ANSWER_WAIT_MS, answerBy - Date.now())));
   });
   try {
     return await Promise.race([outcome, stillRunning]);

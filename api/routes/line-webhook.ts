@@ -4,7 +4,7 @@
 // itself runs in workflows.
 import express, { Router } from 'express';
 import { HttpError } from '../errors';
-import { handleLineEvent, type LineEventDeps } from '../lansmart/line-event-handler';
+import { handleLineEvent, WEBHOOK_ANSWER_BUDGET_MS, type LineEventDeps } from '../lansmart/line-event-handler';
 import { countingRejections, parseRawBody, rawBodyOf } from '../raw-json';
 import { lineWebhookSchema } from '../schemas/line-webhook';
 import { lineSignatureValid } from '../signatures';
@@ -22,8 +22,9 @@ export function lineWebhookRouter(deps: ApiDeps, events: LineEventDeps): Router 
       return Promise.resolve(parseRawBody(lineWebhookSchema, req.body, 'LINE webhook'));
     });
     const outcomes: string[] = [];
+    const answerBy = Date.now() + WEBHOOK_ANSWER_BUDGET_MS;
     for (const event of body.events) {
-      const outcome = await handleLineEvent(events, event);
+      const outcome = await handleLineEvent(events, event, answerBy);
       count(outcome);
       outcomes.push(outcome);
     }
