@@ -6,6 +6,7 @@ import type { FreeeProductEvent, ProductEventConfig, ProductEventDeliverRequest,
 import { productEvent, type ProductEventInput } from './freee/product-event-factory';
 import type { FreeeSeed } from './freee/seed-schema';
 import type { DeliverRequest, FreeeWebhookConfig, FreeeWebhookEvent, RecordedDelivery, WebhookDeliveryResult } from './freee/webhook-event';
+import { callControl, EmulatorControlError, type ControlQuery } from './harness/control-call';
 import type { ActiveFault, FaultSpecInput } from './harness/fault-spec';
 import type { RecordedRequest, RequestFilter } from './harness/recorded-request';
 import type { ControlCallbackRequest, RecordedCallback } from './lineworks/callback-event';
@@ -15,19 +16,7 @@ import type { EffectiveRichMenu } from './lineworks/richmenu-schema';
 import type { DeliveredLineWorksMessage, LineWorksMessageFilter, LineWorksSeed } from './lineworks/seed-schema';
 import type { TalkAction } from './lineworks/talk-log';
 
-/** A control route answered with a non-2xx status. */
-export class EmulatorControlError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    what: string,
-  ) {
-    super(`${what} answered ${status}: ${JSON.stringify(body)}`);
-    this.name = 'EmulatorControlError';
-  }
-}
-
-type Query = Record<string, string | undefined>;
+export { EmulatorControlError };
 
 export class EmulatorControl {
   readonly baseUrl: string;
@@ -201,17 +190,7 @@ export class EmulatorControl {
     return freeeEvent(partial);
   }
 
-  private async call<T = unknown>(method: string, path: string, body?: unknown, query: Query = {}): Promise<T> {
-    const url = new URL(`${this.baseUrl}/_emulator${path}`);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
-    const response = await fetch(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed: unknown = text.length > 0 ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new EmulatorControlError(response.status, parsed, `${method} ${path}`);
-    return parsed as T;
+  private call<T = unknown>(method: string, path: string, body?: unknown, query: ControlQuery = {}): Promise<T> {
+    return callControl<T>(this.baseUrl, method, path, body, query);
   }
 }

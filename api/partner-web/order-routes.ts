@@ -14,7 +14,7 @@ import { orderContext } from './order-context';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
-import { ORDER_TEXT } from './pages/order-catalogue';
+import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
 import { orderPaths } from './partner-order';
 import { sendStepRefusal, takeStep } from './step';
@@ -90,7 +90,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         } catch (err) {
           if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
           req.log.warn({ err }, 'the platform refused the partner information');
-          return sendPage(res, 400, render(ctx, c.order, token, { values, errors: {}, alert: ORDER_TEXT[ctx.locale].platformRejected }));
+          return sendPage(res, 400, render(ctx, c.order, token, { values, errors: {}, alert: BASIC_INFO_TEXT[ctx.locale].platformRejected }));
         }
         res.redirect(303, orderPaths(c.order.orderId).order);
       }),

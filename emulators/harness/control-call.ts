@@ -1,7 +1,17 @@
-// One call to an emulator's /_emulator control routes, for the typed control clients of the
-// emulators added after EmulatorControl (Lansmart, mail): JSON in, JSON out, non-2xx → error.
+// One call to an emulator's /_emulator control routes, for every typed control client
+// (EmulatorControl, Lansmart, LINE, mail): JSON in, JSON out, non-2xx → EmulatorControlError.
 
-import { EmulatorControlError } from '../control-client';
+/** A control route answered with a non-2xx status. */
+export class EmulatorControlError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    what: string,
+  ) {
+    super(`${what} answered ${status}: ${JSON.stringify(body)}`);
+    this.name = 'EmulatorControlError';
+  }
+}
 
 export type ControlQuery = Record<string, string | undefined>;
 

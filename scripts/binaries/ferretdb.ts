@@ -1,7 +1,7 @@
 // The MongoDB-wire server for local runs. MONGODB_URI wins (a real MongoDB); else a FerretDB
 // binary from FERRETDB_PATH or the cache; else mongodb-memory-server downloads mongod; offline,
 // FerretDB v1.24.0 (SQLite backend, no PostgreSQL extension needed) is built from the Go module
-// proxy into the cache.
+// proxy into the cache, with one fix (ID_INDEX_FIX below) so that `_id` lookups use its `_id` index.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,14 +16,29 @@ export const FERRETDB_VERSION = '1.24.0';
 const MODULE = 'github.com/FerretDB/FerretDB';
 const ENV_VAR = 'FERRETDB_PATH';
 
+/**
+ * FerretDB 1.24's SQLite backend indexes `_id` as `_ferretdb_sjson->"_id"` but looks documents up
+ * by `_ferretdb_sjson->'$._id'`: the same value, another expression, so SQLite never uses the index
+ * and every `findById`, `updateOne({ _id })` and delete by `_id` scans the whole table. Writing the
+ * lookup as `->'_id'` (what SQLite matches to the index) turns those scans into index searches.
+ * Nothing else changes: same files, same results.
+ */
+const ID_INDEX_FIX = {
+  file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: `IDColumn = DefaultColumn + "->'_id'"`,
+} as const;
+/** The cache directory's name: the version and the fix, so a build without it is not reused. */
+const BUILD_NAME = `${FERRETDB_VERSION}-id-index`;
+
 export type ResolvedMongo =
   | { kind: 'uri'; uri: string }
   | { kind: 'path'; path: string; source: 'env' | 'cache' | 'built' }
   | { kind: 'memory-server' };
 
-/** Where a built FerretDB lives: `$CACHE/ferretdb/1.24.0/ferretdb`. */
+/** Where a built FerretDB lives: `$CACHE/ferretdb/1.24.0-id-index/ferretdb`. */
 export function ferretDbCachePath(): string {
-  return path.join(cacheDir(), 'ferretdb', FERRETDB_VERSION, 'ferretdb');
+  return path.join(cacheDir(), 'ferretdb', BUILD_NAME, 'ferretdb');
 }
 
 export async function ensureFerretDb(opts: EnsureOptions): Promise<ResolvedMongo> {
@@ -65,6 +80,7 @@ async function build(go: string, target: string, log: (line: string) => void): P
     await fs.cp(moduleDir, source, { recursive: true });
     await makeWritable(source);
     await fs.writeFile(path.join(source, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}`);
+    await applyIdIndexFix(source);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await runBuildStep({
       binary: 'ferretdb',
@@ -83,6 +99,13 @@ async function build(go: string, target: string, log: (line: string) => void): P
   }
   log(`built FerretDB ${FERRETDB_VERSION} in ${formatDuration(Date.now() - started)}`);
   return target;
+}
+
+async function applyIdIndexFix(source: string): Promise<void> {
+  const file = path.join(source, ID_INDEX_FIX.file);
+  const text = await fs.readFile(file, 'utf8');
+  if (!text.includes(ID_INDEX_FIX.from)) throw new BinaryBuildError('ferretdb', `${ID_INDEX_FIX.file} does not contain ${ID_INDEX_FIX.from}: not the FerretDB ${FERRETDB_VERSION} source`);
+  await fs.writeFile(file, text.replace(ID_INDEX_FIX.from, ID_INDEX_FIX.to));
 }
 
 interface ModuleDownload {

@@ -2,39 +2,21 @@
 // 設定, 【従業員】ID連携 (desktop), notifications, the 人事労務 menu, ID連携解除, and the admin removing
 // the app. Screenshots of each screen are kept in test-results/flows/.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { EmployeeLink, TenantLink } from '../../models';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
-import { FlowDriver, SHOTS } from '../support/flow-driver';
-import { seedPeople, type People } from '../support/people';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import type { TestApi } from '../support/api-server';
+import { linkFlowHooks, type FlowDriver } from '../support/flow-driver';
+import type { People } from '../support/people';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 describe('browser: freee × LINE WORKS linking flows (Chromium)', function () {
   this.timeout(180_000);
-  let browser: Browser;
   let api: TestApi;
   let taskQueue: string;
   let people: People;
   let flow: FlowDriver;
 
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('flows');
-    api = await startTestApi(taskQueue);
-    people = await seedPeople();
-    flow = new FlowDriver(browser, api, people);
-  });
-  afterEach(async () => {
-    await flow.close();
-    await api.close();
-  });
+  linkFlowHooks('flows', (t) => ({ api, taskQueue, people, flow } = t));
 
   it('admin links; the employee ID-links, is notified, switches to the 人事労務 menu and back, unlinks; the admin removes the app', async () => {
     const s = stack();

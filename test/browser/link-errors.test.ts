@@ -3,41 +3,23 @@
 // a refused LINE WORKS token, an outage, an unexpected refusal (with a reference ID), LINE WORKS's
 // own 有効ではないクライアント情報です — plus a double click, a stale page and a second business.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LINK_ERRORS } from '../../api/pages/link-messages';
 import { EmployeeLink, TenantLink } from '../../models';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
-import { logIn, seedPeople, type People } from '../support/people';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
-import { FlowDriver, SHOTS } from '../support/flow-driver';
+import type { TestApi } from '../support/api-server';
+import { logIn, type People } from '../support/people';
+import { stack, withWorker } from '../support/stack';
+import { linkFlowHooks, type FlowDriver } from '../support/flow-driver';
 
 describe('browser: the error table of the linking flows (Chromium)', function () {
   this.timeout(180_000);
-  let browser: Browser;
   let api: TestApi;
   let taskQueue: string;
   let people: People;
   let flow: FlowDriver;
   let admin: Page;
 
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('errors');
-    api = await startTestApi(taskQueue);
-    people = await seedPeople();
-    flow = new FlowDriver(browser, api, people);
-  });
-  afterEach(async () => {
-    await stack().lineWorks.clearFaults();
-    await flow.close();
-    await api.close();
-  });
+  linkFlowHooks('errors', (t) => ({ api, taskQueue, people, flow } = t));
 
   /** The admin links the business; the employee stands in the talk room. */
   async function linkedBusinessAndTalkRoom(worksUserId = people.employee.worksUserId): Promise<Page> {

@@ -6,16 +6,14 @@
 // Screenshots in test-results/flows/.
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { generateKeyPair, SignJWT } from 'jose';
 import { devices, type Browser, type Page } from 'playwright-core';
 import { LINK_ERRORS } from '../../api/pages/link-messages';
 import { EmployeeLink, TenantLink } from '../../models';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { launchChromium } from '../support/browser';
-import { FlowDriver, SHOTS } from '../support/flow-driver';
-import { logIn, seedPeople, type People } from '../support/people';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import type { TestApi } from '../support/api-server';
+import { linkFlowHooks, type FlowDriver } from '../support/flow-driver';
+import { logIn, type People } from '../support/people';
+import { stack, withWorker } from '../support/stack';
 
 const { defaultBrowserType: _chromium, ...PHONE } = devices['Pixel 7'];
 
@@ -28,23 +26,8 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
   let flow: FlowDriver;
   let phone: Page;
 
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('mobile');
-    api = await startTestApi(taskQueue);
-    people = await seedPeople();
-    flow = new FlowDriver(browser, api, people);
-  });
-  afterEach(async () => {
-    await stack().lineWorks.clearFaults();
-    await phone?.context().close();
-    await flow.close();
-    await api.close();
-  });
+  linkFlowHooks('mobile', (t) => ({ browser, api, taskQueue, people, flow } = t));
+  afterEach(async () => phone?.context().close());
 
   const shot = (name: string): Promise<Buffer> => flow.shot(phone, name);
 

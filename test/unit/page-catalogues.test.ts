@@ -9,33 +9,21 @@ import { LAYOUT_TEXT } from '../../api/pages/layout-catalogue';
 import { LINK_TEXT } from '../../api/pages/link-catalogue';
 import { LINK_ERROR_TABLE, LINK_ERRORS } from '../../api/pages/link-messages';
 import { consentPage, linkErrorPage, resultPage } from '../../api/pages/link-pages';
-import { LOCALES, type Message, type PageContext } from '../../api/pages/locale';
+import type { PageContext } from '../../api/pages/locale';
 import { notificationSettingsPage } from '../../api/pages/notification-settings';
 import { SETTINGS_TEXT } from '../../api/pages/notification-settings-catalogue';
 import { notFoundPage } from '../../api/pages/notification-status';
 import { STATUS_TEXT } from '../../api/pages/notification-status-catalogue';
 import { pageContext } from '../../api/web/page-context';
+import { assertTranslatedCatalogue, tableCatalogue, type Catalogue } from '../support/catalogue-shape';
 
-const CATALOGUES: Record<string, Record<'ja' | 'en', Record<string, Message>>> = {
+const CATALOGUES: Record<string, Catalogue> = {
   layout: LAYOUT_TEXT,
   link: LINK_TEXT,
   settings: SETTINGS_TEXT,
   status: STATUS_TEXT,
-  errors: {
-    ja: Object.fromEntries(Object.entries(LINK_ERROR_TABLE.ja).map(([k, v]) => [k, { ...v }])),
-    en: Object.fromEntries(Object.entries(LINK_ERROR_TABLE.en).map(([k, v]) => [k, { ...v }])),
-  },
+  errors: tableCatalogue(LINK_ERROR_TABLE),
 };
-
-/** Kana and kanji, outside [brackets] (the LINE WORKS menu's own labels, quoted as they appear). */
-const untranslated = (text: string): boolean => /[\u3040-\u30ff\u3400-\u9fff]/.test(text.replace(/\[[^\]]*\]/g, ''));
-
-/** A message as text: a string, a table's values, or a function called with placeholders. */
-function texts(m: Message): string[] {
-  if (typeof m === 'string') return [m];
-  if (typeof m === 'function') return [(m as (...a: unknown[]) => string)('A', 'B', 'C')];
-  return Object.values(m);
-}
 
 const ja: PageContext = { locale: 'ja', switchHref: '/x?lang=en' };
 const en: PageContext = { locale: 'en', switchHref: '/x?lang=ja' };
@@ -43,20 +31,8 @@ const en: PageContext = { locale: 'en', switchHref: '/x?lang=ja' };
 describe('page catalogues (Japanese first, English second)', () => {
   for (const [name, catalogue] of Object.entries(CATALOGUES)) {
     it(`${name}: every Japanese message has an English one of the same shape, translated`, () => {
-      assert.deepEqual(Object.keys(catalogue), [...LOCALES]);
-      assert.deepEqual(Object.keys(catalogue.en).sort(), Object.keys(catalogue.ja).sort());
-      for (const [key, jaMessage] of Object.entries(catalogue.ja)) {
-        const enMessage = catalogue.en[key];
-        assert.ok(enMessage !== undefined, `${name}.${key} has no English`);
-        assert.equal(typeof enMessage, typeof jaMessage, `${name}.${key}: same kind of message`);
-        if (typeof jaMessage === 'function') assert.equal((enMessage as (...a: unknown[]) => string).length, jaMessage.length, `${name}.${key}: same parameters`);
-        if (typeof jaMessage === 'object') assert.deepEqual(Object.keys(enMessage as object).sort(), Object.keys(jaMessage).sort(), `${name}.${key}: same table`);
-        for (const text of texts(enMessage)) {
-          assert.ok(text.trim().length > 0, `${name}.${key} is empty in English`);
-          // The switch on English pages names Japanese in Japanese, on purpose.
-          if (!(name === 'layout' && key.startsWith('switch'))) assert.ok(!untranslated(text), `${name}.${key} is not translated: ${text}`);
-        }
-      }
+      // The switch on English pages names Japanese in Japanese, on purpose.
+      assertTranslatedCatalogue(name, catalogue, (key) => name === 'layout' && key.startsWith('switch'));
     });
   }
 

@@ -19,21 +19,18 @@ import { registrationPage } from '../../api/partner-web/pages/registration-page'
 import { SIGN_IN_ERROR_TEXT } from '../../api/partner-web/pages/sign-in-error-catalogue';
 import { signInErrorPage } from '../../api/partner-web/pages/sign-in-error-page';
 import { SIGN_IN_ERROR_TABLE, SIGN_IN_ERRORS, type SignInErrorKind } from '../../api/partner-web/pages/sign-in-messages';
-import { LOCALES, type Message, type PageContext } from '../../api/pages/locale';
+import type { PageContext } from '../../api/pages/locale';
+import { assertTranslatedCatalogue, tableCatalogue, type Catalogue } from '../support/catalogue-shape';
 
-const CATALOGUES: Record<string, Record<'ja' | 'en', Record<string, Message>>> = {
+const CATALOGUES: Record<string, Catalogue> = {
   registration: REGISTRATION_TEXT,
   login: LOGIN_TEXT,
   basicInfo: BASIC_INFO_TEXT,
   errorPage: SIGN_IN_ERROR_TEXT,
-  errors: {
-    ja: Object.fromEntries(Object.entries(SIGN_IN_ERROR_TABLE.ja).map(([k, v]) => [k, { ...v }])),
-    en: Object.fromEntries(Object.entries(SIGN_IN_ERROR_TABLE.en).map(([k, v]) => [k, { ...v }])),
-  },
+  errors: tableCatalogue(SIGN_IN_ERROR_TABLE),
 };
 
 const japanese = (text: string): boolean => /[\u3040-\u30ff\u3400-\u9fff]/.test(text);
-const texts = (m: Message): string[] => (typeof m === 'string' ? [m] : typeof m === 'function' ? [(m as (...a: unknown[]) => string)('A', '1')] : Object.values(m));
 /** A page's visible text without its language switch (which names Japanese in Japanese). */
 const visibleText = (page: string): string =>
   page
@@ -48,16 +45,7 @@ const values = { name: 'Hanako Yamada', nameKana: 'ヤマダ ハナコ', phone: 
 describe('partner sign-in pages (Japanese first, English second)', () => {
   for (const [name, catalogue] of Object.entries(CATALOGUES)) {
     it(`${name}: every Japanese message has an English one of the same shape, translated`, () => {
-      assert.deepEqual(Object.keys(catalogue), [...LOCALES]);
-      assert.deepEqual(Object.keys(catalogue.en).sort(), Object.keys(catalogue.ja).sort());
-      for (const [key, jaMessage] of Object.entries(catalogue.ja)) {
-        const enMessage = catalogue.en[key];
-        assert.ok(enMessage !== undefined, `${name}.${key} has no English`);
-        assert.equal(typeof enMessage, typeof jaMessage, `${name}.${key}: same kind of message`);
-        if (typeof jaMessage === 'function') assert.equal((enMessage as (...a: unknown[]) => string).length, jaMessage.length, `${name}.${key}: same parameters`);
-        if (typeof jaMessage === 'object') assert.deepEqual(Object.keys(enMessage as object).sort(), Object.keys(jaMessage).sort());
-        for (const text of texts(enMessage)) assert.ok(text.trim() !== '' && !japanese(text), `${name}.${key} is not translated: ${text}`);
-      }
+      assertTranslatedCatalogue(name, catalogue);
     });
   }
 

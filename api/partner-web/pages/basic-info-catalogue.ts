@@ -27,6 +27,7 @@ const ja = {
   errKana: '氏名（カナ）は全角カタカナで入力してください',
   errPhone: '電話番号は0から始まる10桁または11桁で入力してください',
   errPostalCode: '郵便番号は7桁で入力してください',
+  /** Also the order page's 基本情報 and 口座情報 forms when the platform refuses them. */
   platformRejected: '登録できませんでした。入力内容をご確認のうえ、もう一度お試しください。',
   submit: '登録',
   doneTitle: '基本情報登録完了',

@@ -37,7 +37,6 @@ const ja = {
   basicTitle: '基本情報の設定',
   basicLead: '発注書を承認する前に、基本情報を設定してください。',
   register: '登録',
-  platformRejected: 'Lansmartが入力内容を受け付けませんでした。内容をご確認ください。',
 };
 
 const en: MessagesLike<typeof ja> = {
@@ -73,7 +72,6 @@ const en: MessagesLike<typeof ja> = {
   basicTitle: 'Basic information',
   basicLead: 'Before approving the purchase order, set your basic information.',
   register: 'Register',
-  platformRejected: 'Lansmart did not accept these details. Check them and try again.',
 };
 
 export const ORDER_TEXT: Catalogue<typeof ja> = { ja, en };
