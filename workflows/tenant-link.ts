@@ -45,6 +45,8 @@ const { probeAppInstallation } = proxyActivities<Activities>({
 
 /** Histories in which a refused token makes the link probe for the app's removal. */
 export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
+/** Histories in which a removed tenant wakes the deliveries that were waiting for it. */
+export const WAKE_WAITING_ON_REMOVAL_PATCH = 'tenant-link-wake-waiting-on-removal';
 
 export interface TenantLinkInput {
   worksTenantId: string;
@@ -182,6 +184,9 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   });
   await markTenantRemoved({ worksTenantId: state.worksTenantId });
   setStatus('removed');
+  // Deliveries waiting for this tenant's re-authorisation re-check it now, find it removed and
+  // end, instead of at their next periodic re-check.
+  if (patched(WAKE_WAITING_ON_REMOVAL_PATCH)) await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
   await condition(allHandlersFinished);
   return state;
 }

@@ -1,6 +1,7 @@
-// After an admin re-authorises a tenant, the deliveries that waited for it try again at once: the
-// notification workflows waiting on this tenant are found through visibility
-// (WorksTenantId + NotificationStatus "suspended") and signalled. Waiting workflows also re-check
+// After an admin re-authorises a tenant, the deliveries that waited for it try again at once, and
+// after the tenant's app was removed they end at once: the notification workflows waiting on this
+// tenant are found through visibility (WorksTenantId + NotificationStatus "suspended") and
+// signalled to re-check the tenant. Waiting workflows also re-check
 // by themselves every few minutes, so one missed by eventually consistent visibility is late,
 // never lost.
 import { heartbeat } from '@temporalio/activity';

@@ -81,7 +81,7 @@ describe('app removal found by a probe after a refused token', function () {
       assert.equal(delivery, null, 'renkei was not told');
 
       // A notification meets the refused token; the probe confirms the removal.
-      await notify(t, users[0] as string);
+      const waiting = await notify(t, users[0] as string);
       await eventually(() => tenantLink(t).query(tenantLinkStatusQuery), (st) => st.status === 'removing' || st.status === 'removed', 'the removal to start');
 
       // The removal notice arrives after all (late, or redelivered): no second cascade.
@@ -93,6 +93,10 @@ describe('app removal found by a probe after a refused token', function () {
       });
       assert.ok(late.status === 202 || late.status === 200, `the late notice answered ${late.status}`);
       final = (await tenantLink(t).result()) as TenantLinkState;
+      // The notification that waited for the tenant ends now (its own re-check is 10 minutes away).
+      const ended = await waiting.result();
+      assert.equal(ended.phase, 'failed');
+      assert.deepEqual(ended.recipients.map((r) => r.error), ['TOKEN_INVALID']);
     });
 
     assert.equal(final?.status, 'removed');
