@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   say(`  ${round(phase1Seconds)} s, notifications settled ${round(settle1Seconds)} s later`);
 
   // The due instant: the next whole minute after the work-report phase is expected to end. That
-  // phase (one event and one notification per order) took 0.1–0.4 of phase 1's time when measured;
+  // phase (one event and one notification per order) took 0.1–0.7 of phase 1's time when measured;
   // 0.8 leaves room, and a report that still arrives after the instant is counted below.
   const dueGuess = nextMinute(Date.now() + 0.8 * (phase1Seconds + settle1Seconds) * 1000 + LEAD_SECONDS * 1000);
   const closingDate = jstDate(new Date(dueGuess - DAY));
