@@ -2,38 +2,32 @@
 // (Accept-Language: en-US): <html lang="en">, English words, and the language switch to Japanese,
 // which is remembered. Screenshots in test-results/flows/.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LINK_ERROR_TABLE } from '../../api/pages/link-messages';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { keepScreenshot, launchChromium } from '../support/browser';
+import type { TestApi } from '../support/api-server';
+import { keepScreenshot } from '../support/browser';
+import { browserSuiteHooks } from '../support/browser-suite';
 import { SHOTS } from '../support/flow-driver';
 import { logIn, seedPeople, type People } from '../support/people';
-import { uniqueTaskQueue } from '../support/stack';
 
 describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)', function () {
   this.timeout(120_000);
-  let browser: Browser;
   let api: TestApi;
   let people: People;
-  let context: BrowserContext;
   let page: Page;
 
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    api = await startTestApi(uniqueTaskQueue('english'));
-    people = await seedPeople();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-    await api.close();
-  });
+  browserSuiteHooks(
+    {
+      queuePrefix: 'english',
+      shotsDir: SHOTS,
+      open: async ({ browser }) => {
+        const people = await seedPeople();
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+        return { people, page: await context.newPage(), close: () => context.close() };
+      },
+    },
+    (t) => ({ api, fixture: { people, page } } = t),
+  );
 
   it('shows 通知設定 in English to a browser that asks for English, and switches to Japanese for good', async () => {
     const response = await page.goto(`${api.url}/settings/notifications`);

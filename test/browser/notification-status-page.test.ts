@@ -1,28 +1,23 @@
 // The status page a person opens for a freee notification, in a real headless Chromium at a
 // phone's viewport: Japanese, readable, and showing what the workflow reports.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { notificationWorkflowId } from '../../common/ids';
 import { seedNewBusiness } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { keepScreenshot, launchChromium } from '../support/browser';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import type { TestApi } from '../support/api-server';
+import { keepScreenshot } from '../support/browser';
+import { browserSuiteHooks } from '../support/browser-suite';
+import { stack, withWorker } from '../support/stack';
 
 describe('browser: notification status page (Chromium, phone viewport)', function () {
   let browser: Browser;
   let api: TestApi;
   let taskQueue: string;
 
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('browser');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
+  browserSuiteHooks(
+    { queuePrefix: 'browser', shotsDir: 'test-results', open: () => Promise.resolve({ close: () => Promise.resolve() }) },
+    (t) => ({ browser, api, taskQueue } = t),
+  );
 
   it('shows 配信済み and the recipient once the message is delivered', async () => {
     const s = stack();
@@ -47,7 +42,6 @@ describe('browser: notification status page (Chromium, phone viewport)', functio
     // Fits a phone: nothing wider than the viewport.
     const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
     assert.ok(scrollWidth <= 390, `page is ${scrollWidth}px wide on a 390px phone`);
-    mkdirSync('test-results', { recursive: true });
     await keepScreenshot(page, 'test-results/notification-status.png');
     await page.close();
   });

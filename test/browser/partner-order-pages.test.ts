@@ -9,7 +9,6 @@
 // order is not found; a form without its CSRF token is refused. Screenshots in
 // test-results/flows/partner-order-*.png.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { PartnerSession } from '../../api/partner-web/partner-session';
 import { orderWorkflowId } from '../../common/ids';
@@ -18,11 +17,12 @@ import { jstDate } from '../../common/orders/schedule';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { keepScreenshot, launchChromium } from '../support/browser';
+import type { TestApi } from '../support/api-server';
+import { keepScreenshot } from '../support/browser';
+import { browserSuiteHooks } from '../support/browser-suite';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
 import { createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const { defaultBrowserType: _chromium, ...PHONE } = devices['Pixel 7'];
@@ -35,19 +35,19 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
   let taskQueue: string;
   const contexts: BrowserContext[] = [];
 
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('partner-orders');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    await api.close();
-  });
+  browserSuiteHooks(
+    {
+      queuePrefix: 'partner-orders',
+      shotsDir: SHOTS,
+      open: () =>
+        Promise.resolve({
+          close: async () => {
+            for (const c of contexts.splice(0)) await c.close();
+          },
+        }),
+    },
+    (t) => ({ browser, api, taskQueue } = t),
+  );
 
   async function phoneOf(partner: SeededPartner): Promise<{ context: BrowserContext; page: Page; session: PartnerSession }> {
     const context = await browser.newContext({ ...PHONE, locale: 'ja-JP' });

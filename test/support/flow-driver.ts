@@ -2,12 +2,12 @@
 // screenshots kept in test-results/flows/, the emulators' steps (logins, consents, talk room), and
 // the suites' shared set-up.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApi, type TestApi } from './api-server';
-import { keepScreenshot, launchChromium } from './browser';
+import type { TestApi } from './api-server';
+import { keepScreenshot } from './browser';
+import { browserSuiteHooks } from './browser-suite';
 import { logIn, seedPeople, type People } from './people';
-import { stack, uniqueTaskQueue } from './stack';
+import { stack } from './stack';
 
 export const SHOTS = 'test-results/flows';
 
@@ -94,31 +94,29 @@ export interface LinkFlowTest {
 }
 
 /**
- * The set-up of a freee × LINE WORKS browser suite: one Chromium for the suite; per test a task
- * queue, an API on it, freshly seeded people and a FlowDriver, handed to `use`; afterwards the
- * LINE WORKS faults are cleared and every page, context and the API closed.
+ * The set-up of a freee × LINE WORKS browser suite (see browserSuiteHooks): per test freshly seeded
+ * people and a FlowDriver, handed to `use`; afterwards the LINE WORKS faults are cleared and every
+ * context the driver opened is closed.
  */
 export function linkFlowHooks(queuePrefix: string, use: (test: LinkFlowTest) => void): void {
-  let browser: Browser | undefined;
-  let api: TestApi | undefined;
-  let flow: FlowDriver | undefined;
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const taskQueue = uniqueTaskQueue(queuePrefix);
-    api = await startTestApi(taskQueue);
-    const people = await seedPeople();
-    flow = new FlowDriver(browser, api, people);
-    use({ browser, api, taskQueue, people, flow });
-  });
-  afterEach(async () => {
-    await stack().lineWorks.clearFaults();
-    await flow?.close();
-    await api?.close();
-    flow = api = undefined;
-  });
+  browserSuiteHooks(
+    {
+      queuePrefix,
+      shotsDir: SHOTS,
+      open: async ({ browser, api }) => {
+        const flow = new FlowDriver(browser, api, await seedPeople());
+        return {
+          flow,
+          close: async () => {
+            try {
+              await stack().lineWorks.clearFaults();
+            } finally {
+              await flow.close();
+            }
+          },
+        };
+      },
+    },
+    ({ browser, api, taskQueue, fixture: { flow } }) => use({ browser, api, taskQueue, people: flow.people, flow }),
+  );
 }

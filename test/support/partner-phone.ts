@@ -3,15 +3,15 @@
 // 友だち追加画面, the talk room), and what "nothing linked" means when a step is refused.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { lineLinkWorkflowId } from '../../common/ids';
 import { PartnerLine } from '../../models/partner-line';
 import { PartnerLineToken } from '../../models/partner-line-token';
-import { startTestApi, type TestApi } from './api-server';
-import { keepScreenshot, launchChromium } from './browser';
-import { stack, uniqueTaskQueue } from './stack';
+import type { TestApi } from './api-server';
+import { keepScreenshot } from './browser';
+import { browserSuiteHooks } from './browser-suite';
+import { stack } from './stack';
 
 const { defaultBrowserType: _chromium, ...PIXEL_7 } = devices['Pixel 7'];
 export const PHONE = PIXEL_7;
@@ -117,31 +117,14 @@ export interface PartnerPhoneTest {
 }
 
 /**
- * The hooks of a suite on a partner's phone, called inside its `describe`: one Chromium for the
- * suite; for each test a task queue named after `queuePrefix`, the API on it and a fresh phone
- * (given to `use` before the test runs), both closed after it.
+ * The hooks of a suite on a partner's phone, called inside its `describe` (see browserSuiteHooks):
+ * for each test a fresh phone, given to `use` before the test runs and closed after it.
  */
 export function partnerPhoneHooks(queuePrefix: string, use: (test: PartnerPhoneTest) => void): void {
-  let browser: Browser | undefined;
-  let api: TestApi | undefined;
-  let phone: PartnerPhone | undefined;
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(PARTNER_SHOTS, { recursive: true });
-  });
-  after(async () => browser?.close());
-  beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const taskQueue = uniqueTaskQueue(queuePrefix);
-    api = await startTestApi(taskQueue);
-    phone = await PartnerPhone.open(browser);
-    use({ browser, api, taskQueue, phone });
-  });
-  afterEach(async () => {
-    await phone?.close();
-    await api?.close();
-    phone = api = undefined;
-  });
+  browserSuiteHooks(
+    { queuePrefix, shotsDir: PARTNER_SHOTS, open: ({ browser }) => PartnerPhone.open(browser) },
+    ({ browser, api, taskQueue, fixture }) => use({ browser, api, taskQueue, phone: fixture }),
+  );
 }
 
 /** Nothing was linked for the partner: no line-link workflow, no LINE record, no tokens. */

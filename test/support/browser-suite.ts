@@ -1,0 +1,59 @@
+// The set-up every browser suite shares: one Chromium for the suite, and for each test its own task
+// queue, an API serving it and a fixture the suite opens on them (a person's flow driver, a partner's
+// phone), closed after the test with the API.
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startTestApi, type TestApi } from './api-server';
+import { launchChromium } from './browser';
+import { uniqueTaskQueue } from './stack';
+
+/** What a browser suite's test runs against before its own fixture is opened. */
+export interface BrowserSuiteTest {
+  browser: Browser;
+  api: TestApi;
+  taskQueue: string;
+}
+
+export interface BrowserSuiteOptions<F extends { close(): Promise<void> }> {
+  /** Names the per-test task queues, so a test's workflows are told apart in the Web UI. */
+  queuePrefix: string;
+  /** Where the suite's screenshots are kept (created before the first test). */
+  shotsDir: string;
+  /** Opens the test's fixture once its browser, API and task queue exist. */
+  open(test: BrowserSuiteTest): Promise<F>;
+}
+
+/**
+ * Registers the suite's mocha hooks (call it inside `describe`); `use` receives each test's browser,
+ * API, task queue and fixture before the test runs.
+ */
+export function browserSuiteHooks<F extends { close(): Promise<void> }>(
+  options: BrowserSuiteOptions<F>,
+  use: (test: BrowserSuiteTest & { fixture: F }) => void,
+): void {
+  let browser: Browser | undefined;
+  let api: TestApi | undefined;
+  let fixture: F | undefined;
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(options.shotsDir, { recursive: true });
+  });
+  after(async () => browser?.close());
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const taskQueue = uniqueTaskQueue(options.queuePrefix);
+    api = await startTestApi(taskQueue);
+    const test = { browser, api, taskQueue };
+    fixture = await options.open(test);
+    use({ ...test, fixture });
+  });
+  afterEach(async () => {
+    try {
+      await fixture?.close();
+    } finally {
+      await api?.close();
+      fixture = undefined;
+      api = undefined;
+    }
+  });
+}
