@@ -13,6 +13,7 @@ import {
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
+import { REAUTH_WAIT_MS } from '../common/links/reauth-wait';
 import { notificationStatusQuery, tenantResumedSignal } from '../common/notify/messages';
 import type { NotificationPhase, NotificationState, NotifyFreeeInput } from '../common/notify/types';
 import { NotificationStatus, WorksTenantId } from '../common/search-attributes';
@@ -34,9 +35,8 @@ const { deliverLineWorksMessage } = proxyActivities<Activities>({
   },
 });
 
-/** How often a waiting delivery re-checks its tenant, and how long it waits at most. */
+/** How often a waiting delivery re-checks its tenant (it waits REAUTH_WAIT_MS at most). */
 const RECHECK_SUSPENSION = '10 minutes';
-const MAX_SUSPENSION_MS = 30 * 24 * 3600_000;
 
 export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise<NotificationState> {
   const state: NotificationState = {
@@ -81,7 +81,7 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise
 
   /** Waits for the admin to re-authorise the tenant; false when the link ended or it took too long. */
   const waitForTenant = async (worksTenantId: string): Promise<boolean> => {
-    const giveUpAt = Date.now() + MAX_SUSPENSION_MS;
+    const giveUpAt = Date.now() + REAUTH_WAIT_MS;
     for (;;) {
       const seen = resumes.get(worksTenantId) ?? 0;
       await condition(() => (resumes.get(worksTenantId) ?? 0) > seen, RECHECK_SUSPENSION);

@@ -3,7 +3,8 @@
 // update (synchronous answer for the page); the app's removal is a signal that suspends the
 // tenant, runs the cascade unlink as a child and ends the link. Linking again starts a new run.
 // A refused token also makes the link ask LINE WORKS whether the app is still installed: a
-// confirmed removal runs the same cascade (the removal notice may never arrive).
+// confirmed removal runs the same cascade (the removal notice may never arrive); no answer is
+// asked again later, never taken as a removal.
 import {
   ApplicationFailure,
   CancellationScope,
@@ -25,6 +26,7 @@ import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { cascadeUnlinkWorkflowId } from '../common/ids';
 import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery, tokenRefusedSignal } from '../common/links/messages';
+import { nextReprobeWait, REAUTH_WAIT_MS } from '../common/links/reauth-wait';
 import { rememberDelivery, type AppInstallationProbe, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
@@ -38,7 +40,8 @@ const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRe
 const { probeAppInstallation } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // LINE WORKS down or rate-limiting is no answer: keep asking for a while. A probe that never
-  // gets one leaves the tenant waiting for re-authorisation; nothing is unlinked on doubt.
+  // gets one leaves the tenant waiting for re-authorisation (and is asked again later); nothing is
+  // unlinked on doubt.
   scheduleToCloseTimeout: '1 hour',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
@@ -47,6 +50,8 @@ const { probeAppInstallation } = proxyActivities<Activities>({
 export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
 /** Histories in which a removed tenant wakes the deliveries that were waiting for it. */
 export const WAKE_WAITING_ON_REMOVAL_PATCH = 'tenant-link-wake-waiting-on-removal';
+/** Histories in which a probe that got no answer is asked again later. */
+export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
 
 export interface TenantLinkInput {
   worksTenantId: string;
@@ -144,16 +149,30 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   // admin must re-authorise, which is the install flow again (the link update above) — unless the
   // app was removed, which LINE WORKS confirms when asked: then the removal runs, once, whether or
   // not its notice also arrives.
+  // A probe that got no answer within its hour is asked again after 1 h, 2 h, 4 h … (at most a day
+  // apart) for as long as deliveries wait for the tenant, until LINE WORKS answers, the admin
+  // re-authorises or the removal arrives another way.
   setHandler(tokenRefusedSignal, async (signal) => {
     if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
     setStatus('needs_reauth');
     if (!patched(REMOVAL_PROBE_PATCH)) return;
-    const answer = await probeInstallation();
-    if (answer === undefined) return;
-    state.removalProbe = { answer, at: new Date().toISOString() };
-    if (answer === 'removed' && waitingForReauth()) {
-      const requestId = `probe-${uuid4()}`;
-      removal ??= { deliveryId: requestId, requestId, reason: 'probe' };
+    const giveUpAt = Date.now() + REAUTH_WAIT_MS;
+    let wait: number | undefined;
+    for (;;) {
+      const answer = await probeInstallation();
+      if (answer === undefined) return;
+      state.removalProbe = { answer, at: new Date().toISOString() };
+      if (answer === 'removed' && waitingForReauth()) {
+        const requestId = `probe-${uuid4()}`;
+        removal ??= { deliveryId: requestId, requestId, reason: 'probe' };
+      }
+      if (answer !== 'inconclusive' || !patched(REPROBE_PATCH)) return;
+      wait = nextReprobeWait(wait);
+      if (Date.now() + wait > giveUpAt) {
+        log.warn('LINE WORKS never said whether the app is still installed; the tenant waits for its admin', { worksTenantId: state.worksTenantId });
+        return;
+      }
+      if (await condition(() => removal !== undefined || !waitingForReauth(), wait)) return;
     }
   });
 
@@ -185,8 +204,15 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   await markTenantRemoved({ worksTenantId: state.worksTenantId });
   setStatus('removed');
   // Deliveries waiting for this tenant's re-authorisation re-check it now, find it removed and
-  // end, instead of at their next periodic re-check.
-  if (patched(WAKE_WAITING_ON_REMOVAL_PATCH)) await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+  // end, instead of at their next periodic re-check. Only a shortcut: when the wake-up cannot be
+  // sent (visibility unavailable), they still end at that re-check, and the removal stands.
+  if (patched(WAKE_WAITING_ON_REMOVAL_PATCH)) {
+    try {
+      await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+    } catch (err) {
+      log.warn('the deliveries waiting for the removed tenant were not woken; they end at their next re-check', { worksTenantId: state.worksTenantId, error: String(err) });
+    }
+  }
   await condition(allHandlersFinished);
   return state;
 }
