@@ -72,7 +72,9 @@ export async function listNotifications(partnerId: string, page: { limit: number
 
 /**
  * Marks the partner's notification read (the first time only) and answers its path, or undefined
- * when the partner has no such notification.
+ * when the partner has no such notification. A find then a conditional update, not one
+ * findOneAndUpdate with a projection: the embedded FerretDB 1.24 answers findAndModify's `fields`
+ * with "not implemented yet".
  */
 export async function markRead(partnerId: string, id: string): Promise<{ path: string; readAt: Date } | undefined> {
   const found = await InAppNotification.findOne({ _id: id, partnerId }, { path: 1, readAt: 1 }).lean();
