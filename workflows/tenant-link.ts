@@ -181,6 +181,9 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     if (removal) break;
     if (!linked()) return state; // the first link attempt failed
     await condition(allHandlersFinished);
+    // A removal that came while the handlers finished (it also ends a probe waiting to ask again)
+    // is not carried over to the next run: it runs here.
+    if (removal) break;
     return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
   }
 
