@@ -140,6 +140,8 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      // A revocation or unlink that came meanwhile is not carried over to the next run: end here.
+      if (revoke || state.status !== 'linked') continue;
       return continueAsNew<typeof employeeLinkWorkflow>({ companyId: state.companyId, freeeUserId: state.freeeUserId, state });
     }
   }
