@@ -15,7 +15,7 @@ import { ensureAll } from '../scripts/binaries';
 import { generateSecrets, type DevSecrets } from '../scripts/lib/dev-secrets';
 import { embeddedEnv } from '../scripts/lib/embedded-env';
 import { startMongoWire } from '../scripts/services/mongo-wire';
-import { freePort } from '../scripts/services/ports';
+import { freePort, onFreePort } from '../scripts/services/ports';
 import { startTemporalDevServer } from '../scripts/services/temporal-dev-server';
 
 export interface BenchStack {
@@ -52,7 +52,7 @@ export async function startBenchStack(taskQueue: string, options: { workerLogger
     sqliteFast: sqlite === 'fast',
     log: say,
   });
-  const mongo = await startMongoWire({ dataDir: path.join(dir, 'mongo'), port: await freePort(), log: say });
+  const mongo = await onFreePort((port) => startMongoWire({ dataDir: path.join(dir, 'mongo'), port, log: say }));
   const emulators = await startEmulators({});
   const secrets = generateSecrets('bench1', 'bench-app');
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_bench`;

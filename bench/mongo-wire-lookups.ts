@@ -8,7 +8,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { ensureAll } from '../scripts/binaries';
 import { startMongoWire } from '../scripts/services/mongo-wire';
-import { freePort } from '../scripts/services/ports';
+import { onFreePort } from '../scripts/services/ports';
 import { say } from './local-stack';
 import { round } from './stats';
 
@@ -24,7 +24,7 @@ async function timePerCall(n: number, call: (i: number) => Promise<unknown>): Pr
 async function main(): Promise<void> {
   await ensureAll({ build: true, log: say });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'renkei-mongo-bench-'));
-  const mongo = await startMongoWire({ dataDir: dir, port: await freePort(), log: say });
+  const mongo = await onFreePort((port) => startMongoWire({ dataDir: dir, port, log: say }));
   await mongoose.connect(`${mongo.uri.replace(/\/$/, '')}/renkei_lookup_bench`);
   const db = mongoose.connection.db;
   if (!db) throw new Error('no database handle');

@@ -24,6 +24,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a service on a port the OS says is free, choosing another when a process started at the
+ * same time takes it first (a free port is only free until somebody binds it): `start` throws
+ * PortInUseError then, and is tried again, `attempts` times at most.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (err) {
+      if (!(err instanceof PortInUseError) || attempt >= attempts) throw err;
+    }
+  }
+}
+
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();

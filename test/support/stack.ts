@@ -17,7 +17,7 @@ import { LansmartControl, LineControl, MailControl, startEmulators, type Emulato
 import { connectMongo, ensureIndexes } from '../../models';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../../scripts/binaries';
 import { startMongoWire } from '../../scripts/services/mongo-wire';
-import { freePort } from '../../scripts/services/ports';
+import { onFreePort } from '../../scripts/services/ports';
 import { embeddedEnv } from '../../scripts/lib/embedded-env';
 import { activityDepsFromConfig } from '../../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
@@ -86,7 +86,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'renkei-it-'));
   const [env, mongo, emulators, bundle] = await Promise.all([
     startTemporal(kind),
-    freePort().then((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
+    onFreePort((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
     startEmulators(),
     bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
   ]);
