@@ -11,6 +11,7 @@ import { devices, type Browser, type Page } from 'playwright-core';
 import { LINK_ERRORS } from '../../api/pages/link-messages';
 import { EmployeeLink, TenantLink } from '../../models';
 import type { TestApi } from '../support/api-server';
+import { navigateBy } from '../support/browser';
 import { linkFlowHooks, type FlowDriver } from '../support/flow-driver';
 import { logIn, type People } from '../support/people';
 import { stack, withWorker } from '../support/stack';
@@ -42,7 +43,7 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
     // トーク画面の[+(追加)]→[外部ユーザーとトーク] → freee → [OK].
     await phone.goto(`${stack().urls.lineworks}/talk/new`);
     await logIn(phone, people.employee.worksUserId);
-    await phone.getByRole('button', { name: 'OK' }).tap();
+    await navigateBy(phone, () => phone.getByRole('button', { name: 'OK' }).tap());
     if (opts.shots) await shot('m01-talk-room');
     // [ID連携] → freee login → the business → freee's [許可する].
     await phone.getByRole('button', { name: 'ID連携', exact: true }).tap();

@@ -18,7 +18,7 @@ import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import type { TestApi } from '../support/api-server';
-import { keepScreenshot } from '../support/browser';
+import { keepScreenshot, navigateBy } from '../support/browser';
 import { browserSuiteHooks } from '../support/browser-suite';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
 import { createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
@@ -71,12 +71,7 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     return out;
   }
   /** Taps what posts a form or follows a link, and waits for the next page to load. */
-  async function tapAndLoad(page: Page, target: Locator): Promise<void> {
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
-    await target.tap();
-    await navigated;
-    await page.waitForLoadState('load');
-  }
+  const tapAndLoad = (page: Page, target: Locator): Promise<void> => navigateBy(page, () => target.tap());
   const orderState = (orderId: string): Promise<OrderState> => stack().env.client.workflow.getHandle(orderWorkflowId(orderId)).query(orderStatusQuery);
   /** The partner actions the platform received for an order: every call, and those it applied. */
   async function platformActions(orderId: string): Promise<{ all: string[]; applied: string[] }> {

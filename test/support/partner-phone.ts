@@ -9,7 +9,7 @@ import { lineLinkWorkflowId } from '../../common/ids';
 import { PartnerLine } from '../../models/partner-line';
 import { PartnerLineToken } from '../../models/partner-line-token';
 import type { TestApi } from './api-server';
-import { keepScreenshot } from './browser';
+import { keepScreenshot, navigateBy } from './browser';
 import { browserSuiteHooks } from './browser-suite';
 import { stack } from './stack';
 
@@ -57,8 +57,7 @@ export class PartnerPhone {
 
   /** Taps what submits a form or follows a link, and waits for the page it leads to. */
   async tapAndWait(target: Locator): Promise<void> {
-    await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame() }), target.tap()]);
-    await this.page.waitForLoadState('load');
+    await navigateBy(this.page, () => target.tap());
   }
 
   button(name: string): Locator {

@@ -3,6 +3,7 @@
 // administrator and the same employee. Passwords are the emulators' default, "password".
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { navigateBy } from './browser';
 import { stack } from './stack';
 
 export interface People {
@@ -62,5 +63,5 @@ export async function logIn(page: Page, id: string): Promise<void> {
   const idField = page.locator('input[name="email"], input[name="loginId"]');
   await idField.fill(id);
   await page.locator('input[name="password"]').fill('password');
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'ログイン' }).click()]);
+  await navigateBy(page, () => page.getByRole('button', { name: 'ログイン' }).click());
 }
