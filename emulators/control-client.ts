@@ -34,7 +34,12 @@ export class EmulatorControl {
 
   /** Requests received, oldest first; `path` uses the fault path-pattern rule. */
   requests(filter: RequestFilter = {}): Promise<RecordedRequest[]> {
-    return this.call<RecordedRequest[]>('GET', '/requests', undefined, { method: filter.method, path: filter.path });
+    return this.call<RecordedRequest[]>('GET', '/requests', undefined, { method: filter.method, path: filter.path, afterSeq: filter.afterSeq?.toString() });
+  }
+
+  /** The `seq` of the last request recorded so far (0 when none): `requests({ afterSeq })` then lists only later ones. */
+  async lastRequestSeq(): Promise<number> {
+    return Math.max(0, ...(await this.requests()).map((r) => r.seq));
   }
 
   /** Makes the next `times` (default 1) matching requests answer `status` and/or wait `latencyMs`. */

@@ -10,6 +10,7 @@ import { optionalQueryParam, parseControlInput } from './validate';
 const requestFilterSchema = z.object({
   method: optionalQueryParam(),
   path: optionalQueryParam((path) => path.startsWith('/'), 'path must start with /'),
+  afterSeq: optionalQueryParam((seq) => /^\d{1,15}$/.test(seq), 'afterSeq must be a whole number').transform((seq) => (seq === undefined ? undefined : Number(seq))),
 });
 
 export function createControlRouter(deps: { recorder: RequestRecorder; faults: FaultInjector; reset(): void }): Router {

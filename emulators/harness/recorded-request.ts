@@ -24,4 +24,6 @@ export interface RequestFilter {
   method?: string;
   /** Path pattern, same rule as faults (see path-pattern.ts). */
   path?: string;
+  /** Only requests recorded after the one with this `seq` (a mark taken before the step under test). */
+  afterSeq?: number;
 }

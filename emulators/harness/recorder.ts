@@ -59,7 +59,8 @@ export class RequestRecorder {
     return this.entries.filter(
       (entry) =>
         (method === undefined || entry.method === method) &&
-        (filter.path === undefined || matchesPathPattern(filter.path, entry.path)),
+        (filter.path === undefined || matchesPathPattern(filter.path, entry.path)) &&
+        (filter.afterSeq === undefined || entry.seq > filter.afterSeq),
     );
   }
 

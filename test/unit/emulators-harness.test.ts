@@ -87,9 +87,15 @@ describe('emulator harness', () => {
       const [recorded] = await control.requests();
       assert.equal(recorded?.status, 500);
       assert.equal((await control.faults())[0]?.remaining, 2);
-      const unfiltered = await fetch(`${emulators.urls.lineworks}/_emulator/requests?method=&path=`);
+      const unfiltered = await fetch(`${emulators.urls.lineworks}/_emulator/requests?method=&path=&afterSeq=`);
       assert.equal(unfiltered.status, 200);
       assert.equal(((await unfiltered.json()) as unknown[]).length, 1);
+      const mark = await control.lastRequestSeq();
+      assert.equal(mark, recorded?.seq);
+      assert.deepEqual(await control.requests({ afterSeq: mark }), []);
+      await fetch(`${emulators.urls.lineworks}/v1.0/later`);
+      assert.deepEqual((await control.requests({ afterSeq: mark })).map((r) => r.path), ['/v1.0/later']);
+      assert.equal((await fetch(`${emulators.urls.lineworks}/_emulator/requests?afterSeq=-1`)).status, 400);
 
       await control.reset();
       assert.deepEqual(await control.requests(), []);
