@@ -2,11 +2,13 @@
 // (filled with what the platform has), checked here field by field, sent with putBasicInfo — which
 // completes ユーザー登録 in the platform — then the completion page (post → redirect → get, so a
 // reload does not send the form again).
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { formBody } from '../edge/form-body';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerWebContext } from './context';
 import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblems } from './basic-info-form';
 import { LOGOUT_FORM } from './login-routes';
+import { refusePartnerForm } from './page-handler';
 import { partnerPageContext } from './partner-page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
 import type { PartnerSession } from './partner-session';
@@ -21,7 +23,7 @@ const RETRY: SignInRetry = { flow: 'register', retry: 'login', retryHref: FORM_P
 
 export function basicInfoRouter(pw: PartnerWebContext): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+  const form = formBody({ limit: '8kb', parameterLimit: 20 }, refusePartnerForm);
 
   function render(
     req: Request,

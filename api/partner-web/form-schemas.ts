@@ -4,6 +4,7 @@
 // codes (FieldProblem); the page catalogues word them in each language. 基本情報 has its own module
 // (basic-info-form.ts), shared by the registration and the order page.
 import { z } from 'zod';
+import { calendarDate } from '../edge/zod-fields';
 import type { DatePeriod, InvoiceLine, WorkEntry } from '../../common/orders/types';
 
 export const FIELD_PROBLEMS = [
@@ -76,9 +77,7 @@ const hours = z
 /** One 業務内容 as typed into the form: a date inside the 稼動期間, hours, what was done. */
 export function workEntryForm(period: DatePeriod) {
   return z.object({
-    date: z.iso
-      .date({ error: 'date' })
-      .refine((d) => d >= period.from && d <= period.to, 'date_outside_period'),
+    date: calendarDate('date').refine((d) => d >= period.from && d <= period.to, 'date_outside_period'),
     hours,
     description: text(1000),
   });
@@ -91,7 +90,7 @@ export const MAX_INVOICE_ROWS = 20;
 export function workDraft(period: DatePeriod) {
   return z.array(
     z.object({
-      date: z.iso.date().refine((d) => d >= period.from && d <= period.to),
+      date: calendarDate().refine((d) => d >= period.from && d <= period.to),
       hours: z.number().positive().max(24),
       description: z.string().trim().min(1).max(1000),
     }),

@@ -1,11 +1,13 @@
 // ログイン (seed 001, ログイン ①): 「LINEでログイン」 (CSRF-bound to this browser) goes to LINE Login
 // carrying where to come back to; a partner already signed in sees who they are and ログアウト.
 // `POST /partner/logout` (CSRF of the session) ends the partner session.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { BrowserCsrf } from './browser-csrf';
 import type { PartnerWebContext } from './context';
+import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';
+import { refusePartnerForm } from './page-handler';
 import { partnerPageContext, partnerReturnTo } from './partner-page-context';
 import { loginPage, signedInPage } from './pages/login-page';
 import { PartnerSignInError } from './sign-in-error';
@@ -21,7 +23,7 @@ const logoutForm = z.object({ csrf: z.unknown().optional() });
 
 export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 });
+  const form = formBody({ limit: '4kb', parameterLimit: 10 }, refusePartnerForm);
 
   router.get('/partner/login', async (req, res) => {
     const query = loginQuery.parse(req.query);

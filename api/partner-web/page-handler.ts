@@ -3,7 +3,8 @@
 // page for every problem (never the API's JSON, never a stack trace), and form bodies read with an
 // HTML answer when they are too large or unreadable.
 import { ServiceError } from '@temporalio/client';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { formBody as readFormBody } from '../edge/form-body';
 import type { PageContext } from '../pages/locale';
 import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
 import { partnerPageContext as pageContextWithSafePage } from './partner-page-context';
@@ -51,17 +52,12 @@ export function pageRoute(handler: (req: Request, res: Response) => Promise<void
     });
 }
 
-const urlencoded = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 });
+/** A form body renkei cannot read (not a form, too large, another charset): the bad-input page. */
+export function refusePartnerForm(req: Request, res: Response, status: number): void {
+  sendPage(res, status, problemPage(partnerPageContext(req, res), 'bad_request'));
+}
 
 /** Reads an urlencoded form; a body that is too large or unreadable gets the bad-input page. */
 export function formBody(): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    urlencoded(req, res, (err?: unknown) => {
-      if (err) {
-        sendProblem(req, res, 'bad_request');
-        return;
-      }
-      next();
-    });
-  };
+  return readFormBody({ limit: '32kb', parameterLimit: 500 }, refusePartnerForm);
 }

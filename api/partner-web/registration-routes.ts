@@ -2,12 +2,14 @@
 // consents; 「LINEでユーザー登録」 posts them (CSRF-bound to this browser: there is no session yet)
 // and, with all three, goes to LINE Login for the invited partner. An unknown or used invitation,
 // or a company without the LINE option, gets a page that says so instead.
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PlatformInvitation, PlatformPartner } from '../../providers/lansmart/platform-client';
 import type { BrowserCsrf } from './browser-csrf';
 import type { PartnerWebContext } from './context';
+import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';
+import { refusePartnerForm } from './page-handler';
 import { partnerPageContext } from './partner-page-context';
 import { registrationPage } from './pages/registration-page';
 import { allConsented, tickedConsents, type Consent } from './registration-consents';
@@ -30,7 +32,7 @@ const csrfForm = (invitation: string): string => `register:${invitation}`;
 
 export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+  const form = formBody({ limit: '8kb', parameterLimit: 20 }, refusePartnerForm);
 
   /** The pending invitation and its partner, whose company has the LINE option; else a refusal. */
   async function invitationOf(token: unknown): Promise<{ token: string; invitation: PlatformInvitation; partner: PlatformPartner }> {

@@ -2,7 +2,7 @@
 // → [追加する] → renkei's 「連携を開始しますか?」 → [許可する] → LINE WORKS's app-add screens (terms,
 // members, [保存]) → back here, where the tenant link workflow links the tenant to the business.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { CascadeReportRecord, TenantLink } from '../../models';
 import { LINK_TEXT } from '../pages/link-catalogue';
@@ -10,7 +10,8 @@ import { consentPage, resultPage } from '../pages/link-pages';
 import { notificationSettingsPage } from '../pages/notification-settings';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
-import { sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { formBody } from '../edge/form-body';
+import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
 import { pageContext } from '../web/page-context';
 import { isMobile, sessionOrLogin } from '../web/require-session';
 
@@ -26,7 +27,7 @@ const installReturn = z.object({
 
 export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb' });
+  const form = formBody({ limit: '8kb' }, refuseLinkForm);
   const c = deps.config;
   const appPage = `${c.LINEWORKS_ADMIN_BASE_URL}/apps/${encodeURIComponent(c.LINEWORKS_CLIENT_ID)}`;
   const switchUrl = `${c.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url('/auth/freee/login?return_to=/settings/notifications'))}`;

@@ -3,7 +3,7 @@
 // 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
 // → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]
 // synchronously; the OAuth state is the update ID, so a double click is one link.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { employeeLinkWorkflowId } from '../../common/ids';
 import { employeeLinkStatusQuery } from '../../common/links/messages';
@@ -11,7 +11,8 @@ import { LINK_TEXT } from '../pages/link-catalogue';
 import { consentPage, resultPage } from '../pages/link-pages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
-import { sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { formBody } from '../edge/form-body';
+import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
 import { sessionOrLogin } from '../web/require-session';
@@ -21,7 +22,7 @@ type Action = 'link' | 'unlink';
 
 export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb' });
+  const form = formBody({ limit: '8kb' }, refuseLinkForm);
   const switchUrl = (back: string): string =>
     `${deps.config.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url(`/auth/freee/login?return_to=${encodeURIComponent(back)}`))}`;
 

@@ -51,6 +51,8 @@ export function freeeAuthRouter(web: WebContext): Router {
       res.redirect(303, flow.data.returnTo ?? '/settings/notifications');
     } catch (err) {
       req.log.warn({ err }, 'freee sign-in failed');
+      // A code freee refuses (spent, or from another sign-in) is the person's to retry: a 400.
+      if (err instanceof AuthRejectedError && err.code === 'invalid_grant') return sendLinkError(req, res, 400, 'FREEE_AUTH_FAILED');
       sendLinkError(req, res, 502, err instanceof AuthRejectedError ? 'FREEE_AUTH_FAILED' : 'TRANSIENT', true);
     }
   });

@@ -2,6 +2,7 @@
 // the FreeeEvent domain type. Unknown extra fields are tolerated (freee may add some); missing or
 // mistyped fields are refused.
 import { z } from 'zod';
+import { isoInstant, wellFormedText } from '../edge/zod-fields';
 import { FREEE_ACTIONS, FREEE_RESOURCES, type AccountingEvent, type FreeeResource } from '../../common/freee/events';
 
 /** freee sends numeric IDs; accept numbers or digit strings. */
@@ -12,16 +13,16 @@ const eventId = z.union([z.number().int().nonnegative().transform(String), z.str
 const resourceObject = z.looseObject({
   id: numericId,
   company_id: numericId,
-  status: z.string().max(50).optional(),
+  status: wellFormedText(50).optional(),
   applicant_id: numericId.optional(),
 });
 
 export const freeeWebhookSchema = z.looseObject({
   id: eventId,
   application_id: numericId.optional(),
-  resource: z.string().min(1).max(100),
+  resource: wellFormedText(100, 1),
   action: z.enum(FREEE_ACTIONS),
-  created_at: z.iso.datetime({ offset: true }),
+  created_at: isoInstant(),
   approval_request: resourceObject.optional(),
   expense_application: resourceObject.optional(),
   payment_request: resourceObject.optional(),

@@ -2,10 +2,11 @@
 // renkei acts on are typed; other event types pass through as `other` and are acknowledged.
 // An empty `events` array is LINE's connectivity check.
 import { z } from 'zod';
+import { wellFormedId } from '../edge/zod-fields';
 
-const source = z.object({ type: z.string(), userId: z.string().optional() });
+const source = z.object({ type: z.string(), userId: wellFormedId(100).optional() });
 const common = {
-  webhookEventId: z.string().min(1).max(64),
+  webhookEventId: wellFormedId(64),
   timestamp: z.number().int().nonnegative(),
   source,
   mode: z.string().optional(),
@@ -13,7 +14,8 @@ const common = {
   replyToken: z.string().optional(),
 };
 
-export const lineEventBase = z.object({ ...common, type: z.string() });
+/** An event renkei cannot read (no type, an odd ID) is ignored and counted, never refused. */
+export const lineEventBase = z.object({ ...common, type: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/) });
 export const followEvent = z.object({ ...common, type: z.literal('follow'), follow: z.object({ isUnblocked: z.boolean() }).optional() });
 export const unfollowEvent = z.object({ ...common, type: z.literal('unfollow') });
 export const postbackEvent = z.object({ ...common, type: z.literal('postback'), postback: z.object({ data: z.string().max(300) }) });

@@ -1,9 +1,10 @@
 // LINE WORKS callback bodies renkei acts on: the bot's postback/message/begin events (A.4) and the
 // app lifecycle event sent when an admin removes the app.
 import { z } from 'zod';
+import { wellFormedId } from '../edge/zod-fields';
 
 const domainId = z.union([z.number().int().nonnegative(), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)]).transform(String);
-const source = z.looseObject({ userId: z.string().min(1).max(200), domainId });
+const source = z.looseObject({ userId: wellFormedId(200), domainId });
 
 export const botCallbackSchema = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('postback'), source, data: z.string().max(300) }),
@@ -20,7 +21,7 @@ export const appLifecycleSchema = z.looseObject({
   type: z.string().min(1).max(100),
   eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
   domainId,
-  clientId: z.string().min(1),
+  clientId: wellFormedId(200),
   installationId: z.string().optional(),
   time: z.string().optional(),
 });

@@ -20,6 +20,11 @@ export function sendLinkError(req: Request, res: Response, status: number, kind:
   res.status(status).type('html').send(linkErrorPage(pageContext(req, res), kind, withReference ? (req.id as string) : undefined));
 }
 
+/** A form body the link pages cannot read (not a form, too large, another charset): a stale form. */
+export function refuseLinkForm(req: Request, res: Response, status: number): void {
+  sendLinkError(req, res, status, 'EXPIRED');
+}
+
 export function sendLinkFailure(req: Request, res: Response, err: unknown): void {
   if (err instanceof LinkCommandError && TRANSIENT_TYPES.has(err.type)) {
     req.log.warn({ err }, 'link step failed on a provider outage');

@@ -1,8 +1,10 @@
-// Issues and consumes OAuth `state` values: random, HMAC-signed (a forged value is refused before
-// any lookup), stored server-side with the PKCE verifier, bound to the browser by a cookie, valid
-// ten minutes, and consumable exactly once (an exactly-once claim).
+// Issues and consumes OAuth `state` values: random, HMAC-signed (a forged or malformed value is
+// refused before any lookup), stored server-side with the PKCE verifier, bound to the browser by a
+// cookie the server issued and signed (a value a browser brings that renkei did not issue is never
+// adopted, so the binding cannot be fixated), valid ten minutes, and consumable exactly once.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { claimOnce } from '../../models/claim';
 import { OAuthState, type OAuthPurpose } from '../../models/oauth-state';
 import { readCookie, writeCookie, type CookieSettings } from './cookies';
@@ -10,6 +12,10 @@ import { readCookie, writeCookie, type CookieSettings } from './cookies';
 const BINDING_COOKIE = 'renkei_bind';
 const UNBOUND = '-';
 export const STATE_TTL_MS = 10 * 60_000;
+/** A state or ticket as issued: 24 random bytes and a 22-character signature, base64url. */
+const stateValue = z.string().regex(/^[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/);
+/** The binding cookie as issued: 32 random bytes and their signature, base64url. */
+const bindingValue = z.string().regex(/^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/);
 
 export type StateProblem = 'invalid' | 'expired' | 'reused' | 'other_browser';
 
@@ -42,10 +48,19 @@ export class OAuthStates {
     return b64url(createHmac('sha256', this.secret).update(id).digest()).slice(0, 22);
   }
 
+  /** This browser's binding cookie, only if renkei issued it (its signature verifies). */
+  private issuedBinding(req: Request): string | undefined {
+    const parsed = bindingValue.safeParse(readCookie(req, BINDING_COOKIE));
+    if (!parsed.success) return undefined;
+    const [random, sig] = parsed.data.split('.') as [string, string];
+    return timingSafeEqual(Buffer.from(sig), Buffer.from(this.sign(`binding:${random}`))) ? parsed.data : undefined;
+  }
+
   private binding(req: Request, res: Response): string {
-    let value = readCookie(req, BINDING_COOKIE);
-    if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
-      value = b64url(randomBytes(32));
+    let value = this.issuedBinding(req);
+    if (!value) {
+      const random = b64url(randomBytes(32));
+      value = `${random}.${this.sign(`binding:${random}`)}`;
       writeCookie(res, this.cookies, BINDING_COOKIE, value, 24 * 3600);
     }
     return value;
@@ -76,9 +91,10 @@ export class OAuthStates {
   }
 
   private idOf(state: unknown): string {
-    if (typeof state !== 'string') throw new StateError('invalid');
-    const [id, sig] = state.split('.');
-    if (!id || !sig || sig.length !== 22 || !timingSafeEqual(Buffer.from(sig), Buffer.from(this.sign(id)))) throw new StateError('invalid');
+    const parsed = stateValue.safeParse(state);
+    if (!parsed.success) throw new StateError('invalid');
+    const [id, sig] = parsed.data.split('.') as [string, string];
+    if (!timingSafeEqual(Buffer.from(sig), Buffer.from(this.sign(id)))) throw new StateError('invalid');
     return id;
   }
 
@@ -89,7 +105,7 @@ export class OAuthStates {
     if (!doc) throw new StateError('invalid');
     if (doc.usedAt) throw new StateError('reused');
     if (doc.expiresAt.getTime() <= Date.now()) throw new StateError('expired');
-    const cookie = readCookie(req, BINDING_COOKIE);
+    const cookie = this.issuedBinding(req);
     if (!cookie || sha256(cookie) !== doc.binding) throw new StateError('other_browser');
     return (doc.data ?? {}) as Record<string, string>;
   }
@@ -108,7 +124,7 @@ export class OAuthStates {
     // Exactly one consumer, even for two clicks at the same instant.
     const sameBrowser = (): boolean => {
       if (doc.binding === UNBOUND) return true;
-      const cookie = readCookie(req, BINDING_COOKIE);
+      const cookie = this.issuedBinding(req);
       return !!cookie && sha256(cookie) === doc.binding;
     };
     if (doc.usedAt || !(await claimOnce(`oauth-state:${id}`, 'consume', STATE_TTL_MS * 2))) {
