@@ -12,6 +12,7 @@ import { healthRouter } from './routes/health';
 import { lansmartEventsRouter } from './routes/lansmart-events';
 import { lineWebhookRouter } from './routes/line-webhook';
 import { notificationsRouter } from './routes/notifications';
+import { openApiRouter } from './routes/openapi';
 import { operatorLinksRouter } from './routes/operator-links';
 import { adminLinkRouter } from './routes/web-admin-link';
 import { employeeLinkRouter } from './routes/web-employee-link';
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use(httpMetrics(deps.metrics));
   app.use(healthRouter(deps));
+  app.use(openApiRouter(deps));
   app.use(freeeWebhookRouter(deps));
   app.use(freeeProductEventsRouter(deps));
   const orders = orderCommands(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE);

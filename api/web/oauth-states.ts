@@ -13,7 +13,7 @@ const BINDING_COOKIE = 'renkei_bind';
 const UNBOUND = '-';
 export const STATE_TTL_MS = 10 * 60_000;
 /** A state or ticket as issued: 24 random bytes and a 22-character signature, base64url. */
-const stateValue = z.string().regex(/^[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/);
+export const oauthStateValue = z.string().regex(/^[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/);
 /** The binding cookie as issued: 32 random bytes and their signature, base64url. */
 const bindingValue = z.string().regex(/^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/);
 
@@ -91,7 +91,7 @@ export class OAuthStates {
   }
 
   private idOf(state: unknown): string {
-    const parsed = stateValue.safeParse(state);
+    const parsed = oauthStateValue.safeParse(state);
     if (!parsed.success) throw new StateError('invalid');
     const [id, sig] = parsed.data.split('.') as [string, string];
     if (!timingSafeEqual(Buffer.from(sig), Buffer.from(this.sign(id)))) throw new StateError('invalid');

@@ -1,0 +1,154 @@
+// Every HTTP endpoint the API mounts, described with the zod schemas its edge validates with: who
+// calls it (and how the call is authenticated), its path, query and body, and what it answers.
+// The OpenAPI document (document.ts) is built from this list, a test checks it against the routes
+// the app really mounts, and the edge fuzz suite derives its inputs from the document.
+import { z } from 'zod';
+import { BASIC_INFO_FIELDS } from '../partner-web/basic-info-form';
+import { approveOp, BANK_ACCOUNT_TYPES, invoiceOp, reportOp } from '../partner-web/form-schemas';
+import { notificationIdParam } from '../partner-web/notification-store';
+import { orderIdParam } from '../partner-web/partner-order';
+import { freeeProductEventSchema } from '../schemas/freee-product-event';
+import { freeeWebhookSchema } from '../schemas/freee-webhook';
+import { lansmartEventSchema } from '../schemas/lansmart-event';
+import { lineWebhookSchema } from '../schemas/line-webhook';
+import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
+import { oauthStateValue } from '../web/oauth-states';
+
+/** Who may call an endpoint, and how the call proves it (components.securitySchemes). */
+export type Caller = 'public' | 'freeeToken' | 'renkeiSignature' | 'lineSignature' | 'worksSignature' | 'operatorToken' | 'webSession' | 'partnerSession';
+
+/** JSON answers (APIs, webhooks) or HTML pages (people's browsers). */
+export type Answers = 'json' | 'html';
+
+export interface Endpoint {
+  method: 'get' | 'post';
+  /** OpenAPI form: `{param}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  caller: Caller;
+  answers: Answers;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { type: 'application/json' | 'application/x-www-form-urlencoded'; schema: z.ZodType };
+  /** Status → what it means (every 4xx the edge answers for bad input is listed). */
+  responses: Record<string, string>;
+}
+
+const state = oauthStateValue.describe('An OAuth state renkei issued (signed, single-use, bound to this browser).');
+const code = z.string().min(1).max(2000).describe('The authorisation code the provider returned.');
+const providerError = z.string().min(1).max(100).describe('The provider’s error answer (e.g. access_denied).');
+const csrf = z.string().max(200).describe('The CSRF token the page carried.');
+const returnTo = z.string().max(2000).regex(/^\/(?!\/)/).describe('A path of renkei to return to.');
+const lang = z.enum(['ja', 'en']).describe('The page language (remembered in a cookie).');
+const eventIdParam = z.object({ eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) });
+const tenantParam = z.object({ worksTenantId: z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/) });
+const orderParam = z.object({ orderId: orderIdParam });
+const cursor = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_:.@-]{1,300}$/).describe('`nextBefore` of the previous page.');
+const form = (schema: z.ZodType) => ({ type: 'application/x-www-form-urlencoded' as const, schema });
+const json = (schema: z.ZodType) => ({ type: 'application/json' as const, schema });
+const pageQuery = (shape: z.ZodRawShape = {}) => z.object({ lang: lang.optional(), ...shape });
+
+const PAGE = { 200: 'The page.', 400: 'Bad input: the error page.' };
+const FORM_POST = { 303: 'Done: on to the next page.', 400: 'Bad input: the page again with the problems, or the error page.', 403: 'A stale or forged form.', 413: 'A body over the limit.', 415: 'Not a form (or not UTF-8).' };
+const SIGNED = { 400: 'Not JSON, or not the schema (each field named).', 401: 'Signature missing, wrong or stale.', 413: 'A body over the limit.' };
+
+const orderStep = (path: string, summary: string, body: z.ZodType): Endpoint[] => [
+  { method: 'get', path, summary: `${summary} (page)`, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the order is at another step.', 404: 'Not this partner’s order.' } },
+  { method: 'post', path, summary, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(body), responses: { ...FORM_POST, 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.' } },
+];
+
+const token = { rid: z.string().max(100), csrf };
+
+export const ENDPOINTS: Endpoint[] = [
+  // Operations.
+  { method: 'get', path: '/healthz', summary: 'The process is up.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Up.' } },
+  { method: 'get', path: '/readyz', summary: 'Temporal and MongoDB are reachable.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Ready.', 503: 'A dependency is down.' } },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Metrics (text exposition format).' } },
+  { method: 'get', path: '/openapi.json', summary: 'This document.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'The OpenAPI 3.1 document.' } },
+
+  // Webhooks and signed events.
+  { method: 'post', path: '/webhooks/freee', summary: 'freee accounting webhooks.', tag: 'webhooks', caller: 'freeeToken', answers: 'json', body: json(freeeWebhookSchema), responses: { 200: 'A duplicate.', 202: 'Accepted: the notification started.', ...SIGNED, 422: 'A resource renkei does not notify.' } },
+  { method: 'post', path: '/events/freee-products', summary: 'Signed events of the freee products without webhooks.', tag: 'webhooks', caller: 'renkeiSignature', answers: 'json', body: json(freeeProductEventSchema), responses: { 200: 'A duplicate.', 202: 'Accepted.', ...SIGNED, 503: 'Not configured.' } },
+  { method: 'post', path: '/events/lansmart', summary: 'The Lansmart platform’s signed order events.', tag: 'webhooks', caller: 'renkeiSignature', answers: 'json', body: json(lansmartEventSchema), responses: { 200: 'A duplicate.', 202: 'Applied.', ...SIGNED, 404: 'Unknown order.', 409: 'Not possible in the order’s state.', 503: 'Not configured.' } },
+  { method: 'post', path: '/webhooks/line', summary: 'The LINE Messaging API webhook (events renkei cannot read are ignored and counted).', tag: 'webhooks', caller: 'lineSignature', answers: 'json', body: json(lineWebhookSchema), responses: { 200: 'Handled, each event’s outcome listed.', ...SIGNED } },
+  { method: 'post', path: '/webhooks/lineworks/bot', summary: 'LINE WORKS bot callbacks (Bot Secret).', tag: 'webhooks', caller: 'worksSignature', answers: 'json', body: json(botCallbackSchema), responses: { 200: 'Acknowledged (an [ID連携] tap answers the link to open).', ...SIGNED } },
+  { method: 'post', path: '/webhooks/lineworks/app', summary: 'LINE WORKS app lifecycle events (Client Secret).', tag: 'webhooks', caller: 'worksSignature', answers: 'json', body: json(appLifecycleSchema), responses: { 200: 'Acknowledged.', ...SIGNED } },
+
+  // Notifications.
+  { method: 'get', path: '/api/notifications/freee/{eventId}', summary: 'A freee notification’s delivery.', tag: 'notifications', caller: 'public', answers: 'json', params: eventIdParam, responses: { 200: 'Its state.', 400: 'Not an event ID.', 404: 'No such notification.', 409: 'The workflow ended otherwise.' } },
+  { method: 'get', path: '/notifications/freee/{eventId}', summary: 'A freee notification’s delivery (page).', tag: 'notifications', caller: 'public', answers: 'html', params: eventIdParam, query: pageQuery(), responses: { ...PAGE, 404: 'No such notification.' } },
+
+  // Operators.
+  { method: 'get', path: '/api/tenants/{worksTenantId}', summary: 'A tenant’s link status.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'Its status.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.' } },
+  { method: 'get', path: '/api/tenants/{worksTenantId}/links', summary: 'A tenant’s employee links, paged.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, query: z.object({ after: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }), responses: { 200: 'A page of links.', 400: 'Bad tenant ID or query.', 401: 'No or wrong token.' } },
+  { method: 'get', path: '/api/tenants/{worksTenantId}/cascades', summary: 'A tenant’s cascade reports.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'The reports.', 400: 'Not a tenant ID.', 401: 'No or wrong token.' } },
+  { method: 'post', path: '/api/tenants/{worksTenantId}/unlink', summary: 'Unlinks a tenant (the cascade revokes every employee link).', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 202: 'Started.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.', 409: 'Not linked.' } },
+
+  // freee sign-in and the LINE WORKS link pages.
+  { method: 'get', path: '/auth/freee/login', summary: 'Starts signing in with freee.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ return_to: returnTo.optional() }), responses: { 303: 'To freee’s authorisation page.' } },
+  { method: 'get', path: '/auth/freee/callback', summary: 'freee’s return from sign-in.', tag: 'link pages', caller: 'public', answers: 'html', query: z.object({ state, code: code.optional(), error: providerError.optional() }), responses: { 303: 'Signed in.', 400: 'A stale, reused, forged or other browser’s state, or a code freee refused.', 502: 'freee answered otherwise.', 503: 'freee is unavailable.' } },
+  { method: 'post', path: '/auth/logout', summary: 'Signs out of renkei’s freee session.', tag: 'link pages', caller: 'public', answers: 'html', responses: { 303: 'To the top page.' } },
+  { method: 'get', path: '/settings/notifications', summary: '通知設定.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
+  { method: 'post', path: '/lineworks/admin/connect', summary: '[アカウントを連携する].', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS app page (or to freee when not signed in).' } },
+  { method: 'get', path: '/lineworks/admin/add', summary: '「連携を開始しますか?」 for a LINE WORKS tenant.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) }), responses: { ...PAGE, 303: 'Not signed in: to freee.', 403: 'Not an admin.' } },
+  { method: 'post', path: '/lineworks/admin/add', summary: '[許可する]: on to the LINE WORKS install.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS install (or to freee when not signed in).' } },
+  {
+    method: 'get',
+    path: '/lineworks/admin/installed',
+    summary: 'LINE WORKS’s signed return from the install.',
+    tag: 'link pages',
+    caller: 'webSession',
+    answers: 'html',
+    query: z.object({ state, installation_id: z.string().min(1).max(100), domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), bot_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), service_account_id: z.string().min(1).max(200), signature: z.string().min(1).max(200) }),
+    responses: { ...PAGE, 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' },
+  },
+  { method: 'get', path: '/link/start', summary: 'The talk room’s single-use link into ID連携 / ID連携解除.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ ticket: state }), responses: { 303: 'On to freee sign-in or the consent page.', 400: 'A stale, reused or forged ticket.' } },
+  { method: 'get', path: '/link/consent', summary: '「連携を開始しますか?」 for an employee.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ s: state }), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
+  { method: 'post', path: '/link/consent', summary: '[許可する]: links or unlinks the employee.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ s: state, csrf })), responses: { ...FORM_POST, 200: 'The outcome page.', 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' } },
+  { method: 'get', path: '/auth/lineworks/login', summary: 'On a phone, the consent step continues with a LINE WORKS login.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ s: state }), responses: { 303: 'To LINE WORKS’s login.', 400: 'A stale, reused or forged state.' } },
+  { method: 'get', path: '/auth/lineworks/callback', summary: 'LINE WORKS’s return from that login.', tag: 'link pages', caller: 'public', answers: 'html', query: z.object({ state, code: code.optional(), error: providerError.optional() }), responses: { 303: 'On to the consent page.', 400: 'A stale state or a refused login.', 403: 'LINE WORKS refused the code or the ID token.', 503: 'LINE WORKS is unavailable.' } },
+
+  // Lansmart partner sign-in (LINE Login).
+  { method: 'get', path: '/partner/register', summary: 'ユーザー登録 from the platform’s invitation.', tag: 'partner sign-in', caller: 'public', answers: 'html', query: pageQuery({ invitation: z.string().min(1).max(200).regex(/^[A-Za-z0-9._~-]+$/) }), responses: { ...PAGE, 403: 'No LINE option.', 404: 'Unknown invitation.', 409: 'Already used.' } },
+  { method: 'post', path: '/partner/register', summary: '「LINEでユーザー登録」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ invitation: z.string().max(200), csrf, consent: z.union([z.string(), z.array(z.string())]).optional() })), responses: { ...FORM_POST, 404: 'Unknown invitation.', 409: 'Already used.' } },
+  { method: 'get', path: '/partner/login', summary: 'ログイン.', tag: 'partner sign-in', caller: 'public', answers: 'html', query: pageQuery({ return_to: returnTo.optional(), logged_out: z.literal('1').optional() }), responses: { ...PAGE, 303: 'Already signed in: to the page asked for.' } },
+  { method: 'post', path: '/partner/login', summary: '「LINEでログイン」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ csrf, return_to: returnTo.optional() })), responses: { ...FORM_POST, 303: 'To LINE Login.' } },
+  { method: 'post', path: '/partner/logout', summary: 'ログアウト.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...FORM_POST, 303: 'To the login page.' } },
+  {
+    method: 'get',
+    path: '/auth/line/callback',
+    summary: 'LINE Login’s return, for ユーザー登録 and ログイン.',
+    tag: 'partner sign-in',
+    caller: 'public',
+    answers: 'html',
+    query: z.object({ state, code: code.optional(), error: providerError.optional(), friendship_status_changed: z.enum(['true', 'false']).optional() }),
+    responses: { 303: 'Signed in: on to 基本情報登録 or the page asked for.', 400: 'A stale state, a cancelled or refused login.', 403: 'The LINE account does not match the partner.', 409: 'Linked elsewhere.', 503: 'LINE or Temporal is unavailable.' },
+  },
+  { method: 'get', path: '/partner/register/basic-info', summary: '基本情報登録.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
+  { method: 'post', path: '/partner/register/basic-info', summary: '基本情報登録 [登録する].', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 303: 'To 基本情報登録完了 (or to the login page when not signed in).' } },
+  { method: 'get', path: '/partner/register/complete', summary: '基本情報登録完了.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
+
+  // Lansmart partner pages.
+  { method: 'get', path: '/partner', summary: 'The partner’s home: in-app notifications.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', query: pageQuery({ before: cursor.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
+  { method: 'post', path: '/partner/notifications/{id}/open', summary: 'Opens a notification (marks it read).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: z.object({ id: notificationIdParam }), body: form(z.object(token)), responses: { ...FORM_POST, 404: 'No such notification.' } },
+  { method: 'get', path: '/api/partner/notifications', summary: 'The in-app notifications with the unread count.', tag: 'partner pages', caller: 'partnerSession', answers: 'json', query: z.object({ before: cursor.optional(), limit: z.coerce.number().int().min(1).max(100).optional() }), responses: { 200: '`{ unread, items, nextBefore }`.', 400: 'A bad cursor or limit.', 401: 'Not signed in.' } },
+  { method: 'post', path: '/api/partner/notifications/{id}/read', summary: 'Marks a notification read (`X-CSRF-Token`).', tag: 'partner pages', caller: 'partnerSession', answers: 'json', params: z.object({ id: notificationIdParam }), responses: { 200: 'Marked.', 400: 'Not a notification ID.', 401: 'Not signed in.', 403: 'No or wrong X-CSRF-Token.', 404: 'No such notification.' } },
+  { method: 'get', path: '/partner/orders/{orderId}', summary: 'An order (発注書).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
+  { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[承認する] / [実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...FORM_POST, 200: 'The confirmation or outcome page.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.' } },
+  {
+    method: 'post',
+    path: '/partner/orders/{orderId}/bank-account',
+    summary: '口座情報 before approval.',
+    tag: 'partner pages',
+    caller: 'partnerSession',
+    answers: 'html',
+    params: orderParam,
+    body: form(z.object({ ...token, bankName: z.string().max(200), branchName: z.string().max(200), accountType: z.enum(BANK_ACCOUNT_TYPES), accountNumber: z.string().max(20), accountHolderKana: z.string().max(200) })),
+    responses: { ...FORM_POST, 404: 'Not this partner’s order.' },
+  },
+  { method: 'post', path: '/partner/orders/{orderId}/basic-info', summary: '基本情報 before approval.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 404: 'Not this partner’s order.' } },
+  ...orderStep('/partner/orders/{orderId}/report', '稼動登録', z.object({ ...token, op: reportOp, date: z.string().max(20).optional(), hours: z.string().max(20).optional(), description: z.string().max(1000).optional(), index: z.string().max(5).optional(), draft: z.string().max(32_000).optional() })),
+  ...orderStep('/partner/orders/{orderId}/invoice', '請求書', z.object({ ...token, op: invoiceOp, billingMonth: z.string().max(7).optional(), draft: z.string().max(32_000).optional() })),
+  ...orderStep('/partner/orders/{orderId}/payment-notice', '支払通知書', z.object({ ...token, op: approveOp })),
+];
