@@ -21,12 +21,13 @@ export function isCalendarDate(value: string): boolean {
 
 /** A `YYYY-MM-DD` calendar date; `message` words every refusal (forms use a problem code). */
 export function calendarDate(message = 'must be a calendar date YYYY-MM-DD'): z.ZodString {
-  return z.string({ error: message }).regex(YMD, message).refine(isCalendarDate, message);
+  // One issue per field: the calendar check runs only on the shape YYYY-MM-DD.
+  return z.string({ error: message }).regex(YMD, { message, abort: true }).refine(isCalendarDate, message);
 }
 
 /** An ISO 8601 instant with its offset, on a real calendar date (checked before anything starts). */
 export function isoInstant(): z.ZodType<string> {
-  return z.iso.datetime({ offset: true }).refine((v) => isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), 'must be a real instant');
+  return z.iso.datetime({ offset: true, abort: true }).refine((v) => isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), 'must be a real instant');
 }
 
 /** Text that is well-formed Unicode (no lone surrogate), `min`–`max` UTF-16 code units. */

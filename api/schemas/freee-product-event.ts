@@ -8,7 +8,7 @@ import { FREEE_PRODUCTS, type ProductEvent } from '../../common/freee/events';
 const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
 
 /** Links in messages must lead to freee itself, never elsewhere. */
-const freeeUrl = z.url({ protocol: /^https$/ }).refine((u) => {
+const freeeUrl = z.url({ protocol: /^https$/, abort: true }).refine((u) => {
   // Checks run on after a failed format check: a string that is not a URL must not throw here.
   const host = URL.canParse(u) ? new URL(u).hostname : '';
   return host === 'freee.co.jp' || host.endsWith('.freee.co.jp');

@@ -22,6 +22,6 @@ export const appLifecycleSchema = z.looseObject({
   eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
   domainId,
   clientId: wellFormedId(200),
-  installationId: z.string().optional(),
-  time: z.string().optional(),
+  installationId: wellFormedId(200).optional(),
+  time: z.string().max(64).optional(),
 });

@@ -36,9 +36,9 @@ describe('OAuth secrets in the API logs', () => {
     assert.ok(realState.length > 20, 'the sign-in issued a state');
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
-    // freee refuses the code: the failure is logged (with its request) and the page says so.
+    // freee refuses the code (invalid_grant, the person's to retry): the failure is logged (with its request) and the page says so.
     const refused = await get(`/auth/freee/callback?code=SECRETCODE&state=${encodeURIComponent(realState)}`, { cookie });
-    assert.equal(refused.status, 502);
+    assert.equal(refused.status, 400);
     // A callback whose state is unknown, and the other providers' callbacks.
     assert.equal((await get('/auth/freee/callback?code=SECRETCODE&state=SECRETSTATE')).status, 400);
     assert.equal((await get('/auth/lineworks/callback?code=SECRETCODE&state=SECRETSTATE')).status, 400);
