@@ -3,10 +3,14 @@
 // holds identifiers only.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import { z } from 'zod';
 import { AuthRejectedError } from '../../providers/http-errors';
 import { safeReturnTo, type WebContext } from '../web/context';
 import { sendLinkError } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
+
+/** freee's return: the state (checked by OAuthStates), and a code or an error. */
+const callbackQuery = z.object({ state: z.unknown(), code: z.string().min(1).max(2000).optional(), error: z.string().max(100).optional() });
 
 export function freeeAuthRouter(web: WebContext): Router {
   const router = Router();
@@ -18,9 +22,11 @@ export function freeeAuthRouter(web: WebContext): Router {
   });
 
   router.get('/auth/freee/callback', async (req, res) => {
+    const parsed = callbackQuery.safeParse(req.query);
+    const query = parsed.success ? parsed.data : { state: req.query.state };
     let flow;
     try {
-      flow = await web.states.consume(req, req.query.state, 'freee_login');
+      flow = await web.states.consume(req, query.state, 'freee_login');
     } catch (err) {
       if (err instanceof StateError) {
         sendLinkError(req, res, 400, 'EXPIRED');
@@ -28,13 +34,13 @@ export function freeeAuthRouter(web: WebContext): Router {
       }
       throw err;
     }
-    if (typeof req.query.code !== 'string') {
+    if (query.code === undefined) {
       // The person chose not to allow (error=access_denied) or freee refused the request.
       sendLinkError(req, res, 400, 'FREEE_LOGIN_INCOMPLETE');
       return;
     }
     try {
-      const tokens = await web.freeeOAuth.exchangeCode({ code: req.query.code, redirectUri: callbackUrl, codeVerifier: flow.codeVerifier });
+      const tokens = await web.freeeOAuth.exchangeCode({ code: query.code, redirectUri: callbackUrl, codeVerifier: flow.codeVerifier });
       const me = await web.freeeApi.usersMe(tokens.accessToken);
       const companyId = tokens.companyId ?? me.companies[0]?.id;
       const company = me.companies.find((c) => c.id === companyId);
