@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import { BASIC_INFO_FIELDS } from '../partner-web/basic-info-form';
 import { approveOp, BANK_ACCOUNT_TYPES, invoiceOp, reportOp } from '../partner-web/form-schemas';
+import { lineCallbackQuery } from '../partner-web/line-callback-route';
+import { notificationsPageQuery } from '../partner-web/notification-routes';
 import { notificationIdParam } from '../partner-web/notification-store';
 import { orderIdParam } from '../partner-web/partner-order';
 import { freeeProductEventSchema } from '../schemas/freee-product-event';
 import { freeeWebhookSchema } from '../schemas/freee-webhook';
 import { lansmartEventSchema } from '../schemas/lansmart-event';
 import { lineWebhookSchema } from '../schemas/line-webhook';
+import { linksPageQuery, tenantId } from '../routes/operator-links';
+import { domainId, installReturn } from '../routes/web-admin-link';
 import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
 import { oauthStateValue } from '../web/oauth-states';
 
@@ -42,7 +46,7 @@ const csrf = z.string().max(200).describe('The CSRF token the page carried.');
 const returnTo = z.string().max(2000).regex(/^\/(?!\/)/).describe('A path of renkei to return to.');
 const lang = z.enum(['ja', 'en']).describe('The page language (remembered in a cookie).');
 const eventIdParam = z.object({ eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) });
-const tenantParam = z.object({ worksTenantId: z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/) });
+const tenantParam = z.object({ worksTenantId: tenantId });
 const orderParam = z.object({ orderId: orderIdParam });
 const cursor = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_:.@-]{1,300}$/).describe('`nextBefore` of the previous page.');
 const form = (schema: z.ZodType) => ({ type: 'application/x-www-form-urlencoded' as const, schema });
@@ -81,7 +85,7 @@ export const ENDPOINTS: Endpoint[] = [
 
   // Operators.
   { method: 'get', path: '/api/tenants/{worksTenantId}', summary: 'A tenant’s link status.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'Its status.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.' } },
-  { method: 'get', path: '/api/tenants/{worksTenantId}/links', summary: 'A tenant’s employee links, paged.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, query: z.object({ after: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }), responses: { 200: 'A page of links.', 400: 'Bad tenant ID or query.', 401: 'No or wrong token.' } },
+  { method: 'get', path: '/api/tenants/{worksTenantId}/links', summary: 'A tenant’s employee links, paged.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, query: linksPageQuery, responses: { 200: 'A page of links.', 400: 'Bad tenant ID or query.', 401: 'No or wrong token.' } },
   { method: 'get', path: '/api/tenants/{worksTenantId}/cascades', summary: 'A tenant’s cascade reports.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'The reports.', 400: 'Not a tenant ID.', 401: 'No or wrong token.' } },
   { method: 'post', path: '/api/tenants/{worksTenantId}/unlink', summary: 'Unlinks a tenant (the cascade revokes every employee link).', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 202: 'Started.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.', 409: 'Not linked.' } },
 
@@ -91,8 +95,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/auth/logout', summary: 'Signs out of renkei’s freee session.', tag: 'link pages', caller: 'public', answers: 'html', responses: { 303: 'To the top page.' } },
   { method: 'get', path: '/settings/notifications', summary: '通知設定.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
   { method: 'post', path: '/lineworks/admin/connect', summary: '[アカウントを連携する].', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS app page (or to freee when not signed in).' } },
-  { method: 'get', path: '/lineworks/admin/add', summary: '「連携を開始しますか?」 for a LINE WORKS tenant.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) }), responses: { ...PAGE, 303: 'Not signed in: to freee.', 403: 'Not an admin.' } },
-  { method: 'post', path: '/lineworks/admin/add', summary: '[許可する]: on to the LINE WORKS install.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS install (or to freee when not signed in).' } },
+  { method: 'get', path: '/lineworks/admin/add', summary: '「連携を開始しますか?」 for a LINE WORKS tenant.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ domain_id: domainId }), responses: { ...PAGE, 303: 'Not signed in: to freee.', 403: 'Not an admin.' } },
+  { method: 'post', path: '/lineworks/admin/add', summary: '[許可する]: on to the LINE WORKS install.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ domain_id: domainId, csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS install (or to freee when not signed in).' } },
   {
     method: 'get',
     path: '/lineworks/admin/installed',
@@ -100,7 +104,7 @@ export const ENDPOINTS: Endpoint[] = [
     tag: 'link pages',
     caller: 'webSession',
     answers: 'html',
-    query: z.object({ state, installation_id: z.string().min(1).max(100), domain_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), bot_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), service_account_id: z.string().min(1).max(200), signature: z.string().min(1).max(200) }),
+    query: installReturn.extend({ state }),
     responses: { ...PAGE, 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' },
   },
   { method: 'get', path: '/link/start', summary: 'The talk room’s single-use link into ID連携 / ID連携解除.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ ticket: state }), responses: { 303: 'On to freee sign-in or the consent page.', 400: 'A stale, reused or forged ticket.' } },
@@ -122,7 +126,7 @@ export const ENDPOINTS: Endpoint[] = [
     tag: 'partner sign-in',
     caller: 'public',
     answers: 'html',
-    query: z.object({ state, code: code.optional(), error: providerError.optional(), friendship_status_changed: z.enum(['true', 'false']).optional() }),
+    query: lineCallbackQuery.extend({ state }),
     responses: { 303: 'Signed in: on to 基本情報登録 or the page asked for.', 400: 'A stale state, a cancelled or refused login.', 403: 'The LINE account does not match the partner.', 409: 'Linked elsewhere.', 503: 'LINE or Temporal is unavailable.' },
   },
   { method: 'get', path: '/partner/register/basic-info', summary: '基本情報登録.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
@@ -132,7 +136,7 @@ export const ENDPOINTS: Endpoint[] = [
   // Lansmart partner pages.
   { method: 'get', path: '/partner', summary: 'The partner’s home: in-app notifications.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', query: pageQuery({ before: cursor.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
   { method: 'post', path: '/partner/notifications/{id}/open', summary: 'Opens a notification (marks it read).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: z.object({ id: notificationIdParam }), body: form(z.object(token)), responses: { ...FORM_POST, 404: 'No such notification.' } },
-  { method: 'get', path: '/api/partner/notifications', summary: 'The in-app notifications with the unread count.', tag: 'partner pages', caller: 'partnerSession', answers: 'json', query: z.object({ before: cursor.optional(), limit: z.coerce.number().int().min(1).max(100).optional() }), responses: { 200: '`{ unread, items, nextBefore }`.', 400: 'A bad cursor or limit.', 401: 'Not signed in.' } },
+  { method: 'get', path: '/api/partner/notifications', summary: 'The in-app notifications with the unread count.', tag: 'partner pages', caller: 'partnerSession', answers: 'json', query: notificationsPageQuery, responses: { 200: '`{ unread, items, nextBefore }`.', 400: 'A bad cursor or limit.', 401: 'Not signed in.' } },
   { method: 'post', path: '/api/partner/notifications/{id}/read', summary: 'Marks a notification read (`X-CSRF-Token`).', tag: 'partner pages', caller: 'partnerSession', answers: 'json', params: z.object({ id: notificationIdParam }), responses: { 200: 'Marked.', 400: 'Not a notification ID.', 401: 'Not signed in.', 403: 'No or wrong X-CSRF-Token.', 404: 'No such notification.' } },
   { method: 'get', path: '/partner/orders/{orderId}', summary: 'An order (発注書).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
   { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[承認する] / [実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...FORM_POST, 200: 'The confirmation or outcome page.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.' } },

@@ -17,7 +17,7 @@ import { LOGIN_RETRY, loginRetry, registerRetry, sendSignInFailure, type SignInR
 
 export const BASIC_INFO_PATH = '/partner/register/basic-info';
 
-const callbackQuery = z.object({
+export const lineCallbackQuery = z.object({
   state: z.string().min(1).max(500).optional(),
   code: z.string().min(1).max(2000).optional(),
   error: z.string().min(1).max(100).optional(),
@@ -50,7 +50,7 @@ export function lineCallbackRouter(pw: PartnerWebContext, cipher: TokenCipher): 
   }
 
   router.get('/auth/line/callback', async (req, res) => {
-    const parsed = callbackQuery.safeParse(req.query);
+    const parsed = lineCallbackQuery.safeParse(req.query);
     const query = parsed.success ? parsed.data : {};
     let purpose: LineSignInPurpose | undefined;
     let retry: SignInRetry = LOGIN_RETRY;

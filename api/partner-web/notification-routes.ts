@@ -17,7 +17,7 @@ import { partnerOrLogin } from './require-partner';
 const NOTIFICATIONS_FORM = 'notifications';
 const HOME_PAGE_SIZE = 20;
 
-const pageQuery = z.object({
+export const notificationsPageQuery = z.object({
   before: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(HOME_PAGE_SIZE),
 });
@@ -45,7 +45,7 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
     pageRoute(async (req, res) => {
       const session = await partnerOrLogin(pw, req, res);
       if (!session) return;
-      const query = pageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
+      const query = notificationsPageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
       if (!query.success) return sendProblem(req, res, 'bad_request');
       const page = await listNotifications(session.partnerId, query.data);
       sendPage(
@@ -78,7 +78,7 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
 
   router.get('/api/partner/notifications', async (req, res) => {
     const session = await apiSession(req);
-    const query = pageQuery.safeParse(req.query);
+    const query = notificationsPageQuery.safeParse(req.query);
     if (!query.success) {
       throw new HttpError(400, 'invalid_query', '`before` must be a cursor from `nextBefore` and `limit` an integer from 1 to 100.', z.flattenError(query.error).fieldErrors);
     }

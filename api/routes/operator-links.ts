@@ -13,8 +13,8 @@ import { operatorAuth } from '../middleware/operator-auth';
 import { linkCommands } from '../temporal/link-commands';
 import type { ApiDeps } from '../deps';
 
-const tenantId = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/);
-const pageQuery = z.object({
+export const tenantId = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/);
+export const linksPageQuery = z.object({
   after: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -31,7 +31,7 @@ export function operatorLinksRouter(deps: ApiDeps): Router {
 
   router.get('/api/tenants/:worksTenantId/links', async (req, res) => {
     const worksTenantId = parseTenant(req.params.worksTenantId);
-    const q = pageQuery.safeParse(req.query);
+    const q = linksPageQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'invalid_query', 'after must be a link ID and limit 1–500.');
     const tenant = await TenantLink.findById(worksTenantId).lean();
     if (!tenant) throw new HttpError(404, 'not_found', `LINE WORKS tenant ${worksTenantId} has never been linked.`);

@@ -15,8 +15,8 @@ import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-fail
 import { pageContext } from '../web/page-context';
 import { isMobile, sessionOrLogin } from '../web/require-session';
 
-const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
-const installReturn = z.object({
+export const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+export const installReturn = z.object({
   state: z.string().min(1).max(200),
   installation_id: z.string().min(1).max(100),
   domain_id: domainId,
