@@ -1,6 +1,7 @@
 // Issues and consumes OAuth `state` values: random, HMAC-signed (a forged value is refused before
 // any lookup), stored server-side with the PKCE verifier, bound to the browser by a cookie, valid
-// ten minutes, and consumable exactly once (an exactly-once claim).
+// ten minutes, and consumable exactly once (an exactly-once claim). A consumed state keeps no
+// verifier.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { claimOnce } from '../../models/claim';
@@ -10,6 +11,8 @@ import { readCookie, writeCookie, type CookieSettings } from './cookies';
 const BINDING_COOKIE = 'renkei_bind';
 const UNBOUND = '-';
 export const STATE_TTL_MS = 10 * 60_000;
+/** The flow data key that is a secret of the sign-in (an OIDC nonce), deleted once the state is used. */
+const CONSUMED_SECRET_DATA = 'nonce';
 
 export type StateProblem = 'invalid' | 'expired' | 'reused' | 'other_browser';
 
@@ -115,7 +118,9 @@ export class OAuthStates {
       // Only the browser that started the flow learns what the first use carried.
       throw sameBrowser() ? new StateError('reused', (doc.data ?? {}) as Record<string, string>) : new StateError('reused');
     }
-    await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now } });
+    // A used state keeps what single-use and double-click detection need (usedAt, binding, the
+    // flow's data); its secrets go: the PKCE verifier and the ID token's nonce.
+    await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now }, $unset: { codeVerifier: '', [`data.${CONSUMED_SECRET_DATA}`]: '' } });
     if (doc.expiresAt.getTime() <= now.getTime()) throw new StateError('expired');
     if (!sameBrowser()) throw new StateError('other_browser');
     return { data: (doc.data ?? {}) as Record<string, string>, codeVerifier: doc.codeVerifier ?? '' };
