@@ -1,14 +1,17 @@
-// The Express app: request IDs and JSON logs, latency metrics, the routes, and one error handler.
+// The Express app: request IDs and JSON logs, latency metrics, security headers, the routes, and one
+// error handler.
 // Built by a factory so the API process and the tests serve exactly the same app.
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { ApiDeps } from './deps';
 import { errorHandler, HttpError, sendError } from './errors';
 import { httpMetrics } from './middleware/http-metrics';
+import { securityHeaders } from './middleware/security-headers';
 import { requestIdOf } from './middleware/request-id';
 import { freeeProductEventsRouter } from './routes/freee-product-events';
 import { freeeWebhookRouter } from './routes/freee-webhook';
 import { healthRouter } from './routes/health';
+import { pageAssetsRouter } from './routes/page-assets';
 import { lansmartEventsRouter } from './routes/lansmart-events';
 import { lineWebhookRouter } from './routes/line-webhook';
 import { notificationsRouter } from './routes/notifications';
@@ -45,8 +48,16 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(httpMetrics(deps.metrics));
+  const c = deps.config;
+  app.use(
+    securityHeaders({
+      publicUrl: c.API_PUBLIC_URL ?? `http://${c.API_HOST}:${c.API_PORT}`,
+      formTargets: [c.FREEE_ACCOUNTS_BASE_URL, c.LINEWORKS_AUTH_BASE_URL, c.LINEWORKS_ADMIN_BASE_URL, c.LINE_AUTH_BASE_URL],
+    }),
+  );
   app.use(healthRouter(deps));
   app.use(openApiRouter(deps));
+  app.use(pageAssetsRouter());
   app.use(freeeWebhookRouter(deps));
   app.use(freeeProductEventsRouter(deps));
   const orders = orderCommands(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE);

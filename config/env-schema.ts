@@ -111,6 +111,11 @@ export const apiSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'required, at least 32 characters (e.g. `openssl rand -hex 32`)'),
 });
 
+/** The API's /metrics: Prometheus scrapes it with `Authorization: Bearer <METRICS_TOKEN>`; 503 while unset. */
+export const metricsSchema = z.object({
+  METRICS_TOKEN: optionalSecret(24, 'at least 24 characters (e.g. `openssl rand -hex 24`)'),
+});
+
 export const workerSchema = z.object({
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),

@@ -7,6 +7,7 @@ import {
   lineWorksSchema,
   lineWorksWebSchema,
   logSchema,
+  metricsSchema,
   mongoSchema,
   temporalSchema,
   workerSchema,
@@ -27,7 +28,8 @@ export const apiConfigSchema = temporalSchema
   .extend(lineLoginSchema.shape)
   .extend(lineMessagingSchema.shape)
   .extend(partnerApiSchema.shape)
-  .extend(apiSchema.shape);
+  .extend(apiSchema.shape)
+  .extend(metricsSchema.shape);
 
 export const workerConfigSchema = temporalSchema
   .extend(mongoSchema.shape)

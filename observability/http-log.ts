@@ -4,7 +4,7 @@
 // one could finish that person's sign-in or link. The logged URL, parsed query, Referer (the next
 // page's request names the callback URL) and a redirect's Location (which carries the `state` to
 // the provider, and a return_to URL carrying one) keep their path and every other parameter, with
-// those values replaced.
+// those values replaced. Headers are logged from an allowlist: a header not on it is left out.
 import type { SerializedRequest, SerializedResponse } from 'pino';
 
 export const REDACTED = '[redacted]';
@@ -75,17 +75,51 @@ export function redactQuery(query: unknown, depth = 0): unknown {
   return out;
 }
 
-function redactHeader(headers: Record<string, unknown> | undefined, name: string): Record<string, unknown> | undefined {
-  const value = headers?.[name];
-  if (typeof value !== 'string') return headers;
-  const redacted = redactUrl(value);
-  return redacted === value ? headers : { ...headers, [name]: redacted };
+/**
+ * The request headers a log line keeps; every other header is left out, so a credential in a
+ * header nobody expected (a cookie, an Authorization, a provider's token or signature, a proxy's
+ * API key) never reaches the log.
+ */
+export const LOGGED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'user-agent',
+  'accept',
+  'accept-language',
+  'content-type',
+  'content-length',
+  'referer',
+  'origin',
+  'sec-fetch-site',
+  'sec-fetch-mode',
+  'sec-fetch-dest',
+  'x-request-id',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+]);
+
+/** The response headers a log line keeps (never Set-Cookie). */
+export const LOGGED_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['content-type', 'content-length', 'location', 'cache-control', 'retry-after', 'x-request-id']);
+
+/** URL-valued headers whose secret query values are replaced. */
+const URL_HEADERS: ReadonlySet<string> = new Set(['referer', 'location']);
+
+/** A copy with only the allowed headers, URL-valued ones redacted. */
+export function allowedHeaders(headers: Record<string, unknown> | undefined, allowed: ReadonlySet<string>): Record<string, unknown> | undefined {
+  if (!headers) return headers;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    if (!allowed.has(key)) continue;
+    out[key] = URL_HEADERS.has(key) && typeof value === 'string' ? redactUrl(value) : value;
+  }
+  return out;
 }
 
 /**
  * pino-http serializers (applied after pino's standard ones, `wrapSerializers`): the request's URL,
- * query and Referer, and the answer's Location, without secret query values. Copies, never the
- * live request or response objects.
+ * query and Referer, and the answer's Location, without secret query values; of the headers only
+ * the allowed ones. Copies, never the live request or response objects.
  */
 export const httpLogSerializers = {
   req(req: SerializedRequest): Record<string, unknown> {
@@ -95,12 +129,12 @@ export const httpLogSerializers = {
       url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
       query: redactQuery(req.query),
       params: req.params,
-      headers: redactHeader(req.headers, 'referer'),
+      headers: allowedHeaders(req.headers, LOGGED_REQUEST_HEADERS),
       remoteAddress: req.remoteAddress,
       remotePort: req.remotePort,
     };
   },
   res(res: SerializedResponse): Record<string, unknown> {
-    return { statusCode: res.statusCode, headers: redactHeader(res.headers, 'location') };
+    return { statusCode: res.statusCode, headers: allowedHeaders(res.headers, LOGGED_RESPONSE_HEADERS) };
   },
 };

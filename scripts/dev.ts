@@ -8,8 +8,9 @@ import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo } from '../models';
 import { ensureAll, isBinaryProblem } from './binaries';
 import { devSettings } from './lib/dev-settings';
-import { loadOrCreateDevSecrets } from './lib/dev-secrets';
+import { devSecretsFile, loadOrCreateDevSecrets } from './lib/dev-secrets';
 import { embeddedEnv } from './lib/embedded-env';
+import { preparePrivateDataDir } from './lib/private-data-dir';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
 import { seedDemoPeople } from './lib/demo-people';
 import { demoRegistrationPath, seedDemoPartners } from './lib/demo-partners';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
     ] as const) {
       await assertPortFree(port, what, envVar);
     }
+    // Credentials, logs and databases: readable by this user only, and so is what the children write.
+    preparePrivateDataDir(s.dataDir);
     say('renkei: checking binaries …');
     await ensureAll({ build: true, log: (l) => say(`  ${l}`) });
     const secrets = loadOrCreateDevSecrets(s.dataDir);
@@ -170,8 +173,9 @@ renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
   Temporal Web UI      ${temporal.uiUrl}
   Temporal gRPC        ${temporal.address}
   renkei API           ${apiUrl}   (/healthz /readyz /metrics)
+  API metrics          curl -H "Authorization: Bearer $(node -p "require('${devSecretsFile(s.dataDir)}').metricsToken")" ${apiUrl}/metrics
   freee webhook        ${apiUrl}/webhooks/freee
-  worker metrics       http://127.0.0.1:${s.WORKER_METRICS_PORT}/metrics
+  worker metrics       http://127.0.0.1:${s.WORKER_METRICS_PORT}/metrics   (loopback only)
   MongoDB              ${mongoUri}   (${mongo.kind})
   LINE WORKS emulator  ${emulators.urls.lineworks}   (/_emulator/messages)
   freee emulator       ${emulators.urls.freee}

@@ -1,8 +1,10 @@
 // The shell of every page a person sees: Japanese first (English when asked), `<html lang>`
-// following, a small language switch, readable on a phone, no external assets.
-import { html, SafeHtml } from './html';
+// following, a small language switch, readable on a phone, no external assets and no inline style
+// or script (the stylesheet is served by the API).
+import { html, type SafeHtml } from './html';
 import { LAYOUT_TEXT } from './layout-catalogue';
 import { DEFAULT_LOCALE, otherLocale, type PageContext } from './locale';
+import { stylesheet, stylesheetLink } from './stylesheet';
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;
@@ -15,7 +17,12 @@ ul{padding-left:1.25rem}footer{color:#59636e;font-size:.75rem;text-align:center;
 .btn{display:block;width:100%;text-align:center;padding:.8rem 1rem;border-radius:8px;font-size:1rem;border:0;margin:.5rem 0;
 text-decoration:none;cursor:pointer;font-family:inherit}.primary{background:#2864f0;color:#fff}
 .secondary{background:#fff;color:#2864f0;border:1px solid #2864f0}table{width:100%;border-collapse:collapse}
-td,th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #eaeef2;font-size:.9rem}`;
+td,th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #eaeef2;font-size:.9rem}
+.card-heading{font-size:1.05rem;margin:0 0 .5rem}.card-heading.small{font-size:1rem}
+.remedy-heading{font-size:1rem;margin:.75rem 0 .25rem}`;
+
+/** The shell's stylesheet, served at /assets/page.css. */
+export const PAGE_STYLESHEET = stylesheet('page.css', STYLE);
 
 /**
  * A whole page. Without a page context (a page that does not speak English yet) it is Japanese
@@ -31,7 +38,7 @@ export function layout(title: string, body: SafeHtml, ctx?: PageContext): string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} | renkei</title>
-<style>${new SafeHtml(STYLE)}</style>
+${stylesheetLink(PAGE_STYLESHEET)}
 </head>
 <body><main>
 ${ctx ? html`<p class="lang"><a href="${ctx.switchHref}" hreflang="${other}" lang="${other}" title="${t.switchTitle}" data-lang-switch="${other}">${t.switchLabel}</a></p>` : ''}

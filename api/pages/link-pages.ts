@@ -60,7 +60,7 @@ export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId
     html`<h1>${t.errorHeading}</h1>
 <section class="card" data-error-kind="${kind}">
 <p class="ng" data-error-message>${e.message}</p>
-<h2 style="font-size:1rem;margin:.75rem 0 .25rem">${t.remedyHeading}</h2>
+<h2 class="remedy-heading">${t.remedyHeading}</h2>
 <p data-error-remedy>${e.remedy}</p>
 ${referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${referenceId}</span></p>` : ''}
 </section>`,

@@ -27,7 +27,7 @@ export function notificationSettingsPage(ctx: PageContext, v: SettingsView): str
 <h1>${t.title}</h1>
 <p class="muted">${t.signedInAs(v.companyName, v.displayName)}</p>
 <section class="card" data-section="lineworks">
-<h2 style="font-size:1.05rem;margin:0 0 .5rem">${t.lineWorksLink}</h2>
+<h2 class="card-heading">${t.lineWorksLink}</h2>
 ${v.tenants.length
   ? html`<p>${t.linkedBusinesses}</p><table><tbody>${v.tenants.map(
       (x) => html`<tr data-tenant="${x.worksTenantId}" data-status="${x.status}"><td>${v.companyName}</td><td>${t.tenant(x.worksTenantId)}</td><td>${status(x.status)}</td></tr>`,
@@ -47,7 +47,7 @@ ${!v.isAdmin ? html`<p class="muted">${t.adminOnly}</p>` : ''}
 <p class="muted">${t.employeesNote}</p>
 </section>
 ${v.reports.length
-  ? html`<section class="card" data-section="reports"><h2 style="font-size:1.05rem;margin:0 0 .5rem">${t.reportsTitle}</h2><ul>${v.reports.map(
+  ? html`<section class="card" data-section="reports"><h2 class="card-heading">${t.reportsTitle}</h2><ul>${v.reports.map(
       (r) =>
         html`<li data-report="${r.worksTenantId}">${t.report({ at: jst(r.finishedAt), worksTenantId: r.worksTenantId, revoked: r.revoked, alreadyGone: r.alreadyGone, failed: r.failed })}</li>`,
     )}</ul><p class="muted">${t.relinkNote}</p></section>`

@@ -21,7 +21,7 @@ export function notificationStatusPage(ctx: PageContext, state: NotificationStat
 </section>
 ${state.notice ? html`<section class="card"><p><strong>${state.notice.title}</strong><br>${state.notice.body}</p></section>` : ''}
 <section class="card">
-<h2 style="font-size:1rem;margin:0 0 .5rem">${t.recipientsTitle}</h2>
+<h2 class="card-heading small">${t.recipientsTitle}</h2>
 ${state.recipients.length
   ? html`<ul>${state.recipients.map((r) => html`<li data-recipient="${r.worksUserId}">${t.recipient(r.worksUserId, t.recipientStatuses[r.status], r.error)}</li>`)}</ul>`
   : html`<p class="muted">${t.none}</p>`}

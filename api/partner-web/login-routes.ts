@@ -1,8 +1,9 @@
 // ログイン (seed 001, ログイン ①): 「LINEでログイン」 (CSRF-bound to this browser) goes to LINE Login
 // carrying where to come back to; a partner already signed in sees who they are and ログアウト.
-// `POST /partner/logout` (CSRF of the session) ends the partner session.
+// `POST /partner/logout` (same origin, CSRF of the session) ends the partner session.
 import { Router } from 'express';
 import { z } from 'zod';
+import { fromSameOrigin } from '../web/same-origin';
 import type { BrowserCsrf } from './browser-csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
@@ -55,6 +56,10 @@ export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
     const session = await pw.sessions.read(req);
     if (!session) {
       res.redirect(303, '/partner/login');
+      return;
+    }
+    if (!fromSameOrigin(req, pw.publicUrl)) {
+      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout came from another site'), LOGIN_RETRY);
       return;
     }
     if (!pw.sessions.csrfValid(session, LOGOUT_FORM, logoutForm.parse(req.body ?? {}).csrf)) {

@@ -1,13 +1,19 @@
 // Signing in with freee (OAuth 2.0, company selection, PKCE): the pages know who the person is in
 // freee and which business (事業所) they act for. Tokens are sealed in Mongo; the session cookie
-// holds identifiers only.
+// holds identifiers only. Sign-out is same-origin and CSRF-checked.
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
+import { HttpError } from '../errors';
 import { AuthRejectedError } from '../../providers/http-errors';
 import { safeReturnTo, type WebContext } from '../web/context';
 import { sendLinkError } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
+import { fromSameOrigin } from '../web/same-origin';
+
+/** The CSRF form name of sign-out (web.sessions.csrfToken(session, LOGOUT_FORM)). */
+export const LOGOUT_FORM = 'logout';
+const logoutForm = z.object({ csrf: z.string().max(200).optional() });
 
 /** freee's return: the state (checked by OAuthStates), and a code or an error. */
 const callbackQuery = z.object({ state: z.unknown(), code: z.string().min(1).max(2000).optional(), error: z.string().max(100).optional() });
@@ -63,7 +69,15 @@ export function freeeAuthRouter(web: WebContext): Router {
     }
   });
 
-  router.post('/auth/logout', (_req, res) => {
+  // Signing out changes state: only renkei's own pages may ask (same origin), with the session's
+  // CSRF token (form field `csrf` or header X-CSRF-Token).
+  router.post('/auth/logout', express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }), async (req, res) => {
+    if (!fromSameOrigin(req, web.publicUrl)) throw new HttpError(403, 'cross_origin', 'Sign-out is accepted only from renkei’s own pages.');
+    const session = await web.sessions.read(req);
+    if (session) {
+      const given = logoutForm.safeParse(req.body ?? {}).data?.csrf ?? req.get('x-csrf-token');
+      if (!web.sessions.csrfValid(session, LOGOUT_FORM, given)) throw new HttpError(403, 'csrf_invalid', 'The sign-out form’s CSRF token is missing or wrong.');
+    }
     web.sessions.clear(res);
     res.redirect(303, '/');
   });

@@ -1,7 +1,8 @@
 // Issues and consumes OAuth `state` values: random, HMAC-signed (a forged or malformed value is
 // refused before any lookup), stored server-side with the PKCE verifier, bound to the browser by a
 // cookie the server issued and signed (a value a browser brings that renkei did not issue is never
-// adopted, so the binding cannot be fixated), valid ten minutes, and consumable exactly once.
+// adopted, so the binding cannot be fixated), valid ten minutes, and consumable exactly once. A consumed state keeps no
+// verifier.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -16,6 +17,8 @@ export const STATE_TTL_MS = 10 * 60_000;
 export const oauthStateValue = z.string().regex(/^[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/);
 /** The binding cookie as issued: 32 random bytes and their signature, base64url. */
 const bindingValue = z.string().regex(/^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/);
+/** The flow data key that is a secret of the sign-in (an OIDC nonce), deleted once the state is used. */
+const CONSUMED_SECRET_DATA = 'nonce';
 
 export type StateProblem = 'invalid' | 'expired' | 'reused' | 'other_browser';
 
@@ -131,7 +134,9 @@ export class OAuthStates {
       // Only the browser that started the flow learns what the first use carried.
       throw sameBrowser() ? new StateError('reused', (doc.data ?? {}) as Record<string, string>) : new StateError('reused');
     }
-    await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now } });
+    // A used state keeps what single-use and double-click detection need (usedAt, binding, the
+    // flow's data); its secrets go: the PKCE verifier and the ID token's nonce.
+    await OAuthState.updateOne({ _id: id }, { $set: { usedAt: now }, $unset: { codeVerifier: '', [`data.${CONSUMED_SECRET_DATA}`]: '' } });
     if (doc.expiresAt.getTime() <= now.getTime()) throw new StateError('expired');
     if (!sameBrowser()) throw new StateError('other_browser');
     return { data: (doc.data ?? {}) as Record<string, string>, codeVerifier: doc.codeVerifier ?? '' };

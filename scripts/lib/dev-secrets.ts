@@ -15,6 +15,7 @@ const secretsSchema = z.object({
   clientSecret: z.string(),
   productEventSecret: z.string(),
   operatorApiToken: z.string(),
+  metricsToken: z.string(),
   freeeClientId: z.string(),
   freeeClientSecret: z.string(),
   botSecret: z.string(),
@@ -41,6 +42,7 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     clientSecret: randomBytes(16).toString('hex'),
     productEventSecret: randomBytes(32).toString('hex'),
     operatorApiToken: randomBytes(24).toString('hex'),
+    metricsToken: randomBytes(24).toString('hex'),
     freeeClientId: `${clientId}-freee`,
     freeeClientSecret: randomBytes(16).toString('hex'),
     botSecret: randomBytes(24).toString('base64'),
@@ -66,10 +68,11 @@ export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
     if (whole.success) return whole.data;
     const complete = { ...generateSecrets('dev1', 'renkei-dev-app'), ...stored };
     fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
     return complete;
   }
   const secrets = generateSecrets('dev1', 'renkei-dev-app');
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -10,6 +10,7 @@ export interface EmbeddedSecrets {
   clientSecret: string;
   productEventSecret: string;
   operatorApiToken: string;
+  metricsToken: string;
   freeeClientId: string;
   freeeClientSecret: string;
   botSecret: string;
@@ -51,6 +52,7 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     FREEE_WEBHOOK_TOKEN: o.secrets.freeeWebhookToken,
     FREEE_PRODUCT_EVENT_SECRET: o.secrets.productEventSecret,
     OPERATOR_API_TOKEN: o.secrets.operatorApiToken,
+    METRICS_TOKEN: o.secrets.metricsToken,
     LINEWORKS_AUTH_BASE_URL: `${o.lineWorksEmulatorUrl}/oauth2/v2.0`,
     LINEWORKS_API_BASE_URL: `${o.lineWorksEmulatorUrl}/v1.0`,
     LINEWORKS_CLIENT_ID: o.secrets.clientId,

@@ -21,8 +21,8 @@ export async function startServerProcess(
   logFile: string,
   env?: NodeJS.ProcessEnv,
 ): Promise<ServerProcess> {
-  await fs.promises.mkdir(path.dirname(logFile), { recursive: true });
-  const fd = fs.openSync(logFile, 'a');
+  await fs.promises.mkdir(path.dirname(logFile), { recursive: true, mode: 0o700 });
+  const fd = fs.openSync(logFile, 'a', 0o600);
   fs.writeSync(fd, `\n--- ${new Date().toISOString()} ${command} ${args.join(' ')}\n`);
   const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: env ?? process.env });
   fs.closeSync(fd);

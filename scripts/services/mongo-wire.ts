@@ -45,7 +45,7 @@ async function useExisting(uri: string): Promise<MongoWire> {
 async function startFerretDb(binary: string, opts: MongoWireOptions): Promise<MongoWire> {
   await assertPortFree(opts.port, 'MongoDB', 'MONGO_PORT');
   const dataDir = path.resolve(opts.dataDir);
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logFile = path.join(dataDir, 'ferretdb.log');
   const server = await startServerProcess(
     binary,
@@ -72,7 +72,7 @@ async function startFerretDb(binary: string, opts: MongoWireOptions): Promise<Mo
 async function startMemoryServer(opts: MongoWireOptions): Promise<MongoWire> {
   await assertPortFree(opts.port, 'MongoDB', 'MONGO_PORT');
   const dbPath = path.resolve(opts.dataDir);
-  await fs.mkdir(dbPath, { recursive: true });
+  await fs.mkdir(dbPath, { recursive: true, mode: 0o700 });
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const server = await MongoMemoryServer.create({
     instance: { ip: '127.0.0.1', port: opts.port, dbPath, storageEngine: 'wiredTiger' },

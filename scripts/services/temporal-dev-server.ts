@@ -38,7 +38,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   await assertPortFree(opts.port, 'Temporal gRPC', 'TEMPORAL_PORT');
   await assertPortFree(opts.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
   const dbFile = path.resolve(opts.dbFile);
-  await fs.mkdir(path.dirname(dbFile), { recursive: true });
+  await fs.mkdir(path.dirname(dbFile), { recursive: true, mode: 0o700 });
   const extraArgs = opts.sqliteFast ? FAST_SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]) : [];
 
   const cli = await ensureTemporalCli({ build: false, log: opts.log });

@@ -10,7 +10,7 @@ import { eventually } from '../support/wait';
 describe('API process', function () {
   this.timeout(60_000);
 
-  it('answers /healthz, /readyz and /metrics, and exits 0 on SIGTERM', async () => {
+  it('answers /healthz, /readyz and /metrics (to the metrics token only), and exits 0 on SIGTERM', async () => {
     const s = stack();
     const port = await freePort();
     const api = runEntry('api/main.ts', { ...s.envFor(uniqueTaskQueue('api')), API_PORT: String(port), LOG_LEVEL: 'warn' });
@@ -29,7 +29,9 @@ describe('API process', function () {
       const refused = await fetch(`${base}/webhooks/freee`, { method: 'POST', body: '{}', headers: { 'x-freee-token': 'wrong' } });
       assert.equal(refused.status, 401);
       assert.ok(refused.headers.get('x-request-id'), 'every answer carries its request ID');
-      const metrics = await (await fetch(`${base}/metrics`)).text();
+      assert.equal((await fetch(`${base}/metrics`)).status, 401, '/metrics without the token is refused');
+      assert.equal((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-at-all' } })).status, 401);
+      const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${s.secrets.metricsToken}` } })).text();
       assert.match(metrics, /renkei_webhooks_total\{source="freee",outcome="rejected"\} 1/);
       assert.match(metrics, /renkei_http_request_duration_seconds_count\{method="POST",route="\/webhooks\/freee",status="401"\} 1/);
 

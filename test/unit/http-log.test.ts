@@ -35,3 +35,24 @@ describe('request log redaction', () => {
     assert.deepEqual(res.headers, { location: 'https://p/authorize?client_id=a&state=[redacted]' });
   });
 });
+
+describe('request log headers', () => {
+  it('keeps only allowed request headers: a secret in an unexpected header never reaches the log', () => {
+    const headers = {
+      host: 'renkei.example',
+      'user-agent': 'ua',
+      'x-acme-api-key': 'made-up-secret-4711',
+      authorization: 'Bearer made-up-secret-4712',
+      cookie: 'renkei_session=made-up-secret-4713',
+      'x-freee-token': 'made-up-secret-4714',
+    };
+    const req = httpLogSerializers.req({ id: '1', method: 'POST', url: '/webhooks/freee', query: {}, params: {}, headers, remoteAddress: '', remotePort: 0 } as unknown as SerializedRequest);
+    assert.deepEqual(req.headers, { host: 'renkei.example', 'user-agent': 'ua' });
+    assert.doesNotMatch(JSON.stringify(req), /made-up-secret/);
+  });
+
+  it('keeps no Set-Cookie of an answer', () => {
+    const res = httpLogSerializers.res({ statusCode: 303, headers: { 'set-cookie': ['renkei_session=made-up-secret-4715'], 'x-request-id': 'r1' } } as unknown as SerializedResponse);
+    assert.deepEqual(res.headers, { 'x-request-id': 'r1' });
+  });
+});

@@ -71,7 +71,8 @@ describe('partner sign-in pages (Japanese first, English second)', () => {
     for (const page of pages(ja)) {
       assert.match(page, /<html lang="ja">/);
       assert.match(page, /<a href="\/x\?lang=en" hreflang="en" lang="en"[^>]*>English<\/a>/);
-      assert.doesNotMatch(page, /<(link|script|img)\b/, 'no external assets');
+      assert.doesNotMatch(page, /<(script|img|style)\b|\sstyle=|\son[a-z]+=/i, 'no inline style or script (the CSP allows neither)');
+      for (const [, href] of page.matchAll(/<link\b[^>]*href="([^"]*)"/g)) assert.match(href ?? '', /^\/assets\/[a-z-]+\.css\?v=/, 'only renkei\'s own stylesheets');
     }
     for (const page of pages(en)) {
       assert.match(page, /<html lang="en">/);

@@ -1,6 +1,7 @@
 // The few styles the partner forms add to the shared page shell: large touch targets for checkboxes,
 // labelled inputs that fill the phone's width, and field errors next to their field.
-import { html, SafeHtml, type SafeHtml as Safe } from '../../pages/html';
+import type { SafeHtml } from '../../pages/html';
+import { stylesheet, stylesheetLink } from '../../pages/stylesheet';
 
 const FORM_STYLE = `
 .field{margin:0 0 .9rem}.field label{display:block;font-weight:600;margin-bottom:.25rem}
@@ -13,5 +14,8 @@ const FORM_STYLE = `
 .notice{border-left:4px solid #1a7f37;background:#f3fbf5;padding:.6rem .8rem;border-radius:6px;margin:0 0 1rem}
 .line{background:#06c755;color:#fff;font-weight:700}`;
 
+/** Served at /assets/form.css. */
+export const FORM_STYLESHEET = stylesheet('form.css', FORM_STYLE);
+
 /** The partner forms' stylesheet, placed at the top of a page body. */
-export const formStyle = (): Safe => html`<style>${new SafeHtml(FORM_STYLE)}</style>`;
+export const formStyle = (): SafeHtml => stylesheetLink(FORM_STYLESHEET);

@@ -5,6 +5,7 @@
 import type { OrderState } from '../../../common/orders/types';
 import { html, SafeHtml } from '../../pages/html';
 import { layout } from '../../pages/layout';
+import { stylesheet, stylesheetLink } from '../../pages/stylesheet';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors } from '../form-schemas';
 import type { FormToken } from '../form-tokens';
@@ -28,8 +29,11 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .notice-item small{display:block;font-weight:400;color:#59636e}
 h2{font-size:1.05rem;margin:0 0 .5rem}`;
 
+/** The partner pages' stylesheet, served at /assets/partner.css. */
+export const PARTNER_STYLESHEET = stylesheet('partner.css', STYLE);
+
 export function partnerPage(ctx: PageContext, title: string, body: SafeHtml): string {
-  return layout(title, html`<style>${new SafeHtml(STYLE)}</style>${body}`, ctx);
+  return layout(title, html`${stylesheetLink(PARTNER_STYLESHEET)}${body}`, ctx);
 }
 
 export function hiddenToken(token: FormToken): SafeHtml {

@@ -24,7 +24,7 @@ export function signInErrorPage(ctx: PageContext, v: SignInErrorView): string {
     html`<h1>${t.heading}</h1>
 <section class="card" data-error-kind="${v.kind}">
 <p class="ng" data-error-message>${e.message}</p>
-<h2 style="font-size:1rem;margin:.75rem 0 .25rem">${t.remedyHeading}</h2>
+<h2 class="remedy-heading">${t.remedyHeading}</h2>
 <p data-error-remedy>${e.remedy}</p>
 ${v.referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${v.referenceId}</span></p>` : ''}
 </section>
