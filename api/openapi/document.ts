@@ -24,6 +24,7 @@ const SECURITY: Record<Exclude<Caller, 'public'>, JsonSchema> = {
   lineSignature: { type: 'apiKey', in: 'header', name: 'x-line-signature', description: '`base64(HMAC-SHA256(channel secret, body))`.' },
   worksSignature: { type: 'apiKey', in: 'header', name: 'X-WORKS-Signature', description: '`base64(HMAC-SHA256(secret, body))`: the Bot Secret for bot callbacks, the Client Secret for app events.' },
   operatorToken: { type: 'http', scheme: 'bearer', description: 'OPERATOR_API_TOKEN.' },
+  metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN.' },
   webSession: { type: 'apiKey', in: 'cookie', name: 'renkei_session', description: 'The freee session renkei issues at sign-in.' },
   partnerSession: { type: 'apiKey', in: 'cookie', name: 'renkei_partner', description: 'The partner session renkei issues at LINE Login.' },
 };

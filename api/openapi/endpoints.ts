@@ -19,7 +19,7 @@ import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-call
 import { oauthStateValue } from '../web/oauth-states';
 
 /** Who may call an endpoint, and how the call proves it (components.securitySchemes). */
-export type Caller = 'public' | 'freeeToken' | 'renkeiSignature' | 'lineSignature' | 'worksSignature' | 'operatorToken' | 'webSession' | 'partnerSession';
+export type Caller = 'public' | 'metricsToken' | 'freeeToken' | 'renkeiSignature' | 'lineSignature' | 'worksSignature' | 'operatorToken' | 'webSession' | 'partnerSession';
 
 /** JSON answers (APIs, webhooks) or HTML pages (people's browsers). */
 export type Answers = 'json' | 'html';
@@ -68,7 +68,8 @@ export const ENDPOINTS: Endpoint[] = [
   // Operations.
   { method: 'get', path: '/healthz', summary: 'The process is up.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Up.' } },
   { method: 'get', path: '/readyz', summary: 'Temporal and MongoDB are reachable.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Ready.', 503: 'A dependency is down.' } },
-  { method: 'get', path: '/metrics', summary: 'Prometheus metrics.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'Metrics (text exposition format).' } },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics.', tag: 'operations', caller: 'metricsToken', answers: 'json', responses: { 200: 'Metrics (text exposition format).', 401: 'No or a wrong METRICS_TOKEN.', 503: 'METRICS_TOKEN is not configured.' } },
+  { method: 'get', path: '/assets/{name}', summary: 'A page stylesheet (cached a year, versioned by `?v=`).', tag: 'operations', caller: 'public', answers: 'html', params: z.object({ name: z.string().regex(/^[a-z-]{1,40}\.css$/) }), responses: { 200: 'The stylesheet (text/css).', 404: 'No such stylesheet.' } },
   { method: 'get', path: '/openapi.json', summary: 'This document.', tag: 'operations', caller: 'public', answers: 'json', responses: { 200: 'The OpenAPI 3.1 document.' } },
 
   // Webhooks and signed events.
