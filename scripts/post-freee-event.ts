@@ -8,7 +8,7 @@ import { EmulatorControl } from '../emulators/control-client';
 import { notificationWorkflowId } from '../common/ids';
 import { devSettings } from './lib/dev-settings';
 import { readDevSecrets } from './lib/dev-secrets';
-import { DEMO_BUSINESS } from './lib/seed-link';
+import { DEMO_BUSINESS, DEMO_BUSINESS_FREEE } from './lib/seed-link';
 import { waitUntil } from './services/wait';
 
 async function main(): Promise<void> {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`delivery status (operator API): HTTP ${status.status}\n${JSON.stringify(await status.json(), null, 2)}\n`);
   process.stdout.write(
-    `status page:  http://127.0.0.1:${s.API_PORT}${eventPath} (sign in to freee as the employee)\n` +
+    `status page:  http://127.0.0.1:${s.API_PORT}${eventPath} (sign in to freee as ${values.user ? `freee user ${employee.freeeUserId}` : DEMO_BUSINESS_FREEE.employee.email})\n` +
       `Web UI:       http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(workflowId)}\n` +
       `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${companyId}"`)}\n`,
   );
