@@ -69,9 +69,9 @@ export function createApp(deps: ApiDeps): Express {
     timeoutMs: deps.config.LINE_HTTP_TIMEOUT_MS,
   });
   app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, log: deps.log }));
-  app.use(notificationsRouter(deps));
   app.use(operatorLinksRouter(deps));
   const web = webContext(deps);
+  app.use(notificationsRouter(deps, web));
   const partnerWeb = partnerWebContext(deps, web, { partners, orders });
   app.use(lineWorksCallbacksRouter(deps, web));
   app.use(freeeAuthRouter(web));

@@ -1,12 +1,14 @@
 // `npm run event:freee [-- --event-id ID] [-- --company 1001 --user 2001 --works-user yamada@works-demo]`:
 // makes the freee emulator deliver one accounting webhook (an approval request of an employee was
-// approved) to the running API, then shows what the employee received in LINE WORKS and where to
-// find the workflow. Defaults to the business `npm run seed:demo` links.
+// approved) to the running API, then shows what the employee received in LINE WORKS, the delivery
+// status from the operator API (with the dev stack's operator token), the employee's status page and
+// where to find the workflow. Defaults to the business `npm run seed:demo` links.
 import { parseArgs } from 'node:util';
 import { EmulatorControl } from '../emulators/control-client';
 import { notificationWorkflowId } from '../common/ids';
 import { devSettings } from './lib/dev-settings';
-import { DEMO_BUSINESS } from './lib/seed-link';
+import { readDevSecrets } from './lib/dev-secrets';
+import { DEMO_BUSINESS, DEMO_BUSINESS_FREEE } from './lib/seed-link';
 import { waitUntil } from './services/wait';
 
 async function main(): Promise<void> {
@@ -36,8 +38,14 @@ async function main(): Promise<void> {
   const workflowId = notificationWorkflowId('freee', String(event.id));
   if (delivered.ok) process.stdout.write(`LINE WORKS received for ${employee.worksUserId}:\n${JSON.stringify(messages[messages.length - 1], null, 2)}\n`);
   else process.stdout.write(`no new LINE WORKS message for ${employee.worksUserId} yet (is the demo business seeded? npm run seed:demo)\n`);
+  // The operator API answers only to the operator token (the dev stack's, from its secrets file).
+  const eventPath = `/notifications/freee/${encodeURIComponent(String(event.id))}`;
+  const status = await fetch(`http://127.0.0.1:${s.API_PORT}/api${eventPath}`, {
+    headers: { authorization: `Bearer ${readDevSecrets(s.dataDir).operatorApiToken}` },
+  });
+  process.stdout.write(`delivery status (operator API): HTTP ${status.status}\n${JSON.stringify(await status.json(), null, 2)}\n`);
   process.stdout.write(
-    `status page:  http://127.0.0.1:${s.API_PORT}/notifications/freee/${encodeURIComponent(String(event.id))}\n` +
+    `status page:  http://127.0.0.1:${s.API_PORT}${eventPath} (sign in to freee as ${values.user ? `freee user ${employee.freeeUserId}` : DEMO_BUSINESS_FREEE.employee.email})\n` +
       `Web UI:       http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(workflowId)}\n` +
       `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${companyId}"`)}\n`,
   );

@@ -1,12 +1,13 @@
-// `npm run seed:demo`: with `npm run dev` running, links the demo business (freee 事業所 1001) to a
+// `npm run seed:demo`: with `npm run dev` running, links the demo business (freee 事業所 1009) to a
 // LINE WORKS tenant with one ID-linked employee, in Mongo and in the LINE WORKS emulator — the
-// state the linking flows leave behind. Idempotent.
+// state the linking flows leave behind — and makes the employee known to the freee emulator (to
+// sign in to the status page of their notifications). Idempotent.
 import mongoose from 'mongoose';
 import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo, ensureIndexes } from '../models';
 import { devSettings } from './lib/dev-settings';
 import { readDevSecrets } from './lib/dev-secrets';
-import { DEMO_BUSINESS, seedLinkedBusiness } from './lib/seed-link';
+import { DEMO_BUSINESS, DEMO_BUSINESS_FREEE, seedLinkedBusiness } from './lib/seed-link';
 
 async function main(): Promise<void> {
   const s = devSettings();
@@ -15,10 +16,16 @@ async function main(): Promise<void> {
   await ensureIndexes();
   await seedLinkedBusiness(DEMO_BUSINESS, new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_LINEWORKS_PORT}`), secrets);
   await mongoose.disconnect();
+  const f = DEMO_BUSINESS_FREEE;
+  await new EmulatorControl(`http://127.0.0.1:${s.EMULATOR_FREEE_PORT}`).seedFreee({
+    companies: [f.company],
+    users: [{ ...f.employee, companies: [{ id: f.company.id, role: 'self_only' }] }],
+    apps: [],
+  });
   const [employee] = DEMO_BUSINESS.employees;
   process.stdout.write(
     `linked: freee 事業所 ${DEMO_BUSINESS.companyId} ↔ LINE WORKS tenant ${DEMO_BUSINESS.worksTenantId} (bot ${DEMO_BUSINESS.botId})\n` +
-      `ID-linked employee: freee user ${employee?.freeeUserId} ↔ ${employee?.worksUserId}\n`,
+      `ID-linked employee: freee user ${employee?.freeeUserId} (${f.employee.email}, password \`password\`) ↔ ${employee?.worksUserId}\n`,
   );
 }
 

@@ -1,5 +1,5 @@
-// LINE WORKS User Account auth with OpenID Connect (reference A.1.1), as the mobile employee ID-link
-// uses it to learn which LINE WORKS account the person logged in with: the authorize URL (scope
+// LINE WORKS User Account auth with OpenID Connect (reference A.1.1), as the employee ID-link uses
+// it to learn which LINE WORKS account the person logged in with: the authorize URL (scope
 // `openid`, state, nonce, PKCE S256, the exact registered redirect URI) and the code exchange
 // followed by ID-token verification. The tokens live only inside `login()`: they are never
 // returned, stored or logged — the verified account is all that leaves.
@@ -41,10 +41,11 @@ export class LineWorksLoginClient {
   }
 
   /**
-   * `prompt=login`: the person logs in to pick the account to link, as the help page's mobile steps
-   * show, even when the browser is already signed in to LINE WORKS.
+   * `forceLogin` sends `prompt=login`: the person logs in to pick the account to link, as the help
+   * page's mobile steps show, even when the browser is already signed in to LINE WORKS. Without it,
+   * LINE WORKS shows its login page only to a browser that is not signed in (reference A.1.1).
    */
-  authorizeUrl(p: { state: string; nonce: string; codeChallenge: string }): string {
+  authorizeUrl(p: { state: string; nonce: string; codeChallenge: string; forceLogin: boolean }): string {
     const q = new URLSearchParams({
       response_type: 'code',
       client_id: this.opts.clientId,
@@ -54,8 +55,8 @@ export class LineWorksLoginClient {
       nonce: p.nonce,
       code_challenge: p.codeChallenge,
       code_challenge_method: 'S256',
-      prompt: 'login',
     });
+    if (p.forceLogin) q.set('prompt', 'login');
     return `${this.opts.authBaseUrl}/authorize?${q.toString()}`;
   }
 

@@ -81,8 +81,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/webhooks/lineworks/app', summary: 'LINE WORKS app lifecycle events (Client Secret).', tag: 'webhooks', caller: 'worksSignature', answers: 'json', body: json(appLifecycleSchema), responses: { 200: 'Acknowledged.', ...SIGNED } },
 
   // Notifications.
-  { method: 'get', path: '/api/notifications/freee/{eventId}', summary: 'A freee notification’s delivery.', tag: 'notifications', caller: 'public', answers: 'json', params: eventIdParam, responses: { 200: 'Its state.', 400: 'Not an event ID.', 404: 'No such notification.', 409: 'The workflow ended otherwise.' } },
-  { method: 'get', path: '/notifications/freee/{eventId}', summary: 'A freee notification’s delivery (page).', tag: 'notifications', caller: 'public', answers: 'html', params: eventIdParam, query: pageQuery(), responses: { ...PAGE, 404: 'No such notification.' } },
+  { method: 'get', path: '/api/notifications/freee/{eventId}', summary: 'A freee notification’s delivery: every recipient’s IDs and status, the notice.', tag: 'notifications', caller: 'operatorToken', answers: 'json', params: eventIdParam, responses: { 200: 'Its state.', 401: 'No or a wrong operator token.', 400: 'Not an event ID.', 404: 'No such notification.', 409: 'The workflow ended otherwise.' } },
+  { method: 'get', path: '/notifications/freee/{eventId}', summary: 'A recipient’s own delivery of a notification of their business (page).', tag: 'notifications', caller: 'webSession', answers: 'html', params: eventIdParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the freee sign-in.', 404: 'No such notification, or not the viewer’s.' } },
 
   // Operators.
   { method: 'get', path: '/api/tenants/{worksTenantId}', summary: 'A tenant’s link status.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'Its status.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.' } },

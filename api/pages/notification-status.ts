@@ -1,12 +1,13 @@
-// The page that shows where one notification stands (received, delivering, delivered …), from
-// the notification workflow's status query, and the not-found page — in the person's language.
-import type { NotificationState } from '../../common/notify/types';
+// The page that shows a signed-in person where their own delivery of one notification stands
+// (delivering, delivered …), from the notification workflow's status query narrowed to them
+// (own-delivery.ts), and the not-found page — in the person's language.
+import type { OwnDelivery } from '../notifications/own-delivery';
 import { html } from './html';
 import { layout } from './layout';
 import type { PageContext } from './locale';
 import { STATUS_TEXT } from './notification-status-catalogue';
 
-export function notificationStatusPage(ctx: PageContext, state: NotificationState): string {
+export function notificationStatusPage(ctx: PageContext, state: OwnDelivery, businessName: string): string {
   const t = STATUS_TEXT[ctx.locale];
   const done = state.phase === 'delivered';
   return layout(
@@ -15,7 +16,7 @@ export function notificationStatusPage(ctx: PageContext, state: NotificationStat
 <section class="card">
 <dl>
 <dt>${t.event}</dt><dd>${state.eventId}</dd>
-<dt>${t.business}</dt><dd>${state.companyId}</dd>
+<dt>${t.business}</dt><dd>${businessName}</dd>
 <dt>${t.state}</dt><dd class="${done ? 'ok' : state.phase === 'failed' ? 'ng' : ''}" data-phase="${state.phase}">${t.phases[state.phase]}</dd>
 </dl>
 </section>

@@ -1,19 +1,26 @@
-// Notification status for operators (JSON) and people (HTML), answered by the notification
-// workflow's status query: Temporal is the source of truth for process state.
+// Notification status for operators (JSON, behind the operator token) and people (HTML, signed in
+// with freee: only their own delivery of their business's notification — anything else is the same
+// not-found page as an unknown event), answered by the notification workflow's status query:
+// Temporal is the source of truth for process state.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router, type Request } from 'express';
 import { notificationWorkflowId } from '../../common/ids';
 import { notificationStatusQuery } from '../../common/notify/messages';
 import type { NotificationState } from '../../common/notify/types';
 import { HttpError } from '../errors';
+import { operatorAuth } from '../middleware/operator-auth';
+import { ownDelivery } from '../notifications/own-delivery';
 import { notFoundPage, notificationStatusPage } from '../pages/notification-status';
 import type { ApiDeps } from '../deps';
+import type { WebContext } from '../web/context';
 import { pageContext } from '../web/page-context';
+import { sessionOrLogin } from '../web/require-session';
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-export function notificationsRouter(deps: ApiDeps): Router {
+export function notificationsRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
+  router.use('/api/notifications', operatorAuth(deps.config.OPERATOR_API_TOKEN));
 
   async function stateOf(req: Request): Promise<NotificationState | null> {
     const eventId = String(req.params.eventId);
@@ -43,12 +50,19 @@ export function notificationsRouter(deps: ApiDeps): Router {
       res.status(400).type('html').send(notFoundPage(pageContext(req, res), 'badEventId'));
       return;
     }
-    const state = await stateOf(req);
-    if (!state) {
+    const session = await sessionOrLogin(web, req, res);
+    if (!session) return;
+    const state = await stateOf(req).catch((err: unknown) => {
+      // A notification that ended abnormally is not the person's business either.
+      if (err instanceof HttpError && err.status === 409) return null;
+      throw err;
+    });
+    const own = state ? ownDelivery(state, session) : undefined;
+    if (!own) {
       res.status(404).type('html').send(notFoundPage(pageContext(req, res), 'noSuchNotification'));
       return;
     }
-    res.type('html').send(notificationStatusPage(pageContext(req, res), state));
+    res.type('html').send(notificationStatusPage(pageContext(req, res), own, session.companyName || session.companyId));
   });
   return router;
 }

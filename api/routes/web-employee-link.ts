@@ -1,5 +1,5 @@
 // 【従業員】ID連携 and ID連携解除 (seed 000): the link the bot gives in the talk room opens here →
-// freee login if needed → (on a phone, for ID連携: the LINE WORKS login, web-lineworks-login.ts) →
+// freee login if needed → (for ID連携: the LINE WORKS login, web-lineworks-login.ts, on every device) →
 // 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
 // → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]
 // synchronously; the OAuth state is the update ID, so a double click is one link.
@@ -46,7 +46,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     try {
       const data = await web.states.peek(req, req.query.s, 'employee_consent');
       const s = typeof req.query.s === 'string' ? req.query.s : '';
-      if (needsLineWorksLogin(req, data)) {
+      if (needsLineWorksLogin(data)) {
         res.redirect(303, lineWorksLoginUrl(s));
         return;
       }
@@ -90,8 +90,8 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       data = err.data;
       repeated = true;
     }
-    if (needsLineWorksLogin(req, data)) {
-      // A phone links only the account its LINE WORKS login verified; this page never offered [許可する].
+    if (needsLineWorksLogin(data)) {
+      // An ID-link links only the account its LINE WORKS login verified; this page never offered [許可する].
       sendLinkError(req, res, 403, 'EXPIRED');
       return;
     }
@@ -109,7 +109,9 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
           res.type('html').send(resultPage(ctx, t.unlinked, [t.alreadyDone]));
           return;
         }
-        if (state?.worksUserId !== data.worksUserId) {
+        // Only the signed-in person's own link, and only to the account the talk room's link names:
+        // a forwarded [ID連携解除] link unlinks nobody else.
+        if (state?.worksUserId !== data.worksUserId || state?.worksTenantId !== data.worksTenantId) {
           sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE');
           return;
         }

@@ -1,11 +1,14 @@
-// 【従業員】ID連携設定(モバイル版) (seed 000): on a phone, after the freee login, the person logs in
-// to LINE WORKS with the account to link, then sees 「連携を開始しますか?」. renkei runs LINE WORKS
-// User Account auth with OpenID Connect — signed single-use state bound to this browser, nonce,
-// PKCE S256, the exact registered redirect URI — and accepts the ID-link only for the verified
-// account the ID-link started from (the talk room's account). The tokens end inside the LINE WORKS
-// login client; only the verified account continues.
+// The LINE WORKS login of every ID-link, after the freee login and before 「連携を開始しますか?」: the
+// talk room's link is a bearer ticket that anyone it is forwarded to could open, so renkei links only
+// the LINE WORKS account that proves it is at the keyboard. renkei runs LINE WORKS User Account auth
+// with OpenID Connect — signed single-use state bound to this browser, nonce, PKCE S256, the exact
+// registered redirect URI — and accepts the ID-link only for the verified account the ID-link
+// started from (the talk room's account). On a phone (【従業員】ID連携設定(モバイル版), seed 000) the
+// person logs in with the account to link (`prompt=login`); on a desktop the browser that shows the
+// talk room is signed in to LINE WORKS already, and LINE WORKS answers from that session. The
+// tokens end inside the LINE WORKS login client; only the verified account continues.
 import { randomBytes } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import type { WebContext } from '../web/context';
@@ -15,9 +18,8 @@ import { isMobile, sessionOrLogin } from '../web/require-session';
 /** Marks an ID-link whose LINE WORKS account was verified by the LINE WORKS login. */
 const VERIFIED = 'lineworks_oidc';
 
-/** The consent step's data needs a LINE WORKS login first: a link started on a phone, not yet verified. */
-export const needsLineWorksLogin = (req: Request, data: Record<string, string>): boolean =>
-  data.action === 'link' && isMobile(req) && data.worksAccountVerified !== VERIFIED;
+/** The consent step's data needs a LINE WORKS login first: an ID-link whose account is not verified yet (every device). */
+export const needsLineWorksLogin = (data: Record<string, string>): boolean => data.action === 'link' && data.worksAccountVerified !== VERIFIED;
 
 export const lineWorksLoginUrl = (consentState: string): string => `/auth/lineworks/login?s=${encodeURIComponent(consentState)}`;
 
@@ -36,7 +38,7 @@ function authorizeError(error: string): LineWorksLoginError {
 export function lineWorksLoginRouter(web: WebContext): Router {
   const router = Router();
 
-  // From 「連携を開始しますか?」 on a phone: the consent step is exchanged for a LINE WORKS login.
+  // From 「連携を開始しますか?」 before it is shown: the consent step is exchanged for a LINE WORKS login.
   router.get('/auth/lineworks/login', async (req, res) => {
     const session = await sessionOrLogin(web, req, res);
     if (!session) return;
@@ -45,7 +47,8 @@ export function lineWorksLoginRouter(web: WebContext): Router {
       const { worksAccountVerified: _previous, ...ticket } = data;
       const nonce = randomBytes(24).toString('base64url');
       const issued = await web.states.issue(req, res, 'lineworks_login', { ...ticket, nonce });
-      res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge }));
+      // A phone logs in with the account to link, as the help page shows; a desktop uses its session.
+      res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
     } catch (err) {
       sendLinkFailure(req, res, err);
     }

@@ -1,5 +1,5 @@
 // What the people-facing pages share, built once per app from the configuration: sessions, OAuth
-// states, the freee OAuth/API clients and token store, the LINE WORKS login (mobile ID-link), the
+// states, the freee OAuth/API clients and token store, the LINE WORKS login (every ID-link), the
 // link commands, and public URLs.
 import type { ApiDeps } from '../deps';
 import { FreeeApiClient } from '../../providers/freee/api-client';

@@ -1,9 +1,11 @@
 // `GET /oauth2/v2.0/authorize` (User Account auth, reference A.1.1): checks the client and the
 // exact redirect_uri first (a bad one gets the 有効ではないクライアント情報です page and no
 // redirect), then the request (errors go back to the client per RFC 6749 §4.1.2.1), then signs the
-// user in if needed (`prompt=login` forces it, `prompt=none` refuses to ask) and shows consent.
-// `POST /oauth2/v2.0/authorize` is the consent form: [許可する] → code&state, [キャンセル] →
-// error=access_denied.
+// user in if needed — LINE WORKS shows its login page only when the browser is not signed in
+// (reference A.1.1); `prompt=login` forces it, `prompt=none` refuses to ask — and asks for consent
+// unless the member allowed the app these scopes before (consents.ts; `prompt=consent` asks again).
+// `POST /oauth2/v2.0/authorize` is the consent form: [許可する] → code&state (and the consent is
+// remembered), [キャンセル] → error=access_denied.
 
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -13,7 +15,7 @@ import { formValue } from '../harness/validate';
 import { loginUrlFor } from './page-session';
 import { sendConsentPage } from './pages/consent';
 import { sendInvalidClientPage, sendMessagePage } from './pages/layout';
-import type { LineWorksState } from './state';
+import type { LineWorksState, PendingAuthorization } from './state';
 
 const authorizeQuerySchema = z.object({
   response_type: formValue(),
@@ -31,6 +33,15 @@ const consentFormSchema = z.object({ request: formValue(), decision: formValue()
 
 function sendToClient(res: Response, redirectUri: string, params: Record<string, string | undefined>): void {
   res.redirect(303, appendQuery(redirectUri, params));
+}
+
+/** Answers an allowed authorization request: a single-use code and the state, at the redirect URI. */
+function sendCode(state: LineWorksState, res: Response, request: PendingAuthorization): void {
+  const code = state.codes.issue(
+    { clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge },
+    { tenantId: request.tenantId, userId: request.userId, scope: request.scope, nonce: request.nonce },
+  );
+  sendToClient(res, request.redirectUri, { code, state: request.state });
 }
 
 /** The same authorize URL without `login` in prompt (where the login page comes back to). */
@@ -90,7 +101,7 @@ export function createAuthorizeRouter(state: LineWorksState): Router {
       return;
     }
 
-    const requestId = state.pendingAuthorizations.put({
+    const request: PendingAuthorization = {
       clientId: app.clientId,
       redirectUri,
       scope: scopes.join(' '),
@@ -99,7 +110,17 @@ export function createAuthorizeRouter(state: LineWorksState): Router {
       codeChallenge: query.code_challenge,
       tenantId: signedIn.tenant.tenantId,
       userId: signedIn.user.userId,
-    });
+    };
+    const consented = state.consents.covers({ clientId: app.clientId, tenantId: request.tenantId, userId: request.userId }, scopes);
+    if (consented && !prompts.includes('consent')) {
+      sendCode(state, res, request);
+      return;
+    }
+    if (prompts.includes('none')) {
+      fail('consent_required', 'the user has not allowed the app these scopes');
+      return;
+    }
+    const requestId = state.pendingAuthorizations.put(request);
     sendConsentPage(res, {
       requestId,
       appName: app.name,
@@ -125,11 +146,8 @@ export function createAuthorizeRouter(state: LineWorksState): Router {
       sendToClient(res, pending.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: pending.state });
       return;
     }
-    const code = state.codes.issue(
-      { clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge },
-      { tenantId: pending.tenantId, userId: pending.userId, scope: pending.scope, nonce: pending.nonce },
-    );
-    sendToClient(res, pending.redirectUri, { code, state: pending.state });
+    state.consents.grant({ clientId: pending.clientId, tenantId: pending.tenantId, userId: pending.userId }, pending.scope.split(' '));
+    sendCode(state, res, pending);
   });
 
   return router;

@@ -1,5 +1,6 @@
 // Everything the LINE WORKS emulator knows: seeded apps and tenants (domains and their users),
-// installations and bots, revoked tenants, tokens, browser sessions, authorization codes, rich
+// installations and bots, revoked tenants, tokens, browser sessions, authorization codes, members'
+// consents, rich
 // menus, attachments, rate-limit windows, and what it delivered and sent. Reset empties it (the
 // ID-token signing key survives, so cached JWKS stay valid).
 
@@ -10,6 +11,7 @@ import { PendingStore } from '../harness/pending';
 import { FixedWindowRateLimiter } from '../harness/rate-limiter';
 import { SessionStore } from '../harness/sessions';
 import { AttachmentStore } from './attachments';
+import { ConsentStore } from './consents';
 import type { RecordedCallback } from './callback-event';
 import { IssuerKeys } from './issuer-keys';
 import {
@@ -128,6 +130,8 @@ export class LineWorksState {
   readonly sessions = new SessionStore<WorksSession>('lwemu_sid');
   readonly codes = new AuthorizationCodes<UserCodeGrant>();
   readonly pendingAuthorizations = new PendingStore<PendingAuthorization>();
+  /** The scopes each member allowed each app on the consent page. */
+  readonly consents = new ConsentStore();
   readonly installWizards = new PendingStore<InstallWizard>();
   readonly richMenus = new RichMenuStore();
   readonly attachments = new AttachmentStore();
@@ -317,6 +321,7 @@ export class LineWorksState {
     this.sessions.clear();
     this.codes.clear();
     this.pendingAuthorizations.clear();
+    this.consents.clear();
     this.installWizards.clear();
     this.richMenus.clear();
     this.attachments.clear();

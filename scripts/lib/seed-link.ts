@@ -64,3 +64,9 @@ export const DEMO_BUSINESS: LinkedBusiness = {
   serviceAccountId: 'demo.serviceaccount@works-demo',
   employees: [{ freeeUserId: '2009', worksUserId: 'suzuki@works-demo', name: '鈴木 一郎' }],
 };
+
+/** The demo business and its employee as freee knows them: the employee signs in to see their status page. */
+export const DEMO_BUSINESS_FREEE = {
+  company: { id: 1009, name: 'デモ株式会社' },
+  employee: { id: 2009, email: 'suzuki@free.example', display_name: '鈴木 一郎' },
+} as const;

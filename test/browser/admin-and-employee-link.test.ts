@@ -37,7 +37,8 @@ describe('browser: freee × LINE WORKS linking flows (Chromium)', function () {
       const menuOf = async () => (await s.lineWorks.effectiveRichMenu(botId, people.employee.worksUserId))?.richmenuName;
       assert.equal(await menuOf(), 'renkei-unlinked');
 
-      // 【従業員】ID連携.
+      // 【従業員】ID連携: freee login, then LINE WORKS answers renkei's login from the talk room's
+      // session (the first time, the member allows renkei on LINE WORKS's consent page).
       const employee = await flow.page();
       await flow.openTalkRoom(employee, people.employee.worksUserId);
       await flow.shot(employee, '08-talk-room');
@@ -82,7 +83,7 @@ describe('browser: freee × LINE WORKS linking flows (Chromium)', function () {
 
       // Linked again, then the admin removes the app: every employee link is revoked.
       await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
-      await flow.tapLink(employee, { loggedIn: true });
+      await flow.tapLink(employee, { loggedIn: true, worksConsentGiven: true });
       await employee.getByRole('button', { name: '許可する' }).click();
       assert.equal(await flow.result(employee), '連携に成功しました');
       await admin.goto(`${s.urls.lineworks}/admin/apps/${s.secrets.clientId}`);

@@ -62,7 +62,11 @@ describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)',
     assert.equal(await page.getAttribute('[data-lang-switch]', 'href'), '/settings/notifications?lang=ja');
     await keepScreenshot(page, `${SHOTS}/en-02-error.png`);
 
+    // The status page is for people signed in with freee: freee's login first, then the page in English.
     await page.goto(`${api.url}/notifications/freee/no-such-event`);
+    await logIn(page, people.admin.email);
+    await page.getByRole('button', { name: '許可する' }).click();
+    await page.waitForURL(`${api.url}/notifications/freee/no-such-event`);
     assert.equal(await page.title(), 'Not found | renkei');
     assert.match((await page.textContent('main')) ?? '', /No notification was found for this event\./);
   });

@@ -65,15 +65,31 @@ export class FlowDriver {
     await page.getByRole('button', { name: 'OK' }).click();
   }
 
-  /** [ID連携] → freee login (first time) → freee consent choosing the business → 連携を開始しますか?. */
-  async tapLink(page: Page, opts: { freeeEmail?: string; companyId?: number; loggedIn?: boolean } = {}): Promise<void> {
+  /**
+   * [ID連携] → freee login (first time) → freee consent choosing the business → the LINE WORKS login,
+   * answered from the talk room's LINE WORKS session (LINE WORKS asks the member to allow renkei
+   * once; `worksConsentGiven` when it was allowed before) → 連携を開始しますか?.
+   */
+  async tapLink(page: Page, opts: { freeeEmail?: string; companyId?: number; loggedIn?: boolean; worksConsentGiven?: boolean } = {}): Promise<void> {
     await page.getByRole('button', { name: 'ID連携', exact: true }).click();
-    if (!opts.loggedIn) {
-      await logIn(page, opts.freeeEmail ?? this.people.employee.email);
-      await page.locator(`input[name="company_id"][value="${opts.companyId ?? this.people.companyId}"]`).check();
-      await page.getByRole('button', { name: '許可する' }).click();
-    }
+    if (!opts.loggedIn) await this.freeeLogIn(page, opts);
+    if (!opts.worksConsentGiven) await this.allowLineWorksLogin(page);
     await page.waitForURL(/\/link\/consent/);
+  }
+
+  /** freee's login page → the business → freee's [許可する]. */
+  async freeeLogIn(page: Page, opts: { freeeEmail?: string; companyId?: number } = {}): Promise<void> {
+    await logIn(page, opts.freeeEmail ?? this.people.employee.email);
+    await page.locator(`input[name="company_id"][value="${opts.companyId ?? this.people.companyId}"]`).check();
+    await page.getByRole('button', { name: '許可する' }).click();
+  }
+
+  /** LINE WORKS's consent to renkei's login (the first time a member logs in to renkei): [許可する]. */
+  async allowLineWorksLogin(page: Page, opts: { shot?: string } = {}): Promise<void> {
+    await page.waitForURL(`${stack().urls.lineworks}/oauth2/v2.0/authorize?**`);
+    assert.match((await page.textContent('h1')) ?? '', /freeeがアクセス権限を求めています/);
+    if (opts.shot) await this.shot(page, opts.shot);
+    await page.getByRole('button', { name: '許可する' }).click();
   }
 
   async result(page: Page): Promise<string> {

@@ -1,6 +1,6 @@
 // People for the browser tests of the linking flows, fresh for each test: a freee business (and a
-// second one, for switching), its admin and an employee, and a LINE WORKS tenant with an
-// administrator and the same employee. Passwords are the emulators' default, "password".
+// second one, for switching), its admin, an employee and a colleague, and a LINE WORKS tenant with an
+// administrator and the same two people. Passwords are the emulators' default, "password".
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { navigateBy } from './browser';
@@ -13,8 +13,10 @@ export interface People {
   otherCompanyName: string;
   admin: { freeeId: number; email: string; worksUserId: string };
   employee: { freeeId: number; email: string; worksUserId: string };
-  /** A second LINE WORKS account of the employee's colleague (no freee account). */
+  /** A second LINE WORKS account, the employee's colleague's. */
   colleagueWorksUserId: string;
+  /** The colleague's own freee account in the business (not linked to anything). */
+  colleague: { freeeId: number; email: string };
   worksTenantId: string;
 }
 
@@ -28,6 +30,7 @@ export async function seedPeople(): Promise<People> {
     admin: { freeeId: n * 10 + 1, email: `admin${n}@free.example`, worksUserId: `admin${n}@works.example` },
     employee: { freeeId: n * 10 + 2, email: `emp${n}@free.example`, worksUserId: `emp${n}@works.example` },
     colleagueWorksUserId: `colleague${n}@works.example`,
+    colleague: { freeeId: n * 10 + 3, email: `colleague${n}@free.example` },
     worksTenantId: String(40_000_000 + n),
   };
   const s = stack();
@@ -39,6 +42,7 @@ export async function seedPeople(): Promise<People> {
     users: [
       { id: p.admin.freeeId, email: p.admin.email, display_name: '管理 花子', companies: [{ id: p.companyId, role: 'admin' }, { id: p.otherCompanyId, role: 'admin' }] },
       { id: p.employee.freeeId, email: p.employee.email, display_name: '山田 太郎', companies: [{ id: p.companyId, role: 'self_only' }, { id: p.otherCompanyId, role: 'self_only' }] },
+      { id: p.colleague.freeeId, email: p.colleague.email, display_name: '佐藤 次郎', companies: [{ id: p.companyId, role: 'self_only' }, { id: p.otherCompanyId, role: 'self_only' }] },
     ],
     apps: [],
   });

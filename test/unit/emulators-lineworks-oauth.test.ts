@@ -166,9 +166,13 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
   it('refuses a wrong code_verifier, a different redirect_uri and a wrong client secret', async () => {
     const browser = new BrowserClient();
     const verifier = randomBytes(32).toString('base64url');
+    let consented = false;
     const exchange = async (overrides: Record<string, string>): Promise<Answer> => {
-      const consent = await browser.get(authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
-      const code = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] })).get('code') ?? '';
+      const answer = await browser.get(authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
+      // The consent page the first time; afterwards LINE WORKS remembers it and answers the code at once.
+      const back = consented ? answer : await browser.submit(answer, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] });
+      consented = true;
+      const code = redirectParams(back).get('code') ?? '';
       return postForm(`${base}/oauth2/v2.0/token`, {
         grant_type: 'authorization_code',
         code,
@@ -235,6 +239,31 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
 
     const none = await new BrowserClient().get(authorizeUrl({ prompt: 'none' }));
     assert.equal(redirectParams(none).get('error'), 'login_required');
+  });
+
+  it('goes straight back with a code for a signed-in member who allowed the app before; asks again for a new scope or prompt=consent', async () => {
+    const browser = new BrowserClient();
+    const consent = await signIn(browser, authorizeUrl({ scope: 'openid' }));
+    assert.match(consent.html, /freeeがアクセス権限を求めています/);
+    assert.ok(redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] })).get('code'));
+
+    // The same member, signed in, the same scope: no login page, no consent page.
+    const again = redirectParams(await browser.get(authorizeUrl({ scope: 'openid', state: 'st-2' })));
+    assert.equal(again.get('state'), 'st-2');
+    const code = again.get('code') ?? '';
+    const token = await postForm(`${base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
+    assert.equal(token.status, 200);
+    assert.equal((await getJson(`${base}/oauth2/v2.0/userinfo`, token.body.access_token as string)).body.sub, 'u-taro');
+    assert.equal(redirectParams(await browser.get(authorizeUrl({ scope: 'openid', prompt: 'none' }))).get('error'), null);
+
+    // A scope never allowed, or prompt=consent, shows the consent page; prompt=none cannot ask.
+    assert.match((await browser.get(authorizeUrl({ scope: 'openid user.read' }))).html, /freeeがアクセス権限を求めています/);
+    assert.match((await browser.get(authorizeUrl({ scope: 'openid', prompt: 'consent' }))).html, /freeeがアクセス権限を求めています/);
+    assert.equal(redirectParams(await browser.get(authorizeUrl({ scope: 'openid user.read', prompt: 'none' }))).get('error'), 'consent_required');
+
+    // Another member in another browser is asked for their own consent.
+    const hanako = await signIn(new BrowserClient(), authorizeUrl({ scope: 'openid' }), 'hanako@works.example', 'hanako-pw');
+    assert.match(hanako.html, /佐藤 花子/);
   });
 
   it('answers users/me with 403 for a service account, and users/{id} by id, email or externalKey', async () => {

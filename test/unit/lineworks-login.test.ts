@@ -35,13 +35,14 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
   const clientFor = (overrides: Partial<ConstructorParameters<typeof LineWorksLoginClient>[0]> = {}): LineWorksLoginClient =>
     new LineWorksLoginClient({ authBaseUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: REDIRECT_URI, timeoutMs: 5000, ...overrides });
 
-  /** Walks renkei's authorize URL as a person: the LINE WORKS login page, then [許可する]; answers the code. */
+  /** Walks renkei's authorize URL as a person: the LINE WORKS login page, then [許可する] (first time); answers the code. */
   async function codeFrom(client: LineWorksLoginClient, p: { nonce: string; codeVerifier: string; loginId?: string }): Promise<string> {
     const browser = new BrowserClient();
-    const login = await browser.get(client.authorizeUrl({ state: 'st-1', nonce: p.nonce, codeChallenge: s256Challenge(p.codeVerifier) }));
+    const login = await browser.get(client.authorizeUrl({ state: 'st-1', nonce: p.nonce, codeChallenge: s256Challenge(p.codeVerifier), forceLogin: true }));
     assert.match(login.url, /\/login\?next=/, 'the LINE WORKS login page comes first');
-    const consent = await browser.submit(login, { actionPart: '/login', set: { loginId: p.loginId ?? 'taro@works.example', password: 'password' } });
-    const back = await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] });
+    const afterLogin = await browser.submit(login, { actionPart: '/login', set: { loginId: p.loginId ?? 'taro@works.example', password: 'password' } });
+    // LINE WORKS asks for consent the first time a member logs in to the app; then it remembers it.
+    const back = afterLogin.location === undefined ? await browser.submit(afterLogin, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] }) : afterLogin;
     const location = back.location ?? '';
     assert.ok(location.startsWith(`${REDIRECT_URI}?`), `expected a redirect to renkei, got ${back.status} ${back.url}`);
     const params = new URL(location).searchParams;
@@ -84,7 +85,7 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
   });
 
   it('asks for openid with state, nonce, PKCE S256, the exact redirect URI and the login page', () => {
-    const url = new URL(clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c' }));
+    const url = new URL(clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: true }));
     assert.equal(`${url.origin}${url.pathname}`, `${authBaseUrl}/authorize`);
     assert.deepEqual(Object.fromEntries(url.searchParams), {
       response_type: 'code',
@@ -97,6 +98,9 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
       code_challenge_method: 'S256',
       prompt: 'login',
     });
+    // Without forceLogin (a desktop signed in to LINE WORKS), LINE WORKS decides whether to ask.
+    const fromSession = new URL(clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: false }));
+    assert.equal(fromSession.searchParams.get('prompt'), null);
   });
 
   it('answers the account the person logged in with (sub and domain), verified', async () => {
