@@ -1,6 +1,7 @@
 // Personal data at rest: after real flows — a partner registered with LINE Login whose order
 // notification goes out by e-mail and LINE, and a freee employee ID-linked to LINE WORKS who gets a
-// notification — a dump of every Mongo collection and the raw history of every workflow (read
+// notification; the first e-mail refused for a while by the SMTP server, whose reply quotes the
+// address as real servers do — a dump of every Mongo collection and the raw history of every workflow (read
 // without the payload codec) hold no e-mail address and no access or refresh token in clear, and
 // the histories no LINE or LINE WORKS user ID. LINE and LINE WORKS user IDs stay in Mongo where
 // lookups key on them (partner_lines.lineUserId, employee_links.worksUserId, deliveries.recipient).
@@ -71,6 +72,8 @@ describe('personal data at rest: Mongo and workflow histories', () => {
       // Lansmart × LINE: registered with LINE Login, then an order notified by e-mail, in-app and LINE.
       const partner = await seedPartner({ lineOption: true });
       await seedLineUser(partner);
+      // The first e-mail (友だち登録完了 of the link) is refused once, the reply quoting the address.
+      await s.mail.smtpFault({ code: 451, message: `4.2.0 <${partner.email}>: Recipient address rejected: try again later` });
       const linked = await linkPartnerLine(api, taskQueue, partner);
       assert.equal(linked.status, 'linked');
       const { order } = await s.lansmart.createOrder({
@@ -81,6 +84,7 @@ describe('personal data at rest: Mongo and workflow histories', () => {
         closingDate: '2026-11-30',
       });
       await eventually(() => mailSubjectsTo(partner.email), (x) => x.includes('発注書を確認してください'), 'the order e-mail');
+      assert.deepEqual(await s.mail.smtpFaults(), [], 'the SMTP server refused the first attempt');
       await eventually(() => lineTitlesTo(linked.lineUserId), (x) => x.includes('発注書を確認してください'), 'the order LINE message');
       Object.assign(secrets, {
         'partner e-mail': partner.email,
