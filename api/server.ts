@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { PortInUseError } from '../common/port-in-use-error';
 import type { ApiConfig } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
+import { temporalDataConverter } from '../config/temporal-data-converter';
 import { connectMongo } from '../models';
 import { createApiMetrics } from '../observability/api-metrics';
 import type { Logger } from '../observability/logger';
@@ -30,7 +31,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 export async function startApiServer(config: ApiConfig, log: Logger): Promise<RunningApi> {
   await connectMongo(config.MONGODB_URI);
   const connection = await Connection.connect(temporalConnectionOptions(config));
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
   const readiness = async (): Promise<Readiness> => {
     const [t, m] = await Promise.allSettled([
       withTimeout(connection.workflowService.getSystemInfo({}), 2000),

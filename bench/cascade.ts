@@ -45,12 +45,13 @@ async function untilNoneRunning(client: Client, query: string): Promise<void> {
 
 async function main(): Promise<void> {
   const stack = await startBenchStack('bench-cascade');
-  const { client, connection } = stack;
+  const { client, connection, dataConverter } = stack;
   const quiet = new DefaultLogger('WARN');
   const renkei = await createRenkeiWorker({
     connection,
     namespace: 'default',
     taskQueue: 'bench-cascade',
+    dataConverter,
     activities: createActivities(activityDepsFromConfig(loadWorkerConfig(stack.env), client)),
     workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
     tuning: TUNING,
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const baseline = await Worker.create({
     connection,
     taskQueue: 'bench-baseline',
+    dataConverter,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/waiting'), logger: quiet }),
     ...TUNING,
   });

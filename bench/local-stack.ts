@@ -2,6 +2,7 @@
 // server (the SQLite settings of `npm run dev` unless BENCH_SQLITE=durable), the Mongo-wire server,
 // the emulators, and the embedded configuration for a task queue. stop() leaves nothing behind.
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Logger } from '@temporalio/worker';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { SEARCH_ATTRIBUTE_NAMES } from '../common/search-attributes';
 import { LansmartControl, LineControl, MailControl, startEmulators } from '../emulators';
 import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo, ensureIndexes } from '../models';
+import { temporalDataConverterFromEnv } from '../config/temporal-data-converter';
 import { ensureAll } from '../scripts/binaries';
 import { generateSecrets, type DevSecrets } from '../scripts/lib/dev-secrets';
 import { embeddedEnv } from '../scripts/lib/embedded-env';
@@ -20,6 +22,8 @@ import { startTemporalDevServer } from '../scripts/services/temporal-dev-server'
 
 export interface BenchStack {
   client: Client;
+  /** The payload codec of the API and workers; the baselines' workers use it too, so both pay for it. */
+  dataConverter: DataConverter;
   connection: NativeConnection;
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
@@ -60,8 +64,11 @@ export async function startBenchStack(taskQueue: string, options: { workerLogger
   await ensureIndexes();
   const connection = await NativeConnection.connect({ address: temporal.address });
   const clientConnection = await Connection.connect({ address: temporal.address });
+  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, lineEmulatorUrl: emulators.urls.line, lansmartEmulatorUrl: emulators.urls.lansmart, smtp: emulators.urls.smtp, secrets, taskQueue, apiPort: 0, logLevel: 'silent' });
+  const dataConverter = temporalDataConverterFromEnv(env);
   return {
-    client: new Client({ connection: clientConnection }),
+    client: new Client({ connection: clientConnection, dataConverter }),
+    dataConverter,
     connection,
     lineWorks: new EmulatorControl(emulators.urls.lineworks),
     freee: new EmulatorControl(emulators.urls.freee),
@@ -69,7 +76,7 @@ export async function startBenchStack(taskQueue: string, options: { workerLogger
     lansmart: new LansmartControl(emulators.urls.lansmart),
     mail: new MailControl(emulators.urls.mail),
     secrets,
-    env: embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, lineEmulatorUrl: emulators.urls.line, lansmartEmulatorUrl: emulators.urls.lansmart, smtp: emulators.urls.smtp, secrets, taskQueue, apiPort: 0, logLevel: 'silent' }),
+    env,
     settings: { temporalSqlite: sqlite, mongo: mongo.kind },
     async stop() {
       await mongoose.disconnect();

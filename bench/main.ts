@@ -39,7 +39,7 @@ interface PhaseFigures {
 
 async function main(): Promise<void> {
   const stack = await startBenchStack('bench-renkei');
-  const { lineWorks, freee, secrets, env, client, connection } = stack;
+  const { lineWorks, freee, secrets, env, client, connection, dataConverter } = stack;
   const biz = { companyId: '7001', worksTenantId: 'bench-tenant', botId: 'bench-bot', serviceAccountId: 'bench-sa', employees: [{ freeeUserId: '8001', worksUserId: 'bench-user' }] };
   await seedLinkedBusiness(biz, lineWorks, secrets);
   // Unlimited rate for the benchmark: we measure renkei, not the 240/min quota.
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   // renkei: the real worker and the real API app.
   const workerConfig = loadWorkerConfig(env);
-  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', activities: createActivities(activityDepsFromConfig(workerConfig, client)) });
+  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', dataConverter, activities: createActivities(activityDepsFromConfig(workerConfig, client)) });
   const app = createApp({ config: loadApiConfig(env), temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   const baselineWorker = await Worker.create({
     connection,
     taskQueue: 'bench-baseline',
+    dataConverter,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/baseline'), logger: new DefaultLogger('WARN') }),
     activities: {
       async baselineDeliver({ eventId }: { eventId: string }): Promise<string> {

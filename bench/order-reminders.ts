@@ -143,13 +143,14 @@ async function main(): Promise<void> {
     process.stderr.write(`worker ${entry.level}: ${entry.message}\n`);
   });
   const stack = await startBenchStack(TASK_QUEUE, { workerLogger });
-  const { client, connection } = stack;
+  const { client, connection, dataConverter } = stack;
   const quiet = new DefaultLogger('WARN');
   const workerConfig = loadWorkerConfig(stack.env);
   const renkei = await createRenkeiWorker({
     connection,
     namespace: 'default',
     taskQueue: TASK_QUEUE,
+    dataConverter,
     activities: createActivities(activityDepsFromConfig(workerConfig, client)),
     workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
     tuning: TUNING,
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
   const baselineWorker = await Worker.create({
     connection,
     taskQueue: 'bench-sleeping',
+    dataConverter,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/sleeping'), logger: quiet }),
     activities: {
       recordWake({ id, timerFiredAt }: { id: string; timerFiredAt: number }): Promise<void> {

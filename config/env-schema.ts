@@ -2,6 +2,7 @@
 // names every bad value in one error (ConfigError), instead of failing later at first use.
 // Defaults are those of the embedded stack (`npm run dev`): emulators and local servers on loopback.
 import { z } from 'zod';
+import { isKeySpec, parseKeySpec } from '../security/key-ring';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z
@@ -51,6 +52,49 @@ export const cipherSchema = z.object({
       'must be "keyId:base64key[,keyId:base64key…]" with 32-byte keys',
     ),
 });
+
+/**
+ * Temporal payload encryption (security/payload-codec): every process that talks to Temporal seals
+ * payloads with TEMPORAL_PAYLOAD_KEY_ID (the first key when unset) and opens them with any key of
+ * TEMPORAL_PAYLOAD_KEYS. Their membership is checked by `payloadKeysRefinement` on each composed schema.
+ */
+export const payloadCodecSchema = z.object({
+  TEMPORAL_PAYLOAD_KEYS: z
+    .string()
+    .min(1, 'required: generate one with `openssl rand -base64 32` and set p1:<that>')
+    .refine(isKeySpec, 'must be "keyId:base64key[,keyId:base64key…]" with 32-byte keys'),
+  TEMPORAL_PAYLOAD_KEY_ID: z.string().min(1).optional(),
+});
+
+/** TEMPORAL_PAYLOAD_KEY_ID must name one of TEMPORAL_PAYLOAD_KEYS. */
+export const payloadKeysRefinement: [(c: { TEMPORAL_PAYLOAD_KEYS?: string; TEMPORAL_PAYLOAD_KEY_ID?: string }) => boolean, { message: string; path: string[] }] = [
+  (c) =>
+    !c.TEMPORAL_PAYLOAD_KEY_ID || !c.TEMPORAL_PAYLOAD_KEYS || !isKeySpec(c.TEMPORAL_PAYLOAD_KEYS) || parseKeySpec(c.TEMPORAL_PAYLOAD_KEYS).some(([kid]) => kid === c.TEMPORAL_PAYLOAD_KEY_ID),
+  { message: 'must be one of the key ids of TEMPORAL_PAYLOAD_KEYS', path: ['TEMPORAL_PAYLOAD_KEY_ID'] },
+];
+
+/** The codec endpoint (api/codec): lets operators read encrypted payloads in the Temporal Web UI. */
+export const codecServerSchema = z.object({
+  /** Loopback by default: only this machine (or a UI on it) reaches the keys' plaintext. */
+  CODEC_SERVER_HOST: z.string().min(1).default('127.0.0.1'),
+  CODEC_SERVER_PORT: port.default(8234),
+  /** Bearer token the codec endpoint requires; required when it listens beyond loopback. */
+  CODEC_SERVER_TOKEN: optionalSecret(24, 'at least 24 characters (e.g. `openssl rand -hex 32`)'),
+  /** Origins of the Temporal Web UI allowed to call it (CORS), comma-separated. */
+  CODEC_SERVER_CORS_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:8233,http://localhost:8233')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+});
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** A codec endpoint reachable beyond loopback must require a token. */
+export const codecServerTokenRefinement: [(c: { CODEC_SERVER_HOST: string; CODEC_SERVER_TOKEN?: string }) => boolean, { message: string; path: string[] }] = [
+  (c) => LOOPBACK_HOSTS.has(c.CODEC_SERVER_HOST) || !!c.CODEC_SERVER_TOKEN,
+  { message: 'required when CODEC_SERVER_HOST is not a loopback address', path: ['CODEC_SERVER_TOKEN'] },
+];
 
 export const lineWorksSchema = z.object({
   LINEWORKS_AUTH_BASE_URL: url.default('http://127.0.0.1:4011/oauth2/v2.0'),

@@ -2,6 +2,8 @@
 import {
   apiSchema,
   cipherSchema,
+  codecServerSchema,
+  codecServerTokenRefinement,
   freeeOAuthSchema,
   freeeSchema,
   lineWorksSchema,
@@ -9,6 +11,8 @@ import {
   logSchema,
   metricsSchema,
   mongoSchema,
+  payloadCodecSchema,
+  payloadKeysRefinement,
   temporalSchema,
   workerSchema,
 } from './env-schema';
@@ -18,6 +22,7 @@ import { lansmartSchema, lineLoginSchema, lineMessagingSchema, mailSchema, partn
 export { ConfigError, loadConfig } from './load';
 
 export const apiConfigSchema = temporalSchema
+  .extend(payloadCodecSchema.shape)
   .extend(mongoSchema.shape)
   .extend(logSchema.shape)
   .extend(cipherSchema.shape)
@@ -29,9 +34,11 @@ export const apiConfigSchema = temporalSchema
   .extend(lineMessagingSchema.shape)
   .extend(partnerApiSchema.shape)
   .extend(apiSchema.shape)
-  .extend(metricsSchema.shape);
+  .extend(metricsSchema.shape)
+  .refine(...payloadKeysRefinement);
 
 export const workerConfigSchema = temporalSchema
+  .extend(payloadCodecSchema.shape)
   .extend(mongoSchema.shape)
   .extend(logSchema.shape)
   .extend(cipherSchema.shape)
@@ -46,12 +53,24 @@ export const workerConfigSchema = temporalSchema
   .refine((c) => !!c.LINEWORKS_PRIVATE_KEY || !!c.LINEWORKS_PRIVATE_KEY_PATH, {
     message: 'set LINEWORKS_PRIVATE_KEY (PEM) or LINEWORKS_PRIVATE_KEY_PATH',
     path: ['LINEWORKS_PRIVATE_KEY'],
-  });
+  })
+  .refine(...payloadKeysRefinement);
+
+/** The codec endpoint: the payload keys, its own listen address and token; no Temporal connection. */
+export const codecServerConfigSchema = payloadCodecSchema
+  .extend(temporalSchema.pick({ TEMPORAL_NAMESPACE: true }).shape)
+  .extend(logSchema.shape)
+  .extend(codecServerSchema.shape)
+  .refine(...payloadKeysRefinement)
+  .refine(...codecServerTokenRefinement);
 
 export type ApiConfig = ReturnType<typeof apiConfigSchema.parse>;
 export type WorkerConfig = ReturnType<typeof workerConfigSchema.parse>;
 export type TemporalConfig = ReturnType<typeof temporalSchema.parse>;
+export type CodecServerConfig = ReturnType<typeof codecServerConfigSchema.parse>;
+export type PayloadCodecConfig = ReturnType<typeof payloadCodecSchema.parse>;
 
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => loadConfig(apiConfigSchema, env);
+export const loadCodecServerConfig = (env: NodeJS.ProcessEnv = process.env): CodecServerConfig => loadConfig(codecServerConfigSchema, env);
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =>
   loadConfig(workerConfigSchema, env);

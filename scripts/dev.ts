@@ -1,8 +1,10 @@
 // `npm run dev`: the whole embedded stack in one command — Temporal dev server (SQLite file, Web
-// UI), the Mongo-wire server, the provider emulators, the worker and the API — with every URL
-// printed. Ctrl-C stops everything and frees every port; data stays in the data directory.
+// UI that decodes payloads through the codec endpoint), the Mongo-wire server, the provider
+// emulators, the worker, the API and the codec endpoint — with every URL printed. Ctrl-C stops
+// everything and frees every port; data stays in the data directory.
 import path from 'node:path';
 import { ConfigError } from '../config';
+import { temporalDataConverterFromEnv } from '../config/temporal-data-converter';
 import { LansmartControl, LineControl, startEmulators } from '../emulators';
 import { EmulatorControl } from '../emulators/control-client';
 import { connectMongo } from '../models';
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
       [s.MONGO_PORT, 'MongoDB', 'MONGO_PORT'],
       [s.API_PORT, 'renkei API', 'API_PORT'],
       [s.WORKER_METRICS_PORT, 'worker metrics', 'WORKER_METRICS_PORT'],
+      [s.CODEC_SERVER_PORT, 'codec endpoint', 'CODEC_SERVER_PORT'],
       [s.EMULATOR_LINEWORKS_PORT, 'LINE WORKS emulator', 'EMULATOR_LINEWORKS_PORT'],
       [s.EMULATOR_FREEE_PORT, 'freee emulator', 'EMULATOR_FREEE_PORT'],
     ] as const) {
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     say('renkei: checking binaries …');
     await ensureAll({ build: true, log: (l) => say(`  ${l}`) });
     const secrets = loadOrCreateDevSecrets(s.dataDir);
+    const codecUrl = `http://127.0.0.1:${s.CODEC_SERVER_PORT}`;
 
     say('starting Temporal dev server …');
     const temporal = await startTemporalDevServer({
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       uiPort: s.TEMPORAL_UI_PORT,
       searchAttributes: SEARCH_ATTRIBUTE_NAMES,
       sqliteFast: s.TEMPORAL_SQLITE_MODE === 'fast',
+      uiCodecEndpoint: codecUrl,
       log: (l) => say(`  ${l}`),
     });
     stops.push({ name: 'Temporal', stop: () => temporal.stop() });
@@ -123,6 +128,8 @@ async function main(): Promise<void> {
         workerMetricsPort: s.WORKER_METRICS_PORT,
         logLevel: s.LOG_LEVEL,
       }),
+      CODEC_SERVER_PORT: String(s.CODEC_SERVER_PORT),
+      CODEC_SERVER_CORS_ORIGINS: `http://127.0.0.1:${s.TEMPORAL_UI_PORT},http://localhost:${s.TEMPORAL_UI_PORT}`,
     };
     const apiUrl = `http://127.0.0.1:${s.API_PORT}`;
 
@@ -145,12 +152,13 @@ async function main(): Promise<void> {
       stops.push({ name, stop: p.stop });
       return p;
     };
-    say('starting worker and API …');
+    say('starting worker, API and codec endpoint …');
     const worker = await child('worker', 'worker/main.ts');
     const api = await child('api', 'api/main.ts');
+    const codec = await child('codec', 'api/codec/main.ts');
     const ready = await waitUntil(
       async () => {
-        if (worker.exitReason() || api.exitReason()) return true;
+        if (worker.exitReason() || api.exitReason() || codec.exitReason()) return true;
         try {
           return (await fetch(`${apiUrl}/readyz`)).ok;
         } catch {
@@ -159,18 +167,24 @@ async function main(): Promise<void> {
       },
       { timeoutMs: 60_000, intervalMs: 300 },
     );
-    const died = worker.exitReason() ? `worker ${worker.exitReason()}` : api.exitReason() ? `API ${api.exitReason()}` : undefined;
+    const died = worker.exitReason()
+      ? `worker ${worker.exitReason()}`
+      : api.exitReason()
+        ? `API ${api.exitReason()}`
+        : codec.exitReason()
+          ? `codec endpoint ${codec.exitReason()}`
+          : undefined;
     if (died || !ready.ok) {
       throw new Error(`${died ?? 'the API did not become ready'}; see ${path.join(s.dataDir, 'logs')}`);
     }
 
     // The emulator forgot the bots' rich menus: create them again for every linked tenant.
-    await reprovisionRichMenus(temporal.address, mongoUri);
+    await reprovisionRichMenus(temporal.address, mongoUri, temporalDataConverterFromEnv(env));
 
     say(`
 renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
 
-  Temporal Web UI      ${temporal.uiUrl}
+  Temporal Web UI      ${temporal.uiUrl}   (payloads decoded by ${codecUrl})
   Temporal gRPC        ${temporal.address}
   renkei API           ${apiUrl}   (/healthz /readyz /metrics)
   API metrics          curl -H "Authorization: Bearer $(node -p "require('${devSecretsFile(s.dataDir)}').metricsToken")" ${apiUrl}/metrics

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { createActivities } from '../activities';
 import { ConfigError, loadWorkerConfig } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
+import { temporalDataConverter } from '../config/temporal-data-converter';
 import { connectMongo, ensureIndexes } from '../models';
 import { createLogger } from '../observability/logger';
 import { activityDepsFromConfig } from './activity-deps';
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
   await ensureIndexes();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const clientConnection = await Connection.connect(temporalConnectionOptions(config));
-  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  const dataConverter = temporalDataConverter(config);
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const worker = await createRenkeiWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataConverter,
     activities: createActivities(activityDepsFromConfig(config, client)),
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
     tuning: {

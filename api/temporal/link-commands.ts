@@ -68,7 +68,7 @@ export function linkCommands(client: Client, taskQueue: string): LinkCommands {
           { key: WorksTenantId, value: input.worksTenantId },
           { key: LinkStatus, value: 'new' },
         ],
-        staticSummary: `freee user ${freeeUserId} (事業所 ${companyId}) ↔ LINE WORKS ${input.worksUserId}`,
+        staticSummary: `freee user ${freeeUserId} (事業所 ${companyId}) ↔ LINE WORKS tenant ${input.worksTenantId}`,
       });
       return client.workflow.executeUpdateWithStart(linkEmployeeUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start }).catch(unwrap);
     },

@@ -1,11 +1,18 @@
 // E-mail to partners over SMTP with nodemailer. The Message-ID is derived from the delivery key,
 // so the one message a retried activity might send twice carries the same ID and mail clients
-// treat the copies as one.
+// treat the copies as one. An SMTP server's refusal usually quotes the recipient's address; it is
+// taken out of the error, which reaches the delivery log and the workflow history.
 import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { ProviderRejectedError, ProviderUnavailableError } from '../http-errors';
 
 const PROVIDER = 'smtp';
+
+/** Anything shaped like an e-mail address, with or without angle brackets. */
+const ADDRESS = /<?[^\s<>@"(),;:]+@[A-Za-z0-9.-]+>?/g;
+
+/** The SMTP error text without any address in it (the recipient's, the sender's, a relay's). */
+export const withoutAddresses = (text: string): string => text.replace(ADDRESS, '<address>');
 
 export interface MailMessage {
   to: string;
@@ -57,7 +64,7 @@ export class Mailer {
       return { messageId };
     } catch (err) {
       const e = err as SmtpError;
-      const message = `smtp: ${e.message ?? String(err)}`;
+      const message = `smtp: ${withoutAddresses(e.message ?? String(err))}`;
       // 5xx replies are permanent (bad address, refused); 4xx and connection failures are transient.
       if (typeof e.responseCode === 'number' && e.responseCode >= 500) throw new ProviderRejectedError(PROVIDER, message, e.responseCode, e.code);
       throw new ProviderUnavailableError(PROVIDER, message, e.responseCode, e.code);

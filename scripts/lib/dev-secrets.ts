@@ -1,5 +1,6 @@
 // The embedded stack's credentials, generated on first start and kept in the data directory
-// (mode 600): the LINE WORKS app key pair the emulator trusts, the token-encryption key and the
+// (mode 600): the LINE WORKS app key pair the emulator trusts, the token-encryption and Temporal
+// payload-encryption keys, the
 // freee webhook token, the Lansmart API key and event secret, the LINE channels' credentials. Nothing secret is committed; production sets these as environment variables.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ const secretsSchema = z.object({
   privateKeyPem: z.string(),
   publicKeyPem: z.string(),
   tokenEncryptionKeys: z.string(),
+  temporalPayloadKeys: z.string(),
   freeeWebhookToken: z.string(),
   clientId: z.string(),
   clientSecret: z.string(),
@@ -37,6 +39,7 @@ export function generateSecrets(kid: string, clientId: string): DevSecrets {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     tokenEncryptionKeys: `${kid}:${randomBytes(32).toString('base64')}`,
+    temporalPayloadKeys: `${kid}:${randomBytes(32).toString('base64')}`,
     freeeWebhookToken: randomBytes(24).toString('hex'),
     clientId,
     clientSecret: randomBytes(16).toString('hex'),

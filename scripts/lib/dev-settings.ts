@@ -13,6 +13,8 @@ const devSchema = z.object({
   MONGO_PORT: port.default(27018),
   API_PORT: port.default(3000),
   WORKER_METRICS_PORT: port.default(9464),
+  /** The codec endpoint the Web UI decodes payloads with (loopback, no token). */
+  CODEC_SERVER_PORT: port.default(8234),
   EMULATOR_LINEWORKS_PORT: port.default(4011),
   EMULATOR_FREEE_PORT: port.default(4012),
   EMULATOR_LINE_PORT: port.default(4013),

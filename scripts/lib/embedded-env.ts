@@ -5,6 +5,8 @@
 export interface EmbeddedSecrets {
   privateKeyPem: string;
   tokenEncryptionKeys: string;
+  /** "kid:base64" of the Temporal payload codec; its key ID is the current one. */
+  temporalPayloadKeys: string;
   freeeWebhookToken: string;
   clientId: string;
   clientSecret: string;
@@ -49,6 +51,8 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     MONGODB_URI: o.mongoUri,
     LOG_LEVEL: o.logLevel ?? 'info',
     TOKEN_ENCRYPTION_KEYS: o.secrets.tokenEncryptionKeys,
+    TEMPORAL_PAYLOAD_KEYS: o.secrets.temporalPayloadKeys,
+    TEMPORAL_PAYLOAD_KEY_ID: o.secrets.temporalPayloadKeys.split(':')[0] ?? '',
     FREEE_WEBHOOK_TOKEN: o.secrets.freeeWebhookToken,
     FREEE_PRODUCT_EVENT_SECRET: o.secrets.productEventSecret,
     OPERATOR_API_TOKEN: o.secrets.operatorApiToken,

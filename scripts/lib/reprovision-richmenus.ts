@@ -2,19 +2,20 @@
 // LINE WORKS emulator keeps menus in memory only, so each start recreates them.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import mongoose from 'mongoose';
 import { richMenuProvisionWorkflowId } from '../../common/ids';
 import { connectMongo, TenantLink } from '../../models';
 import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
 
-export async function reprovisionRichMenus(temporalAddress: string, mongoUri: string, taskQueue = 'renkei'): Promise<number> {
+export async function reprovisionRichMenus(temporalAddress: string, mongoUri: string, dataConverter: DataConverter, taskQueue = 'renkei'): Promise<number> {
   await connectMongo(mongoUri);
   const tenants = await TenantLink.find({ status: 'active' }, { _id: 1 }).lean();
   await mongoose.disconnect();
   if (tenants.length === 0) return 0;
   const connection = await Connection.connect({ address: temporalAddress });
   try {
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter });
     for (const t of tenants) {
       await client.workflow.start<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
         workflowId: richMenuProvisionWorkflowId(t._id, randomUUID()),

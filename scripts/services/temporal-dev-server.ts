@@ -25,6 +25,8 @@ export interface TemporalDevServerOptions {
   log: (line: string) => void;
   /** WAL and no fsync: much faster, may lose the last writes if the machine crashes. */
   sqliteFast?: boolean;
+  /** The Web UI decodes payloads through this codec endpoint (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
 }
 
 export interface TemporalDevServer {
@@ -39,7 +41,10 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   await assertPortFree(opts.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
   const dbFile = path.resolve(opts.dbFile);
   await fs.mkdir(path.dirname(dbFile), { recursive: true, mode: 0o700 });
-  const extraArgs = opts.sqliteFast ? FAST_SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]) : [];
+  const extraArgs = [
+    ...(opts.sqliteFast ? FAST_SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]) : []),
+    ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
+  ];
 
   const cli = await ensureTemporalCli({ build: false, log: opts.log });
   if (cli.kind === 'sdk-download') return startViaSdk(opts, dbFile, extraArgs);

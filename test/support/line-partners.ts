@@ -79,7 +79,11 @@ export async function walkLineLogin(api: TestApi, taskQueue: string, email: stri
  * Links the partner to the LINE account as renkei's LINE Login callback does: exchange the code,
  * verify the ID token, read the friendship, the line-link update, then the tokens stored sealed.
  */
-export async function linkPartnerLine(api: TestApi, taskQueue: string, partner: SeededPartner): Promise<LinkLineResult & { lineUserId: string }> {
+export async function linkPartnerLine(
+  api: TestApi,
+  taskQueue: string,
+  partner: SeededPartner,
+): Promise<LinkLineResult & { lineUserId: string; tokens: { accessToken: string; refreshToken: string } }> {
   const s = stack();
   const login = lineLoginClient(taskQueue);
   const { code, verifier, nonce, redirectUri } = await walkLineLogin(api, taskQueue, partner.email);
@@ -93,7 +97,7 @@ export async function linkPartnerLine(api: TestApi, taskQueue: string, partner: 
     `line-login:${randomUUID()}`,
   );
   await storeLineTokens(new TokenCipher(s.workerConfig(taskQueue).TOKEN_ENCRYPTION_KEYS), partner.partnerId, identity.lineUserId, tokens);
-  return { ...result, lineUserId: identity.lineUserId };
+  return { ...result, lineUserId: identity.lineUserId, tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } };
 }
 
 /** The title a partner sees for a pushed message: a template's altText, a text's text. */

@@ -4,6 +4,7 @@
 // worker per test on its own task queue.
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,16 @@ import { ensureTemporalCli, ensureTemporalTestServer } from '../../scripts/binar
 import { startMongoWire } from '../../scripts/services/mongo-wire';
 import { onFreePort } from '../../scripts/services/ports';
 import { embeddedEnv } from '../../scripts/lib/embedded-env';
+import { temporalDataConverter } from '../../config/temporal-data-converter';
 import { activityDepsFromConfig } from '../../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
 import { makeTestSecrets, type TestSecrets } from './keys';
 
 export interface IntegrationStack {
+  /** Its client (`env.client`) encrypts payloads like the API's; `env.connection` serves a raw one. */
   env: TestWorkflowEnvironment;
+  /** The payload codec every client and worker of the stack uses. */
+  dataConverter: DataConverter;
   bundle: WorkflowBundleWithSourceMap;
   mongoUri: string;
   secrets: TestSecrets;
@@ -57,10 +62,11 @@ const progress = (l: string): void => {
   process.stderr.write(`${l}\n`);
 };
 
-async function startTemporal(kind: TemporalKind): Promise<TestWorkflowEnvironment> {
+async function startTemporal(kind: TemporalKind, dataConverter: DataConverter): Promise<TestWorkflowEnvironment> {
   if (kind === 'dev-server') {
     const cli = await ensureTemporalCli({ build: true, log: progress });
     return TestWorkflowEnvironment.createLocal({
+      client: { dataConverter },
       server: {
         executable: cli.kind === 'path' ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
         searchAttributes: [...ALL_SEARCH_ATTRIBUTES],
@@ -70,6 +76,7 @@ async function startTemporal(kind: TemporalKind): Promise<TestWorkflowEnvironmen
   }
   const testServer = await ensureTemporalTestServer({ build: true, log: progress });
   const env = await TestWorkflowEnvironment.createTimeSkipping({
+    client: { dataConverter },
     server: { executable: testServer.kind === 'path' ? { type: 'existing-path', path: testServer.path } : { type: 'cached-download' } },
   });
   // The Java test server has no start-up flag for search attributes: register them through the operator API.
@@ -84,8 +91,10 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
   // Worker logs only when something is wrong; an expected activity failure is asserted, not printed.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dataDir = mkdtempSync(join(tmpdir(), 'renkei-it-'));
+  const secrets = makeTestSecrets();
+  const dataConverter = temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: secrets.temporalPayloadKeys });
   const [env, mongo, emulators, bundle] = await Promise.all([
-    startTemporal(kind),
+    startTemporal(kind, dataConverter),
     onFreePort((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
     startEmulators(),
     bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
@@ -93,7 +102,6 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_test`;
   await connectMongo(mongoUri);
   await ensureIndexes();
-  const secrets = makeTestSecrets();
   const envFor = (taskQueue: string, apiPort = 0): Record<string, string> =>
     embeddedEnv({
       temporalAddress: env.address,
@@ -111,6 +119,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     });
   return {
     env,
+    dataConverter,
     bundle,
     mongoUri,
     secrets,
@@ -143,6 +152,7 @@ export async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Pr
     connection: s.env.nativeConnection,
     namespace: s.env.namespace ?? 'default',
     taskQueue,
+    dataConverter: s.dataConverter,
     activities: createActivities(activityDepsFromConfig(s.workerConfig(taskQueue), s.env.client)),
     workflowBundle: s.bundle,
     shutdownGraceMs: 1000,

@@ -92,6 +92,7 @@ function interpolate(node: unknown, env: Record<string, string>, missing: Set<st
 const FULL_ENV: Record<string, string> = {
   FREEE_WEBHOOK_TOKEN: 'placeholder-webhook-token',
   TOKEN_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  TEMPORAL_PAYLOAD_KEYS: 'p1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
   LINEWORKS_CLIENT_ID: 'placeholder-client-id',
   LINEWORKS_CLIENT_SECRET: 'placeholder-client-secret',
   LINEWORKS_PRIVATE_KEY_PATH: './lineworks-private-key.pem',
@@ -215,6 +216,7 @@ function service(compose: ComposeFile, name: string): Service {
 const SECRET_VARIABLES = [
   'FREEE_WEBHOOK_TOKEN',
   'TOKEN_ENCRYPTION_KEYS',
+  'TEMPORAL_PAYLOAD_KEYS',
   'LINEWORKS_CLIENT_SECRET',
   'LINEWORKS_BOT_SECRET',
   'SESSION_SECRET',
@@ -332,6 +334,7 @@ describe('docker-compose.yml', () => {
     const required: Record<(typeof SECRET_VARIABLES)[number], string> = {
       FREEE_WEBHOOK_TOKEN: 'api',
       TOKEN_ENCRYPTION_KEYS: 'worker',
+      TEMPORAL_PAYLOAD_KEYS: 'worker',
       LINEWORKS_CLIENT_SECRET: 'worker',
       LINEWORKS_BOT_SECRET: 'api',
       SESSION_SECRET: 'api',

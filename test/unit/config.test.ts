@@ -1,10 +1,11 @@
 // Configuration is validated at start: every bad value named in one error, secrets never echoed.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadApiConfig, loadWorkerConfig } from '../../config';
+import { ConfigError, loadApiConfig, loadCodecServerConfig, loadWorkerConfig } from '../../config';
 
 const validWorkerEnv = {
   TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  TEMPORAL_PAYLOAD_KEYS: `p1:${randomBytes(32).toString('base64')}`,
   LINEWORKS_CLIENT_ID: 'client',
   LINEWORKS_CLIENT_SECRET: 'secret',
   LINEWORKS_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
@@ -17,6 +18,7 @@ const validWorkerEnv = {
 const validApiEnv = {
   FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value',
   TOKEN_ENCRYPTION_KEYS: validWorkerEnv.TOKEN_ENCRYPTION_KEYS,
+  TEMPORAL_PAYLOAD_KEYS: validWorkerEnv.TEMPORAL_PAYLOAD_KEYS,
   SESSION_SECRET: 's'.repeat(32),
   FREEE_CLIENT_ID: 'freee-client',
   FREEE_CLIENT_SECRET: 'freee-secret',
@@ -70,5 +72,25 @@ describe('configuration', () => {
   it('strips a trailing slash from provider URLs', () => {
     const c = loadWorkerConfig({ ...validWorkerEnv, LINEWORKS_API_BASE_URL: 'https://www.worksapis.com/v1.0/' });
     assert.equal(c.LINEWORKS_API_BASE_URL, 'https://www.worksapis.com/v1.0');
+  });
+  it('requires the Temporal payload keys, and a current key ID that is one of them', () => {
+    const { TEMPORAL_PAYLOAD_KEYS: _omit, ...rest } = validWorkerEnv;
+    assert.throws(() => loadWorkerConfig(rest), (e: unknown) => e instanceof ConfigError && /TEMPORAL_PAYLOAD_KEYS/.test(e.message));
+    assert.throws(() => loadApiConfig({ ...validApiEnv, TEMPORAL_PAYLOAD_KEYS: 'p1:c2hvcnQ=' }), /TEMPORAL_PAYLOAD_KEYS/);
+    const two = `p2:${randomBytes(32).toString('base64')},${validWorkerEnv.TEMPORAL_PAYLOAD_KEYS}`;
+    assert.equal(loadWorkerConfig({ ...validWorkerEnv, TEMPORAL_PAYLOAD_KEYS: two, TEMPORAL_PAYLOAD_KEY_ID: 'p1' }).TEMPORAL_PAYLOAD_KEY_ID, 'p1');
+    assert.throws(
+      () => loadApiConfig({ ...validApiEnv, TEMPORAL_PAYLOAD_KEYS: two, TEMPORAL_PAYLOAD_KEY_ID: 'p9' }),
+      (e: unknown) => e instanceof ConfigError && /TEMPORAL_PAYLOAD_KEY_ID/.test(e.message),
+    );
+  });
+
+  it('keeps the codec endpoint on loopback unless it requires a token', () => {
+    const keys = { TEMPORAL_PAYLOAD_KEYS: validWorkerEnv.TEMPORAL_PAYLOAD_KEYS };
+    const c = loadCodecServerConfig(keys);
+    assert.equal(c.CODEC_SERVER_HOST, '127.0.0.1');
+    assert.deepEqual(c.CODEC_SERVER_CORS_ORIGINS, ['http://127.0.0.1:8233', 'http://localhost:8233']);
+    assert.throws(() => loadCodecServerConfig({ ...keys, CODEC_SERVER_HOST: '0.0.0.0' }), (e: unknown) => e instanceof ConfigError && /CODEC_SERVER_TOKEN/.test(e.message));
+    assert.equal(loadCodecServerConfig({ ...keys, CODEC_SERVER_HOST: '0.0.0.0', CODEC_SERVER_TOKEN: 't'.repeat(32) }).CODEC_SERVER_HOST, '0.0.0.0');
   });
 });
