@@ -52,6 +52,8 @@ export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
 export const WAKE_WAITING_ON_REMOVAL_PATCH = 'tenant-link-wake-waiting-on-removal';
 /** Histories in which a probe that got no answer is asked again later. */
 export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
+/** Histories in which a removal that arrives while the run waits to continue as new runs there. */
+export const REMOVAL_BEFORE_CONTINUE_PATCH = 'tenant-link-removal-before-continue-as-new';
 
 export interface TenantLinkInput {
   worksTenantId: string;
@@ -182,8 +184,9 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     if (!linked()) return state; // the first link attempt failed
     await condition(allHandlersFinished);
     // A removal that came while the handlers finished (it also ends a probe waiting to ask again)
-    // is not carried over to the next run: it runs here.
-    if (removal) break;
+    // is not carried over to the next run: it runs here. (Runs from before this check continued
+    // as new without it.)
+    if (removal && patched(REMOVAL_BEFORE_CONTINUE_PATCH)) break;
     return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
   }
 
