@@ -27,6 +27,7 @@ import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { cascadeUnlinkWorkflowId } from '../common/ids';
 import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery, tokenRefusedSignal } from '../common/links/messages';
 import { nextReprobeWait, REAUTH_WAIT_MS } from '../common/links/reauth-wait';
+import { removalRefusal } from '../common/links/removal-check';
 import { rememberDelivery, type AppInstallationProbe, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
@@ -52,6 +53,10 @@ export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
 export const WAKE_WAITING_ON_REMOVAL_PATCH = 'tenant-link-wake-waiting-on-removal';
 /** Histories in which a probe that got no answer is asked again later. */
 export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
+/** Histories in which a removal event acts only on the installation it names, when newer than it. */
+export const REMOVAL_OF_ITS_INSTALLATION_PATCH = 'tenant-link-removal-of-its-installation';
+/** Histories in which linking the same business through a new installation moves the link to it. */
+export const RELINK_NEW_INSTALLATION_PATCH = 'tenant-link-relink-new-installation';
 /** Histories in which a removal that arrives while the run waits to continue as new runs there. */
 export const REMOVAL_BEFORE_CONTINUE_PATCH = 'tenant-link-removal-before-continue-as-new';
 
@@ -71,7 +76,10 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   setHandler(tenantLinkStatusQuery, () => state);
 
   const linkTenant = async (req: LinkTenantInput): Promise<void> => {
-    await activateTenantLink({ worksTenantId: state.worksTenantId, ...req });
+    // The installation's time is the first this run heard of it (a re-authorisation through the
+    // same installation keeps it); removal events older than it are stale.
+    const installedAt = req.installationId === state.installationId && state.installedAt !== undefined ? state.installedAt : (req.installedAt ?? new Date().toISOString());
+    await activateTenantLink({ worksTenantId: state.worksTenantId, ...req, installedAt });
     try {
       // The bot's menus ([ID連携] by default) exist before any employee can tap them.
       await provisionRichMenus({ worksTenantId: state.worksTenantId });
@@ -81,7 +89,7 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       else await markTenantRemoved({ worksTenantId: state.worksTenantId });
       throw err;
     }
-    Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
+    Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId, installedAt });
     state.linkedAt = new Date().toISOString();
     upsertSearchAttributes([
       { key: CompanyId, value: req.companyId },
@@ -93,7 +101,12 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   setHandler(
     linkTenantUpdate,
     async (req: LinkTenantInput) => {
-      if (state.status === 'active' && state.companyId === req.companyId) return state;
+      if (state.status === 'active' && state.companyId === req.companyId) {
+        // The app installed again (its removal never reached renkei): the link moves to the new
+        // installation, so that the new one's removal is the one that counts.
+        const newInstallation = req.installationId !== state.installationId && patched(RELINK_NEW_INSTALLATION_PATCH);
+        if (!newInstallation) return state;
+      }
       const reauthorising = state.status === 'needs_reauth';
       try {
         await linkTenant(req);
@@ -119,7 +132,21 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   const linked = (): boolean => state.status === 'active' || state.status === 'needs_reauth';
 
   setHandler(appRemovedSignal, (signal) => {
-    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && linked()) removal ??= signal;
+    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || !linked()) return;
+    // A removal event acts only on the installation it names and when it is newer than it (a
+    // replayed event of an earlier installation changes nothing).
+    const refusal = removalRefusal(state, signal);
+    if (refusal !== undefined && patched(REMOVAL_OF_ITS_INSTALLATION_PATCH)) {
+      log.warn('an app removal event for another installation, or older than it, was refused', {
+        worksTenantId: state.worksTenantId,
+        refusal,
+        deliveryId: signal.deliveryId,
+        eventInstallationId: signal.installationId,
+        installationId: state.installationId,
+      });
+      return;
+    }
+    removal ??= signal;
   });
 
   const waitingForReauth = (): boolean => state.status === 'needs_reauth';
