@@ -57,6 +57,8 @@ export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
 export const REMOVAL_OF_ITS_INSTALLATION_PATCH = 'tenant-link-removal-of-its-installation';
 /** Histories in which linking the same business through a new installation moves the link to it. */
 export const RELINK_NEW_INSTALLATION_PATCH = 'tenant-link-relink-new-installation';
+/** Histories in which a re-authorisation stands even when the waiting deliveries cannot be woken. */
+export const REAUTH_WAKE_BEST_EFFORT_PATCH = 'tenant-link-reauth-wake-best-effort';
 /** Histories in which a removal that arrives while the run waits to continue as new runs there. */
 export const REMOVAL_BEFORE_CONTINUE_PATCH = 'tenant-link-removal-before-continue-as-new';
 
@@ -113,8 +115,18 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       } catch (err) {
         rethrowBusinessFailure(err);
       }
-      // Deliveries that waited for the re-authorisation go now.
-      if (reauthorising) await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+      // Deliveries that waited for the re-authorisation go now. Only a shortcut: when they cannot be
+      // woken (visibility unavailable), they find the tenant active at their next re-check, and
+      // the re-authorisation stands.
+      if (reauthorising) {
+        if (patched(REAUTH_WAKE_BEST_EFFORT_PATCH)) {
+          try {
+            await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+          } catch (err) {
+            log.warn('the deliveries waiting for the re-authorised tenant were not woken; they go at their next re-check', { worksTenantId: state.worksTenantId, error: String(err) });
+          }
+        } else await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+      }
       return state;
     },
     {
