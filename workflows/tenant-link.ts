@@ -57,6 +57,8 @@ export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
 export const REMOVAL_OF_ITS_INSTALLATION_PATCH = 'tenant-link-removal-of-its-installation';
 /** Histories in which linking the same business through a new installation moves the link to it. */
 export const RELINK_NEW_INSTALLATION_PATCH = 'tenant-link-relink-new-installation';
+/** Histories in which the removal probe (and its re-asking) runs in the main loop, not in the signal handler. */
+export const PROBE_IN_MAIN_LOOP_PATCH = 'tenant-link-probe-in-main-loop';
 /** Histories in which a re-authorisation stands even when the waiting deliveries cannot be woken. */
 export const REAUTH_WAKE_BEST_EFFORT_PATCH = 'tenant-link-reauth-wake-best-effort';
 /** Histories in which a removal that arrives while the run waits to continue as new runs there. */
@@ -193,10 +195,7 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   // A probe that got no answer within its hour is asked again after 1 h, 2 h, 4 h … (at most a day
   // apart) for as long as deliveries wait for the tenant, until LINE WORKS answers, the admin
   // re-authorises or the removal arrives another way.
-  setHandler(tokenRefusedSignal, async (signal) => {
-    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
-    setStatus('needs_reauth');
-    if (!patched(REMOVAL_PROBE_PATCH)) return;
+  const probeUntilAnswered = async (): Promise<void> => {
     const giveUpAt = Date.now() + REAUTH_WAIT_MS;
     let wait: number | undefined;
     for (;;) {
@@ -215,11 +214,27 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       }
       if (await condition(() => removal !== undefined || !waitingForReauth(), wait)) return;
     }
+  };
+
+  /** Set by a token refusal: the main loop asks LINE WORKS (the handler returns at once). */
+  let probeRequested = false;
+  setHandler(tokenRefusedSignal, async (signal) => {
+    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
+    setStatus('needs_reauth');
+    if (!patched(REMOVAL_PROBE_PATCH)) return;
+    // Runs from before asked (and asked again, for up to 30 days) inside this handler.
+    if (patched(PROBE_IN_MAIN_LOOP_PATCH)) probeRequested = true;
+    else await probeUntilAnswered();
   });
 
   for (;;) {
-    await condition(() => removal !== undefined || (!linked() && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
+    await condition(() => removal !== undefined || probeRequested || (!linked() && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
     if (removal) break;
+    if (probeRequested) {
+      probeRequested = false;
+      await probeUntilAnswered();
+      continue;
+    }
     if (!linked()) return state; // the first link attempt failed
     await condition(allHandlersFinished);
     // A removal that came while the handlers finished (it also ends a probe waiting to ask again)
