@@ -241,6 +241,8 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
     // is not carried over to the next run: it runs here. (Runs from before this check continued
     // as new without it.)
     if (removal && patched(REMOVAL_BEFORE_CONTINUE_PATCH)) break;
+    // Neither is a token refusal that came meanwhile: its probe runs in this run.
+    if (probeRequested) continue;
     return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
   }
 
