@@ -14,6 +14,8 @@ const tenantLinkSchema = new Schema(
     status: { type: String, enum: TENANT_LINK_STATUSES, required: true, default: 'active' },
     linkedAt: { type: Date, required: true },
     installationId: { type: String },
+    /** When renkei learnt of that installation; app lifecycle events older than it are stale. */
+    installedAt: { type: Date },
     removedAt: { type: Date },
     /** The bot's rich menus, created once per bot. */
     richMenus: { unlinked: String, linked: String, attendance: String },

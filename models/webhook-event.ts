@@ -1,4 +1,5 @@
-// Ledger of inbound webhook events (LINE's webhookEventId, the platform's eventId): inserting the
+// Ledger of inbound webhook events (LINE's webhookEventId, the platform's eventId, LINE WORKS's app
+// lifecycle eventId): inserting the
 // `_id` claims the event, so a redelivered or duplicated event is handled once. Kept with an
 // explicit expiry (the embedded Mongo-wire server has no TTL indexes).
 import { Schema, model } from 'mongoose';
@@ -6,7 +7,7 @@ import { Schema, model } from 'mongoose';
 const webhookEventSchema = new Schema(
   {
     _id: { type: String, required: true },
-    source: { type: String, enum: ['line', 'lansmart'], required: true },
+    source: { type: String, enum: ['line', 'lansmart', 'lineworks'], required: true },
     type: { type: String, required: true },
     outcome: { type: String, required: true },
     expiresAt: { type: Date, required: true },

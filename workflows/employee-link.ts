@@ -7,6 +7,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -18,6 +19,9 @@ import { employeeLinkStatusQuery, linkEmployeeUpdate, revokeLinkSignal, unlinkEm
 import { rememberDelivery, type EmployeeLinkState, type LinkEmployeeInput, type LinkEmployeeResult, type RevokeLinkSignal } from '../common/links/types';
 import { LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+
+/** Histories in which a revocation or unlink that arrives while the run waits to continue as new ends the link there. */
+export const END_BEFORE_CONTINUE_PATCH = 'employee-link-end-before-continue-as-new';
 
 const { recordEmployeeLink, removeEmployeeLink, setEmployeeRichMenu } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
@@ -141,7 +145,8 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       // A revocation or unlink that came meanwhile is not carried over to the next run: end here.
-      if (revoke || state.status !== 'linked') continue;
+      // (Runs from before this check continued as new without it.)
+      if ((revoke || state.status !== 'linked') && patched(END_BEFORE_CONTINUE_PATCH)) continue;
       return continueAsNew<typeof employeeLinkWorkflow>({ companyId: state.companyId, freeeUserId: state.freeeUserId, state });
     }
   }

@@ -3,7 +3,7 @@
 // friend / block events and LINE's refusal of the partner's tokens (連動の解除) arrive as signals,
 // de-duplicated by delivery ID and applied in event-time order. Ends when the link ends; the
 // partner can link again later (a new run).
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { friendshipSignal, lineLinkStatusQuery, lineTokensRefusedSignal, linkLineUpdate } from '../common/partners/messages';
@@ -140,7 +140,11 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
       text: partnerNotificationText('friend_registered'),
       path: partnerNotificationPath('friend_registered'),
     })
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        const error = String(err);
+        state.deliveryErrors = [...(state.deliveryErrors ?? []), { key, error, at: new Date().toISOString() }].slice(-10);
+        log.warn('the 友だち登録完了 notification was not delivered', { partnerId: state.partnerId, notificationKey: key, error });
+      })
       .finally(() => {
         inFlight.delete(key);
         version++;

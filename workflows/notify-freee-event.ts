@@ -1,10 +1,17 @@
 // One freee event → LINE WORKS messages to the linked employees it addresses (`notify:freee:{eventId}`).
 // The workflow ID makes delivery happen once however often freee sends the event; each recipient's
 // delivery is an activity that Temporal retries while LINE WORKS is down or rate-limiting.
+// A delivery whose tenant is suspended waits for the tenant link's signal (re-checking the tenant
+// at intervals growing to hours, 30 days at most); a run whose history grows long continues as new
+// with its state (plain JSON), so a notification waiting for weeks stays small.
 import {
   ActivityFailure,
   ApplicationFailure,
+  allHandlersFinished,
   condition,
+  continueAsNew,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -15,7 +22,8 @@ import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
 import { REAUTH_WAIT_MS } from '../common/links/reauth-wait';
 import { notificationStatusQuery, tenantResumedSignal } from '../common/notify/messages';
-import type { NotificationPhase, NotificationState, NotifyFreeeInput } from '../common/notify/types';
+import { CONTINUE_AS_NEW_AFTER_EVENTS, nextSuspensionRecheck } from '../common/notify/suspension-wait';
+import type { LineWorksRecipient, NotificationPhase, NotificationState, NotifyFreeeInput } from '../common/notify/types';
 import { NotificationStatus, WorksTenantId } from '../common/search-attributes';
 
 const { resolveFreeeRecipients, markDeliveryFailed, reportTokenRefused, tenantLinkStatus } = proxyActivities<Activities>({
@@ -35,10 +43,29 @@ const { deliverLineWorksMessage } = proxyActivities<Activities>({
   },
 });
 
-/** How often a waiting delivery re-checks its tenant (it waits REAUTH_WAIT_MS at most). */
+/** How often a waiting delivery re-checked its tenant before the waits grew (runs without LONG_WAITS_PATCH). */
 const RECHECK_SUSPENSION = '10 minutes';
 
-export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise<NotificationState> {
+/** Histories in which a waiting delivery backs off to hours and a long run continues as new. */
+export const LONG_WAITS_PATCH = 'notify-long-waits-continue-as-new';
+
+/** Where one recipient's delivery stands between runs: its wait (ms since epoch) and last interval. */
+export interface RecipientProgress {
+  giveUpAt?: number;
+  lastWaitMs?: number;
+}
+
+/** What a run hands to the next when it continues as new (plain JSON). */
+export interface NotifyContinuation {
+  state: NotificationState;
+  recipients: LineWorksRecipient[];
+  progress: RecipientProgress[];
+  /** Runs before this one. */
+  runs: number;
+}
+
+export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput, carried?: NotifyContinuation): Promise<NotificationState> {
+  if (carried !== undefined) return deliverWithLongWaits(event, carried);
   const state: NotificationState = {
     eventId: event.eventId,
     companyId: event.companyId,
@@ -69,6 +96,9 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput): Promise
   }
   const tenants = [...new Set(resolved.recipients.map((r) => r.worksTenantId))];
   upsertSearchAttributes([{ key: WorksTenantId, value: tenants[0] as string }]);
+  if (patched(LONG_WAITS_PATCH)) {
+    return deliverWithLongWaits(event, { state, recipients: resolved.recipients, progress: resolved.recipients.map(() => ({})), runs: 0 });
+  }
   setPhase('delivering');
 
   const { workflowId } = workflowInfo();
@@ -141,4 +171,117 @@ function failureType(err: unknown): string {
   const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure) return cause.type ?? ErrorType.PROVIDER_UNAVAILABLE;
   return cause instanceof Error ? cause.message : 'unknown';
+}
+
+type WaitOutcome = 'resumed' | 'ended' | 'continue';
+
+/**
+ * Delivers to every recipient not yet done; a suspended tenant's deliveries wait for its
+ * re-authorisation. Continues as new (carrying the state) once the history is long and every
+ * delivery still to do is waiting; the delivery key (workflow ID, tenant, user) is the same in
+ * every run, so a message is sent once.
+ */
+async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyContinuation): Promise<NotificationState> {
+  const { state, recipients, progress } = carried;
+  const { workflowId } = workflowInfo();
+  setHandler(notificationStatusQuery, () => state);
+  const setPhase = (phase: NotificationPhase): void => {
+    state.phase = phase;
+    upsertSearchAttributes([{ key: NotificationStatus, value: phase }]);
+  };
+  const updatePhase = (): void => setPhase(state.recipients.some((r) => r.status === 'waiting') ? 'suspended' : 'delivering');
+  const notice = state.notice ?? freeeNotice(event);
+  state.notice = notice;
+
+  const resumes = new Map<string, number>();
+  setHandler(tenantResumedSignal, ({ worksTenantId }) => {
+    resumes.set(worksTenantId, (resumes.get(worksTenantId) ?? 0) + 1);
+  });
+  const historyLong = (): boolean => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= CONTINUE_AS_NEW_AFTER_EVENTS;
+
+  /** Waits for the tenant's re-authorisation: resumed, ended (removed, or 30 days passed), or paused for continue-as-new. */
+  const waitForTenant = async (worksTenantId: string, p: RecipientProgress, checkFirst: boolean): Promise<WaitOutcome> => {
+    const giveUpAt = p.giveUpAt ?? Date.now() + REAUTH_WAIT_MS;
+    p.giveUpAt = giveUpAt;
+    // A run that continued as new may have missed a wake-up sent while it ended: ask once first.
+    let check = checkFirst;
+    for (;;) {
+      if (check) {
+        const status = await tenantLinkStatus({ worksTenantId });
+        if (status === 'active') return 'resumed';
+        if (status === 'removed' || Date.now() >= giveUpAt) return 'ended';
+      }
+      check = true;
+      if (historyLong()) return 'continue';
+      const seen = resumes.get(worksTenantId) ?? 0;
+      const wait = Math.max(Math.min(nextSuspensionRecheck(p.lastWaitMs), giveUpAt - Date.now()), 1);
+      p.lastWaitMs = wait;
+      const woken = await condition(() => (resumes.get(worksTenantId) ?? 0) > seen || historyLong(), wait);
+      if (woken && (resumes.get(worksTenantId) ?? 0) === seen) return 'continue';
+      if (woken) p.lastWaitMs = undefined;
+    }
+  };
+
+  const fail = async (i: number, deliveryKey: string, error: string): Promise<void> => {
+    const entry = state.recipients[i];
+    if (!entry) return;
+    entry.status = 'failed';
+    entry.error = error;
+    log.warn('a freee notification was not delivered to a recipient', { deliveryKey, error });
+    await markDeliveryFailed({ deliveryKey, error });
+  };
+
+  const deliverTo = async (i: number): Promise<'done' | 'continue'> => {
+    const recipient = recipients[i];
+    const entry = state.recipients[i];
+    const p = progress[i] ?? {};
+    progress[i] = p;
+    if (!recipient || !entry) return 'done';
+    const deliveryKey = `${workflowId}:lineworks:${recipient.worksTenantId}:${recipient.worksUserId}`;
+    if (entry.status === 'pending' && recipient.tenantStatus === 'suspended' && p.giveUpAt === undefined) entry.status = 'waiting';
+    let checkFirst = carried.runs > 0;
+    for (;;) {
+      if (entry.status === 'sent' || entry.status === 'failed') return 'done';
+      if (entry.status === 'waiting') {
+        updatePhase();
+        const outcome = await waitForTenant(recipient.worksTenantId, p, checkFirst);
+        if (outcome === 'continue') return 'continue';
+        entry.status = 'pending';
+        p.giveUpAt = undefined;
+        p.lastWaitMs = undefined;
+        updatePhase();
+        if (outcome === 'ended') {
+          await fail(i, deliveryKey, ErrorType.TOKEN_INVALID);
+          return 'done';
+        }
+      }
+      checkFirst = false;
+      try {
+        await deliverLineWorksMessage({ deliveryKey, workflowId, recipient, notice });
+        entry.status = 'sent';
+        return 'done';
+      } catch (err) {
+        const type = failureType(err);
+        if (type === ErrorType.TOKEN_INVALID) {
+          // Kept, not lost: the tenant is suspended and this delivery waits for re-authorisation.
+          await reportTokenRefused({ worksTenantId: recipient.worksTenantId, by: workflowId });
+          entry.status = 'waiting';
+          continue;
+        }
+        await fail(i, deliveryKey, type);
+        return 'done';
+      }
+    }
+  };
+
+  updatePhase();
+  const outcomes = await Promise.all(recipients.map((_, i) => deliverTo(i)));
+  if (outcomes.includes('continue')) {
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof notifyFreeeEventWorkflow>(event, { state, recipients, progress, runs: carried.runs + 1 });
+  }
+  const sent = state.recipients.filter((r) => r.status === 'sent').length;
+  setPhase(sent === state.recipients.length ? 'delivered' : sent === 0 ? 'failed' : 'partially_delivered');
+  await condition(allHandlersFinished);
+  return state;
 }

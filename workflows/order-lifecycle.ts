@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -306,7 +307,10 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
       orderId: state.orderId,
       ...(kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
     })
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        n.error = String(err);
+        log.warn('a partner notification of the order was not delivered', { orderId: state.orderId, notificationKey: n.key, error: n.error });
+      })
       .finally(() => {
         n.status = 'done';
         inFlight.delete(n.key);
@@ -327,7 +331,9 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
       },
       { lineOnly: true },
     )
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        log.warn('the LINE reply to a tap on the order was not delivered', { orderId: state.orderId, notificationKey: reply.key, error: String(err) });
+      })
       .finally(() => {
         inFlight.delete(reply.key);
         changed();

@@ -1,7 +1,7 @@
 // Workflow-side delivery of one partner notification: plan the channels, then send in-app, e-mail
 // and LINE side by side, each an activity that Temporal retries on its own (a LINE outage never
 // re-sends the e-mail). Used by the order and LINE-link workflows.
-import { proxyActivities } from '@temporalio/workflow';
+import { log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import type { DeliveryOutcome, PartnerDeliveryInput } from '../common/partners/delivery';
@@ -29,7 +29,9 @@ async function settle(deliveryKey: string, run: () => Promise<DeliveryOutcome>):
   try {
     return await run();
   } catch (err) {
-    await markPartnerDeliveryFailed({ deliveryKey, error: err instanceof Error ? err.message : String(err) });
+    const error = err instanceof Error ? err.message : String(err);
+    log.warn('a partner notification channel failed', { deliveryKey, error });
+    await markPartnerDeliveryFailed({ deliveryKey, error });
     return 'failed';
   }
 }

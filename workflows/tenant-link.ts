@@ -27,6 +27,7 @@ import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { cascadeUnlinkWorkflowId } from '../common/ids';
 import { appRemovedSignal, linkTenantUpdate, tenantLinkStatusQuery, tokenRefusedSignal } from '../common/links/messages';
 import { nextReprobeWait, REAUTH_WAIT_MS } from '../common/links/reauth-wait';
+import { removalRefusal } from '../common/links/removal-check';
 import { rememberDelivery, type AppInstallationProbe, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
@@ -52,6 +53,16 @@ export const REMOVAL_PROBE_PATCH = 'tenant-link-removal-probe';
 export const WAKE_WAITING_ON_REMOVAL_PATCH = 'tenant-link-wake-waiting-on-removal';
 /** Histories in which a probe that got no answer is asked again later. */
 export const REPROBE_PATCH = 'tenant-link-reprobe-unanswered';
+/** Histories in which a removal event acts only on the installation it names, when newer than it. */
+export const REMOVAL_OF_ITS_INSTALLATION_PATCH = 'tenant-link-removal-of-its-installation';
+/** Histories in which linking the same business through a new installation moves the link to it. */
+export const RELINK_NEW_INSTALLATION_PATCH = 'tenant-link-relink-new-installation';
+/** Histories in which the removal probe (and its re-asking) runs in the main loop, not in the signal handler. */
+export const PROBE_IN_MAIN_LOOP_PATCH = 'tenant-link-probe-in-main-loop';
+/** Histories in which a re-authorisation stands even when the waiting deliveries cannot be woken. */
+export const REAUTH_WAKE_BEST_EFFORT_PATCH = 'tenant-link-reauth-wake-best-effort';
+/** Histories in which a removal that arrives while the run waits to continue as new runs there. */
+export const REMOVAL_BEFORE_CONTINUE_PATCH = 'tenant-link-removal-before-continue-as-new';
 
 export interface TenantLinkInput {
   worksTenantId: string;
@@ -69,7 +80,10 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   setHandler(tenantLinkStatusQuery, () => state);
 
   const linkTenant = async (req: LinkTenantInput): Promise<void> => {
-    await activateTenantLink({ worksTenantId: state.worksTenantId, ...req });
+    // The installation's time is the first this run heard of it (a re-authorisation through the
+    // same installation keeps it); removal events older than it are stale.
+    const installedAt = req.installationId === state.installationId && state.installedAt !== undefined ? state.installedAt : (req.installedAt ?? new Date().toISOString());
+    await activateTenantLink({ worksTenantId: state.worksTenantId, ...req, installedAt });
     try {
       // The bot's menus ([ID連携] by default) exist before any employee can tap them.
       await provisionRichMenus({ worksTenantId: state.worksTenantId });
@@ -79,7 +93,7 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       else await markTenantRemoved({ worksTenantId: state.worksTenantId });
       throw err;
     }
-    Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId });
+    Object.assign(state, { companyId: req.companyId, botId: req.botId, serviceAccountId: req.serviceAccountId, installationId: req.installationId, installedAt });
     state.linkedAt = new Date().toISOString();
     upsertSearchAttributes([
       { key: CompanyId, value: req.companyId },
@@ -91,15 +105,30 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   setHandler(
     linkTenantUpdate,
     async (req: LinkTenantInput) => {
-      if (state.status === 'active' && state.companyId === req.companyId) return state;
+      if (state.status === 'active' && state.companyId === req.companyId) {
+        // The app installed again (its removal never reached renkei): the link moves to the new
+        // installation, so that the new one's removal is the one that counts.
+        const newInstallation = req.installationId !== state.installationId && patched(RELINK_NEW_INSTALLATION_PATCH);
+        if (!newInstallation) return state;
+      }
       const reauthorising = state.status === 'needs_reauth';
       try {
         await linkTenant(req);
       } catch (err) {
         rethrowBusinessFailure(err);
       }
-      // Deliveries that waited for the re-authorisation go now.
-      if (reauthorising) await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+      // Deliveries that waited for the re-authorisation go now. Only a shortcut: when they cannot be
+      // woken (visibility unavailable), they find the tenant active at their next re-check, and
+      // the re-authorisation stands.
+      if (reauthorising) {
+        if (patched(REAUTH_WAKE_BEST_EFFORT_PATCH)) {
+          try {
+            await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+          } catch (err) {
+            log.warn('the deliveries waiting for the re-authorised tenant were not woken; they go at their next re-check', { worksTenantId: state.worksTenantId, error: String(err) });
+          }
+        } else await resumeSuspendedDeliveries({ worksTenantId: state.worksTenantId });
+      }
       return state;
     },
     {
@@ -117,7 +146,21 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   const linked = (): boolean => state.status === 'active' || state.status === 'needs_reauth';
 
   setHandler(appRemovedSignal, (signal) => {
-    if (rememberDelivery(state.seenDeliveryIds, signal.deliveryId) && linked()) removal ??= signal;
+    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || !linked()) return;
+    // A removal event acts only on the installation it names and when it is newer than it (a
+    // replayed event of an earlier installation changes nothing).
+    const refusal = removalRefusal(state, signal);
+    if (refusal !== undefined && patched(REMOVAL_OF_ITS_INSTALLATION_PATCH)) {
+      log.warn('an app removal event for another installation, or older than it, was refused', {
+        worksTenantId: state.worksTenantId,
+        refusal,
+        deliveryId: signal.deliveryId,
+        eventInstallationId: signal.installationId,
+        installationId: state.installationId,
+      });
+      return;
+    }
+    removal ??= signal;
   });
 
   const waitingForReauth = (): boolean => state.status === 'needs_reauth';
@@ -152,10 +195,7 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   // A probe that got no answer within its hour is asked again after 1 h, 2 h, 4 h … (at most a day
   // apart) for as long as deliveries wait for the tenant, until LINE WORKS answers, the admin
   // re-authorises or the removal arrives another way.
-  setHandler(tokenRefusedSignal, async (signal) => {
-    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
-    setStatus('needs_reauth');
-    if (!patched(REMOVAL_PROBE_PATCH)) return;
+  const probeUntilAnswered = async (): Promise<void> => {
     const giveUpAt = Date.now() + REAUTH_WAIT_MS;
     let wait: number | undefined;
     for (;;) {
@@ -174,16 +214,35 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
       }
       if (await condition(() => removal !== undefined || !waitingForReauth(), wait)) return;
     }
+  };
+
+  /** Set by a token refusal: the main loop asks LINE WORKS (the handler returns at once). */
+  let probeRequested = false;
+  setHandler(tokenRefusedSignal, async (signal) => {
+    if (!rememberDelivery(state.seenDeliveryIds, signal.deliveryId) || state.status !== 'active') return;
+    setStatus('needs_reauth');
+    if (!patched(REMOVAL_PROBE_PATCH)) return;
+    // Runs from before asked (and asked again, for up to 30 days) inside this handler.
+    if (patched(PROBE_IN_MAIN_LOOP_PATCH)) probeRequested = true;
+    else await probeUntilAnswered();
   });
 
   for (;;) {
-    await condition(() => removal !== undefined || (!linked() && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
+    await condition(() => removal !== undefined || probeRequested || (!linked() && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
     if (removal) break;
+    if (probeRequested) {
+      probeRequested = false;
+      await probeUntilAnswered();
+      continue;
+    }
     if (!linked()) return state; // the first link attempt failed
     await condition(allHandlersFinished);
     // A removal that came while the handlers finished (it also ends a probe waiting to ask again)
-    // is not carried over to the next run: it runs here.
-    if (removal) break;
+    // is not carried over to the next run: it runs here. (Runs from before this check continued
+    // as new without it.)
+    if (removal && patched(REMOVAL_BEFORE_CONTINUE_PATCH)) break;
+    // Neither is a token refusal that came meanwhile: its probe runs in this run.
+    if (probeRequested) continue;
     return continueAsNew<typeof tenantLinkWorkflow>({ worksTenantId: state.worksTenantId, state });
   }
 

@@ -11,6 +11,7 @@ export async function activateTenantLink(input: LinkTenantInput & { worksTenantI
         botId: input.botId,
         serviceAccountId: input.serviceAccountId,
         installationId: input.installationId,
+        ...(input.installedAt === undefined ? {} : { installedAt: new Date(input.installedAt) }),
         status: 'active',
         linkedAt: new Date(),
       },

@@ -2,7 +2,7 @@
 // the partner's company has the LINE option and the partner is linked, a friend, not blocking and
 // still authorised in LINE. A skipped LINE send is written to the delivery log with its reason;
 // a revoked authorisation (連動の解除) also ends the partner's LINE link.
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { ErrorType } from '../../common/errors';
 import { lineLinkWorkflowId } from '../../common/ids';
@@ -47,7 +47,10 @@ export function makePlanPartnerDelivery(deps: PartnerActivityDeps & { temporal: 
         await deps.temporal.workflow
           .getHandle(lineLinkWorkflowId(partnerId))
           .signal(lineTokensRefusedSignal, { deliveryId: `tokens-refused:${link.lineUserId}:${link.linkedAt?.toISOString() ?? ''}`, lineUserId: link.lineUserId })
-          .catch(() => undefined);
+          .catch((err: unknown) => {
+            // The record already says unlinked; the link workflow learns it at the next refusal.
+            log.warn('the LINE link workflow was not told that LINE refused the tokens', { partnerId, error: String(err) });
+          });
         return { send: false, reason: 'line_unlinked' };
       }
       return { send: true, lineUserId: link.lineUserId };

@@ -1,7 +1,8 @@
 // LINE WORKS → renkei: the bot's callbacks (X-WORKS-Signature with the Bot Secret) and the app
 // lifecycle event (X-WORKS-Signature with the Client Secret), both checked on the raw body.
 // [ID連携]/[ID連携解除] answer with a single-use link into the consent pages; an app removal
-// signals the tenant link, which runs the cascade; everything else is acknowledged fast.
+// signals the tenant link, which runs the cascade — once per event, and only for the installation it
+// names (api/lineworks/app-removal-event.ts); everything else is acknowledged fast.
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -12,7 +13,8 @@ import { POSTBACK } from '../../common/links/postbacks';
 import { WorksTenantId } from '../../common/search-attributes';
 import type { richMenuSwitchWorkflow } from '../../workflows/richmenu-switch';
 import { startOnce } from '../temporal/start-once';
-import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
+import { decideAppRemoval } from '../lineworks/app-removal-event';
+import { appLifecycleSchema, appUninstalledSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
 import { worksSignatureValid } from '../signatures';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
@@ -66,22 +68,44 @@ export function lineWorksCallbacksRouter(deps: ApiDeps, web: WebContext): Router
       }
       const parsed = parseRawBody(appLifecycleSchema, req.body, 'app lifecycle event');
       if (parsed.clientId !== deps.config.LINEWORKS_CLIENT_ID) throw new HttpError(400, 'invalid_event', 'The app lifecycle event is for another app.');
-      return Promise.resolve(parsed);
+      return Promise.resolve(parsed.type === 'app.uninstalled' ? parseRawBody(appUninstalledSchema, req.body, 'app.uninstalled event') : undefined);
     });
-    if (event.type !== 'app.uninstalled') {
+    if (event === undefined) {
       count('lineworks-app', 'ignored');
       res.status(200).json({ status: 'ignored' });
       return;
     }
+    // Signed but possibly captured and replayed (LINE WORKS signs no timestamp): a duplicate, an
+    // event for another installation or older than the current one is acknowledged and changes nothing.
+    const decision = await decideAppRemoval(event);
+    if (!decision.act) {
+      count('lineworks-app', decision.outcome === 'not_linked' ? 'unknown_tenant' : decision.outcome);
+      if (decision.outcome !== 'not_linked') {
+        req.log.warn({ eventId: event.eventId, worksTenantId: event.domainId, installationId: event.installationId, outcome: decision.outcome }, 'app removal event refused');
+      }
+      res.status(200).json({ status: decision.outcome });
+      return;
+    }
     try {
       // The event ID de-duplicates redeliveries in the tenant link and names the cascade.
-      await web.links.removeApp(event.domainId, { deliveryId: event.eventId, requestId: event.eventId, reason: 'app_uninstalled' });
+      await web.links.removeApp(event.domainId, {
+        deliveryId: event.eventId,
+        requestId: event.eventId,
+        reason: 'app_uninstalled',
+        installationId: event.installationId,
+        eventTime: event.time,
+      });
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      if (!(err instanceof WorkflowNotFoundError)) {
+        await decision.release();
+        throw err;
+      }
+      await decision.settle('not_linked');
       count('lineworks-app', 'unknown_tenant');
       res.status(200).json({ status: 'not_linked' });
       return;
     }
+    await decision.settle('accepted');
     count('lineworks-app', 'accepted');
     deps.metrics.workflowSignals.inc({ workflow: 'tenantLinkWorkflow', signal: 'app-removed', outcome: 'sent' });
     res.status(202).json({ status: 'unlinking' });

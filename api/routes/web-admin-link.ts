@@ -131,7 +131,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
       }
       await web.links.linkTenant(
         q.data.domain_id,
-        { companyId: session.companyId, botId: q.data.bot_id, serviceAccountId: q.data.service_account_id, installationId: q.data.installation_id },
+        { companyId: session.companyId, botId: q.data.bot_id, serviceAccountId: q.data.service_account_id, installationId: q.data.installation_id, installedAt: new Date().toISOString() },
         // The flow's state, not the installation: a reinstall by another business is a new request.
         web.states.stateId(q.data.state),
       );

@@ -25,3 +25,13 @@ export const appLifecycleSchema = z.looseObject({
   installationId: wellFormedId(200).optional(),
   time: z.string().max(64).optional(),
 });
+
+/** `app.uninstalled` names the installation removed and when: both are needed to refuse a replay. */
+export const appUninstalledSchema = z.looseObject({
+  type: z.literal('app.uninstalled'),
+  eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
+  domainId,
+  clientId: z.string().min(1),
+  installationId: z.string().min(1).max(100),
+  time: z.iso.datetime({ offset: true }),
+});

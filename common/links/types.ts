@@ -10,6 +10,8 @@ export interface TenantLinkState {
   botId?: string;
   serviceAccountId?: string;
   installationId?: string;
+  /** When renkei learnt of that installation (the admin's return from the install). */
+  installedAt?: string;
   status: TenantLinkStatus | 'new';
   linkedAt?: string;
   /** The cascade that ran when the app was removed. */
@@ -25,6 +27,8 @@ export interface LinkTenantInput {
   botId: string;
   serviceAccountId: string;
   installationId: string;
+  /** When the installation was made, as renkei learnt it (ISO-8601); lifecycle events older than it are stale. */
+  installedAt?: string;
 }
 
 export interface TokenRefusedSignal {
@@ -40,6 +44,10 @@ export interface AppRemovedSignal {
   requestId: string;
   /** `probe`: a refused token made renkei ask LINE WORKS, which confirmed the removal. */
   reason: 'app_uninstalled' | 'token_refused' | 'admin_request' | 'probe';
+  /** The installation a lifecycle event names: the removal acts only on that one. */
+  installationId?: string;
+  /** When LINE WORKS says the removal happened (ISO-8601): older than the installation is stale. */
+  eventTime?: string;
 }
 
 /**

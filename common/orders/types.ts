@@ -121,6 +121,8 @@ export interface OrderNotificationRecord {
   kind: PartnerNotificationKind;
   status: 'queued' | 'done';
   queuedAt: string;
+  /** Why the delivery failed (its planning, or a channel's activity beyond its retries), shown to operators. */
+  error?: string;
 }
 
 export interface InvoiceSummary {

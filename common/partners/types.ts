@@ -23,6 +23,8 @@ export interface LineLinkState {
   /** How many times this partner linked; names the 友だち登録完了 notification of each link. */
   linkCount: number;
   seenDeliveryIds: string[];
+  /** Notifications whose delivery failed (key and why), shown to operators; the last few. */
+  deliveryErrors?: { key: string; error: string; at: string }[];
 }
 
 export interface LinkLineInput {

@@ -9,13 +9,15 @@ export interface LinkedTenant {
   worksTenantId: string;
   botId: string;
   serviceAccountId: string;
+  /** The app's installation in the tenant, as LINE WORKS names it (also in its removal event). */
+  installationId: string;
 }
 
 export const commandsFor = (taskQueue: string): LinkCommands => linkCommands(stack().env.client, taskQueue);
 
 export function newTenant(): LinkedTenant {
   const n = randomInt(1_000_000, 9_999_999);
-  return { companyId: String(n), worksTenantId: `tenant-${n}`, botId: `bot-${n}`, serviceAccountId: `sa-${n}` };
+  return { companyId: String(n), worksTenantId: `tenant-${n}`, botId: `bot-${n}`, serviceAccountId: `sa-${n}`, installationId: randomUUID() };
 }
 
 /** The tenant as LINE WORKS knows it once the app is installed: service account, bot, members. */
@@ -23,13 +25,13 @@ export async function seedWorksTenant(t: LinkedTenant, worksUserIds: string[] = 
   const s = stack();
   await s.lineWorks.seedLineWorks({
     apps: [{ clientId: s.secrets.clientId, clientSecret: s.secrets.clientSecret, publicKeyPem: s.secrets.publicKeyPem }],
-    tenants: [{ tenantId: t.worksTenantId, clientId: s.secrets.clientId, serviceAccountId: t.serviceAccountId, botIds: [t.botId], users: worksUserIds.map((userId) => ({ userId })) }],
+    tenants: [{ tenantId: t.worksTenantId, clientId: s.secrets.clientId, serviceAccountId: t.serviceAccountId, installationId: t.installationId, botIds: [t.botId], users: worksUserIds.map((userId) => ({ userId })) }],
   });
 }
 
 export async function linkTenant(commands: LinkCommands, t: LinkedTenant): Promise<void> {
   await seedWorksTenant(t);
-  await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: randomUUID() }, randomUUID());
+  await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: t.installationId, installedAt: new Date().toISOString() }, randomUUID());
 }
 
 /** ID-links employees 1..n of the tenant's business (freee user `u{i}` ↔ `w{i}@tenant`), `concurrency` at a time. */

@@ -23,6 +23,7 @@ import { embeddedEnv } from '../../scripts/lib/embedded-env';
 import { temporalDataConverter } from '../../config/temporal-data-converter';
 import { activityDepsFromConfig } from '../../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
+import { recordHistories, RECORD_DIR } from './history-recorder';
 import { makeTestSecrets, type TestSecrets } from './keys';
 
 export interface IntegrationStack {
@@ -160,12 +161,24 @@ export async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Pr
   return worker.runUntil(fn);
 }
 
+let testStartedAt = new Date();
+
 /** Mocha root hooks that start the stack before the first test and stop it after the last. */
 export function stackHooks(kind: TemporalKind) {
   return {
     async beforeAll(this: Mocha.Context): Promise<void> {
       this.timeout(15 * 60_000); // a cold run may build the server binaries first
       current = await startStack(kind);
+    },
+    // RENKEI_RECORD_HISTORIES=<dir>: each test's workflow histories are written there (replay suite).
+    beforeEach(): void {
+      testStartedAt = new Date();
+    },
+    async afterEach(this: Mocha.Context): Promise<void> {
+      if (RECORD_DIR === undefined || current === undefined || this.currentTest === undefined) return;
+      this.timeout(60_000);
+      const files = await recordHistories(current, testStartedAt, this.currentTest.fullTitle());
+      for (const f of files) process.stderr.write(`recorded ${f}\n`);
     },
     async afterAll(this: Mocha.Context): Promise<void> {
       this.timeout(60_000);

@@ -1,0 +1,51 @@
+// The rich-menu workflows end to end: an operator's re-provisioning recreates the bot's menus with
+// [ID連携] as the default, and a tap on [勤怠登録メニューに切り替え] / [メニューに戻る] in the talk
+// room (a signed bot callback through the API) switches that person's menu.
+import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import { richMenuProvisionWorkflowId } from '../../common/ids';
+import { POSTBACK } from '../../common/links/postbacks';
+import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
+import { startTestApi, type TestApi } from '../support/api-server';
+import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf } from '../support/links';
+import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { eventually } from '../support/wait';
+
+describe('rich-menu workflows', () => {
+  let api: TestApi;
+  let taskQueue: string;
+  beforeEach(async () => {
+    taskQueue = uniqueTaskQueue('richmenu');
+    api = await startTestApi(taskQueue);
+  });
+  afterEach(async () => api.close());
+
+  it('re-provisions the menus ([ID連携] by default) and switches a person to the 人事労務 menu and back', async () => {
+    const s = stack();
+    const t = newTenant();
+    const commands = commandsFor(taskQueue);
+    await withWorker(taskQueue, async () => {
+      await linkTenant(commands, t);
+      const [user] = await linkEmployees(commands, t, 1);
+      const worksUserId = worksUserOf(t, user as string);
+
+      const menus = await s.env.client.workflow.execute<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
+        workflowId: richMenuProvisionWorkflowId(t.worksTenantId, randomUUID()),
+        taskQueue,
+        args: [{ worksTenantId: t.worksTenantId }],
+      });
+      assert.deepEqual(Object.keys(menus).sort(), ['attendance', 'linked', 'unlinked']);
+      assert.equal((await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked'))?.richmenuName, 'renkei-unlinked');
+
+      const tap = async (data: string) => {
+        const sent = await s.lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data });
+        assert.equal(sent.status, 200, JSON.stringify(sent));
+      };
+      await tap(POSTBACK.attendanceMenu);
+      const menuOf = async () => (await s.lineWorks.effectiveRichMenu(t.botId, worksUserId))?.richmenuName;
+      await eventually(menuOf, (m) => m === 'renkei-attendance', 'the 人事労務 menu');
+      await tap(POSTBACK.mainMenu);
+      await eventually(menuOf, (m) => m === 'renkei-linked', 'the linked menu');
+    });
+  });
+});
