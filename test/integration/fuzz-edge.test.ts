@@ -125,6 +125,7 @@ describe('edge fuzz: no 5xx on any input; invalid input starts nothing and write
     const sender = SENDER_OF[o.path];
     if (sender) return signedHeaders(sender, body);
     if (scheme === 'operatorToken') return { authorization: `Bearer ${stack().secrets.operatorApiToken}` };
+    if (scheme === 'metricsToken') return { authorization: `Bearer ${stack().secrets.metricsToken}` };
     if (scheme === 'partnerSession') return { cookie: partnerCookie };
     return { cookie: webCookie };
   }

@@ -26,6 +26,7 @@ const env = {
   LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
   LINE_CHANNEL_SECRET: 'line-channel-secret',
   API_PUBLIC_URL: 'https://renkei.example',
+  TEMPORAL_PAYLOAD_KEYS: 'p1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
 };
 
 describe('the OpenAPI document', () => {
