@@ -68,7 +68,7 @@ describe('app removal events from LINE WORKS', () => {
     const commands = commandsFor(taskQueue);
     const tenantLink = () => s.env.client.workflow.getHandle(tenantLinkWorkflowId(t.worksTenantId));
     const webhookCount = async (outcome: string): Promise<number> => {
-      const text = await (await fetch(`${api.url}/metrics`)).text();
+      const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${s.secrets.metricsToken}` } })).text();
       const line = text.split('\n').find((l) => l.startsWith('renkei_webhooks_total{') && l.includes('source="lineworks-app"') && l.includes(`outcome="${outcome}"`));
       return line === undefined ? 0 : Number(line.split(' ').at(-1));
     };
