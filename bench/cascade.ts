@@ -19,6 +19,7 @@ import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/
 import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
 import { say, startBenchStack } from './local-stack';
+import { failureConverterPath } from '../config/temporal-data-converter';
 import { pool, round } from './stats';
 import { releaseSignal, type waitingWorkflow } from './workflows/waiting';
 
@@ -53,14 +54,14 @@ async function main(): Promise<void> {
     taskQueue: 'bench-cascade',
     dataConverter,
     activities: createActivities(activityDepsFromConfig(loadWorkerConfig(stack.env), client)),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
     tuning: TUNING,
   });
   const baseline = await Worker.create({
     connection,
     taskQueue: 'bench-baseline',
     dataConverter,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/waiting'), logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/waiting'), failureConverterPath, logger: quiet }),
     ...TUNING,
   });
   const running = Promise.all([renkei.run(), baseline.run()]);

@@ -21,6 +21,7 @@ import { activityDepsFromConfig } from '../worker/activity-deps';
 import { createRenkeiWorker } from '../worker/create-worker';
 import type { baselineWorkflow } from './workflows/baseline';
 import { say, startBenchStack } from './local-stack';
+import { failureConverterPath } from '../config/temporal-data-converter';
 import { atRate, percentile, pool, round } from './stats';
 
 const N = Number(process.env.BENCH_N ?? 200);
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     connection,
     taskQueue: 'bench-baseline',
     dataConverter,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/baseline'), logger: new DefaultLogger('WARN') }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/baseline'), failureConverterPath, logger: new DefaultLogger('WARN') }),
     activities: {
       async baselineDeliver({ eventId }: { eventId: string }): Promise<string> {
         await http.post(`/bots/${biz.botId}/users/bench-user/messages`, { content: { type: 'text', text: `baseline ${eventId}` } });

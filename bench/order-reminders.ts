@@ -39,6 +39,7 @@ import { activityDepsFromConfig } from '../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/create-worker';
 import { BENCH_COMPANY_ID, linkBenchPartners, seedBenchPartners, type BenchPartner } from './lansmart-partners';
 import { say, startBenchStack } from './local-stack';
+import { failureConverterPath } from '../config/temporal-data-converter';
 import { percentile, pool, round } from './stats';
 import type { sleepingWorkflow } from './workflows/sleeping';
 
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     taskQueue: TASK_QUEUE,
     dataConverter,
     activities: createActivities(activityDepsFromConfig(workerConfig, client)),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
     tuning: TUNING,
   });
   const woke = new Map<string, { timerFiredAt: number; recordedAt: number }>();
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     connection,
     taskQueue: 'bench-sleeping',
     dataConverter,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/sleeping'), logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows/sleeping'), failureConverterPath, logger: quiet }),
     activities: {
       recordWake({ id, timerFiredAt }: { id: string; timerFiredAt: number }): Promise<void> {
         woke.set(id, { timerFiredAt, recordedAt: Date.now() });

@@ -129,5 +129,8 @@ describe('personal data at rest: Mongo and workflow histories', () => {
     assert.ok(histories.some((d) => d.source.startsWith('history:line-link:')) && histories.some((d) => d.source.startsWith('history:notify:freee:')), 'the flows’ histories are listed');
     assert.deepEqual(findInClear(mongo, secrets), [], 'Mongo holds none of these in clear');
     assert.deepEqual(findInClear(histories, { ...secrets, ...idsOutOfHistories }), [], 'no workflow history or description holds any of these in clear');
+    // A failure's message and stack travel encrypted too: the SMTP refusal is in a history, unreadable.
+    assert.deepEqual(findInClear(histories, { 'the SMTP refusal': 'Recipient address rejected' }), [], 'no failure message in clear');
+    assert.ok(histories.some((d) => d.bytes.includes(Buffer.from('Encoded failure'))), 'the refused attempt is recorded, its message encoded');
   });
 });

@@ -20,7 +20,7 @@ import { ensureTemporalCli, ensureTemporalTestServer } from '../../scripts/binar
 import { startMongoWire } from '../../scripts/services/mongo-wire';
 import { onFreePort } from '../../scripts/services/ports';
 import { embeddedEnv } from '../../scripts/lib/embedded-env';
-import { temporalDataConverter } from '../../config/temporal-data-converter';
+import { failureConverterPath, temporalDataConverter } from '../../config/temporal-data-converter';
 import { activityDepsFromConfig } from '../../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
 import { recordHistories, RECORD_DIR } from './history-recorder';
@@ -98,7 +98,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     startTemporal(kind, dataConverter),
     onFreePort((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
     startEmulators(),
-    bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
+    bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
   ]);
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_test`;
   await connectMongo(mongoUri);
