@@ -4,6 +4,7 @@
 // de-duplicated by delivery ID and applied in event-time order. Ends when the link ends; the
 // partner can link again later (a new run).
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { friendshipSignal, lineLinkStatusQuery, lineTokensRefusedSignal, linkLineUpdate } from '../common/partners/messages';
@@ -41,7 +42,8 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
   const state: LineLinkState = input.state ?? { partnerId: input.partnerId, status: 'new', friend: false, blocked: false, linkCount: 0, seenDeliveryIds: [] };
   const { workflowId } = workflowInfo();
   let version = 0;
-  let busy = false;
+  // Link attempts run one at a time.
+  const lock = new Mutex();
   const pendingFriendship: FriendshipSignal[] = [];
   let tokensRefused = false;
   const queued: string[] = [];
@@ -64,10 +66,8 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
 
   setHandler(
     linkLineUpdate,
-    async (req: LinkLineInput): Promise<LinkLineResult> => {
-      await condition(() => !busy);
-      busy = true;
-      try {
+    (req: LinkLineInput): Promise<LinkLineResult> =>
+      lock.runExclusive(async (): Promise<LinkLineResult> => {
         const refusal = refuseLineLink(state, req);
         if (refusal) throw refusal;
         if (state.status === 'linked') return { status: 'linked', lineUserId: req.lineUserId, alreadyLinked: true };
@@ -91,10 +91,7 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
         setStatus('linked');
         if (req.friend) queueFriendRegistered();
         return { status: 'linked', lineUserId: req.lineUserId, alreadyLinked: false };
-      } finally {
-        busy = false;
-      }
-    },
+      }),
     {
       validator: (req: LinkLineInput) => {
         const refusal = refuseLineLink(state, req);
@@ -176,11 +173,11 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
     for (const key of queued.splice(0)) startFriendRegistered(key);
     if (state.status !== 'linked' && inFlight.size === 0) {
       // Not linked (a first attempt was refused, or the link ended): finish once nothing is pending.
-      await condition(() => allHandlersFinished() && !busy);
+      await condition(() => allHandlersFinished() && !lock.isLocked());
       if ((state.status as LineLinkStatus) !== 'linked' && pendingFriendship.length === 0 && queued.length === 0) return state;
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !busy) {
+    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !lock.isLocked()) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof lineLinkWorkflow>({ partnerId: state.partnerId, state });
     }

@@ -15,6 +15,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../common/orders/messages';
@@ -98,18 +99,11 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const state: OrderState = input.state ?? initialState(start);
   const { workflowId } = workflowInfo();
   let version = 0;
-  let busy = false;
+  // Partner steps and the overdue approval run one at a time (each waits for the one before it to
+  // finish its activity).
+  const lock = new Mutex();
   const changed = (): void => {
     version++;
-  };
-  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await fn();
-    } finally {
-      busy = false;
-    }
   };
   const setStatus = (status: OrderStatusName): void => {
     state.status = status;
@@ -229,7 +223,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   setHandler(
     partnerActionUpdate,
     (req: PartnerActionRequest) =>
-      exclusive(async (): Promise<PartnerActionResult> => {
+      lock.runExclusive(async (): Promise<PartnerActionResult> => {
         const requestId = currentUpdateInfo()?.id ?? `${Date.now()}`;
         // Re-checked under the lock: another step may have run while this one waited.
         if (!state.appliedActionIds.includes(requestId)) validatePartnerAction(req);
@@ -263,7 +257,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
 
   /** The due date passed with the notice still pending: approved on the partner's behalf. */
   const approveOverdue = async (): Promise<void> => {
-    await exclusive(async () => {
+    await lock.runExclusive(async () => {
       if (state.status !== 'payment_notice_issued') return;
       await reportOverdueApproval({ orderId: state.orderId, partnerId: state.partnerId, idempotencyKey: `${workflowId}:overdue-approval` });
       state.closedAt = new Date().toISOString();
@@ -352,12 +346,12 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
       await saveOrderView({ state });
     }
     const ended = TERMINAL_ORDER_STATUSES.includes(state.status);
-    if (ended && inFlight.size === 0 && !busy) {
+    if (ended && inFlight.size === 0 && !lock.isLocked()) {
       await condition(allHandlersFinished);
       if (savedVersion === version) return state;
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !busy) {
+    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !lock.isLocked()) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof orderLifecycleWorkflow>({ start, state });
     }
