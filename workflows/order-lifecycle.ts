@@ -19,7 +19,9 @@ import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../common/orders/messages';
+import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-rule';
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
+import { jstDate } from '../common/orders/schedule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -130,23 +132,33 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   setHandler(orderStatusQuery, () => state);
   setHandler(upcomingRemindersQuery, () => state.reminders.filter((r) => r.status === 'scheduled'));
 
+  /** Due instants come from the API; one that does not follow the rule is kept but logged. */
+  const checkReminderRule = (dueAts: string[], fromJstDate: string): void => {
+    if (!followsInvoiceReminderRule(dueAts, fromJstDate)) log.warn('reminder instants that do not follow the invoice reminder rule', { orderId: state.orderId, fromJstDate, dueAts });
+  };
+
   const applyCompanyEvent = (event: CompanyEvent): void => {
     const now = Date.now();
     switch (event.type) {
       case 'work_report.created':
         state.report = { ...event.data, createdAt: event.occurredAt };
+        // 「請求書を作成してください」 the day after and two days after the 締め日 (invoiceReminderDueAts, computed by the API).
+        checkReminderRule(event.reminderDueAts, event.data.closingDate);
         state.reminders = scheduleReminders(state.reminders, 0, event.reminderDueAts, now);
         setStatus('reporting');
         enqueue('work_report_created', event.data.reportId);
         return;
       case 'invoice.remanded': {
         state.remands.push({ invoiceId: event.data.invoiceId, reason: event.data.reason, at: event.occurredAt });
+        // The same reminders again, counted from the remand's JST day (remandReminderDueAts, computed by the API).
+        checkReminderRule(event.reminderDueAts, jstDate(new Date(event.occurredAt)));
         state.reminders = scheduleReminders(state.reminders, state.remands.length, event.reminderDueAts, now);
         setStatus('remanded');
         enqueue('invoice_remanded', String(state.remands.length));
         return;
       }
       case 'payment_notice.issued':
+        // 期日超過承認 at the end of the due date's JST day (paymentNoticeOverdueAt, computed by the API).
         state.paymentNotice = { ...event.data, approvalDueAt: event.approvalDueAt, issuedAt: event.occurredAt };
         setStatus('payment_notice_issued');
         enqueue('payment_notice_issued', event.data.paymentNoticeId);
