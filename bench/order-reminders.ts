@@ -27,7 +27,8 @@ import { partnerCommands } from '../api/temporal/partner-commands';
 import { loadApiConfig, loadWorkerConfig, type ApiConfig } from '../config';
 import { orderWorkflowId } from '../common/ids';
 import { orderStatusQuery } from '../common/orders/messages';
-import { closingDateReminders, jstDate, jstMidnight } from '../common/orders/schedule';
+import { invoiceReminderDueAts } from '../common/orders/invoice-reminder-rule';
+import { jstDate, jstMidnight } from '../common/orders/schedule';
 import { partnerNotificationText } from '../common/partners/notifications';
 import { InAppNotification } from '../models/inapp-notification';
 import { createApiMetrics } from '../observability/api-metrics';
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
   const closingDate = jstDate(new Date(dueGuess - DAY));
   const reminderHourJst = (dueGuess - jstMidnight(jstDate(new Date(dueGuess)))) / 3_600_000;
   // Exactly what the API will compute for every order: the first of the two reminder instants.
-  const dueAt = Date.parse(closingDateReminders(closingDate, reminderHourJst)[0] as string);
+  const dueAt = Date.parse(invoiceReminderDueAts(closingDate, reminderHourJst)[0] as string);
   const deadline = dueAt + GRACE_SECONDS * 1000;
 
   // Phase 2: 業務報告 through an API configured with that reminder hour.

@@ -13,6 +13,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { employeeLinkStatusQuery, linkEmployeeUpdate, revokeLinkSignal, unlinkEmployeeUpdate } from '../common/links/messages';
@@ -38,16 +39,8 @@ export interface EmployeeLinkInput {
 export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<EmployeeLinkState> {
   const state: EmployeeLinkState = input.state ?? { companyId: input.companyId, freeeUserId: input.freeeUserId, status: 'new', seenDeliveryIds: [] };
   let revoke: RevokeLinkSignal | undefined;
-  let busy = false;
-  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await fn();
-    } finally {
-      busy = false;
-    }
-  };
+  // Link and unlink run one at a time (an update waits for the one before it to finish its activities).
+  const lock = new Mutex();
   const setStatus = (status: EmployeeLinkState['status']): void => {
     state.status = status;
     upsertSearchAttributes([{ key: LinkStatus, value: status }]);
@@ -58,7 +51,7 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
   setHandler(
     linkEmployeeUpdate,
     (req: LinkEmployeeInput) =>
-      exclusive(async (): Promise<LinkEmployeeResult> => {
+      lock.runExclusive(async (): Promise<LinkEmployeeResult> => {
         if (state.status === 'linked') {
           if (state.worksTenantId === req.worksTenantId && state.worksUserId === req.worksUserId) {
             // Linked already: make sure the menu says so (it may have been reset on the LINE WORKS side).
@@ -106,7 +99,7 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
   setHandler(
     unlinkEmployeeUpdate,
     () =>
-      exclusive(async () => {
+      lock.runExclusive(async () => {
         if (state.status !== 'linked') throw ApplicationFailure.nonRetryable('not ID-linked', ErrorType.NOT_LINKED_EMPLOYEE);
         await removeEmployeeLink({ companyId: state.companyId, freeeUserId: state.freeeUserId });
         setStatus('unlinked');
@@ -132,7 +125,7 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
   });
 
   for (;;) {
-    await condition(() => (revoke !== undefined && !busy) || (state.status !== 'linked' && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
+    await condition(() => (revoke !== undefined && !lock.isLocked()) || (state.status !== 'linked' && allHandlersFinished()) || workflowInfo().continueAsNewSuggested);
     if (revoke && state.status === 'linked') {
       // The cascade has already removed the link record; this run only closes the link.
       state.revokedBy = revoke.cascadeId;

@@ -3,7 +3,8 @@
 // friend / block events and LINE's refusal of the partner's tokens (連動の解除) arrive as signals,
 // de-duplicated by delivery ID and applied in event-time order. Ends when the link ends; the
 // partner can link again later (a new run).
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { friendshipSignal, lineLinkStatusQuery, lineTokensRefusedSignal, linkLineUpdate } from '../common/partners/messages';
@@ -12,12 +13,16 @@ import { rememberDelivery } from '../common/links/types';
 import type { FriendshipSignal, LineLinkState, LineLinkStatus, LinkLineInput, LinkLineResult } from '../common/partners/types';
 import { CompanyId, LinkStatus, PartnerId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { Outbox } from './outbox';
 import { deliverToPartner } from './partner-delivery';
 
 const { recordPartnerLine, savePartnerLineState } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
+
+/** Histories in which the main loop waits for work to do (the outbox's queue, signals) rather than for a change count. */
+export const OUTBOX_WAIT_PATCH = 'line-link-outbox-wait';
 
 export interface LineLinkInput {
   partnerId: string;
@@ -40,12 +45,33 @@ export function refuseLineLink(state: LineLinkState, req: LinkLineInput): Applic
 export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkState> {
   const state: LineLinkState = input.state ?? { partnerId: input.partnerId, status: 'new', friend: false, blocked: false, linkCount: 0, seenDeliveryIds: [] };
   const { workflowId } = workflowInfo();
+  /** Changes since the main loop last looked (runs from before the outbox wait on it). */
   let version = 0;
-  let busy = false;
+  // Link attempts run one at a time.
+  const lock = new Mutex();
   const pendingFriendship: FriendshipSignal[] = [];
   let tokensRefused = false;
-  const queued: string[] = [];
-  const inFlight = new Set<string>();
+
+  // 友だち登録完了 goes out beside the main loop.
+  const friendNotices = new Outbox<{ key: string }>({
+    send: ({ key }) =>
+      deliverToPartner({
+        notificationKey: key,
+        workflowId,
+        partnerId: state.partnerId,
+        kind: 'friend_registered',
+        text: partnerNotificationText('friend_registered'),
+        path: partnerNotificationPath('friend_registered'),
+      }),
+    failed: ({ key }, error) => {
+      state.deliveryErrors = [...(state.deliveryErrors ?? []), { key, error, at: new Date().toISOString() }].slice(-10);
+    },
+    settled: () => {
+      version++;
+    },
+    failureMessage: 'the 友だち登録完了 notification was not delivered',
+    logContext: () => ({ partnerId: state.partnerId }),
+  });
 
   const setStatus = (status: LineLinkStatus): void => {
     state.status = status;
@@ -56,7 +82,7 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
     // A link after an ended one is a new run of the same workflow ID, whose count starts again:
     // the run chain's first run ID keeps each link's notification (and its delivery keys) distinct.
     const key = `${workflowId}:friend_registered:${workflowInfo().firstExecutionRunId}:${state.linkCount}`;
-    if (!queued.includes(key)) queued.push(key);
+    friendNotices.add({ key });
     version++;
   };
 
@@ -64,10 +90,8 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
 
   setHandler(
     linkLineUpdate,
-    async (req: LinkLineInput): Promise<LinkLineResult> => {
-      await condition(() => !busy);
-      busy = true;
-      try {
+    (req: LinkLineInput): Promise<LinkLineResult> =>
+      lock.runExclusive(async (): Promise<LinkLineResult> => {
         const refusal = refuseLineLink(state, req);
         if (refusal) throw refusal;
         if (state.status === 'linked') return { status: 'linked', lineUserId: req.lineUserId, alreadyLinked: true };
@@ -91,10 +115,7 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
         setStatus('linked');
         if (req.friend) queueFriendRegistered();
         return { status: 'linked', lineUserId: req.lineUserId, alreadyLinked: false };
-      } finally {
-        busy = false;
-      }
-    },
+      }),
     {
       validator: (req: LinkLineInput) => {
         const refusal = refuseLineLink(state, req);
@@ -130,27 +151,6 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
     return true;
   };
 
-  const startFriendRegistered = (key: string): void => {
-    inFlight.add(key);
-    deliverToPartner({
-      notificationKey: key,
-      workflowId,
-      partnerId: state.partnerId,
-      kind: 'friend_registered',
-      text: partnerNotificationText('friend_registered'),
-      path: partnerNotificationPath('friend_registered'),
-    })
-      .catch((err: unknown) => {
-        const error = String(err);
-        state.deliveryErrors = [...(state.deliveryErrors ?? []), { key, error, at: new Date().toISOString() }].slice(-10);
-        log.warn('the 友だち登録完了 notification was not delivered', { partnerId: state.partnerId, notificationKey: key, error });
-      })
-      .finally(() => {
-        inFlight.delete(key);
-        version++;
-      });
-  };
-
   for (;;) {
     // Taken before this pass awaits anything: a signal or update that arrives while the state is
     // being saved must still wake the wait below.
@@ -173,17 +173,27 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
         blocked: state.blocked,
       });
     }
-    for (const key of queued.splice(0)) startFriendRegistered(key);
-    if (state.status !== 'linked' && inFlight.size === 0) {
+    friendNotices.startQueued();
+    if (state.status !== 'linked' && !friendNotices.sending) {
       // Not linked (a first attempt was refused, or the link ended): finish once nothing is pending.
-      await condition(() => allHandlersFinished() && !busy);
-      if ((state.status as LineLinkStatus) !== 'linked' && pendingFriendship.length === 0 && queued.length === 0) return state;
+      await condition(() => allHandlersFinished() && !lock.isLocked());
+      if ((state.status as LineLinkStatus) !== 'linked' && pendingFriendship.length === 0 && !friendNotices.hasQueued) return state;
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !busy) {
+    if (workflowInfo().continueAsNewSuggested && !friendNotices.sending && !lock.isLocked()) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof lineLinkWorkflow>({ partnerId: state.partnerId, state });
     }
-    await condition(() => version !== seen);
+    if (patched(OUTBOX_WAIT_PATCH)) {
+      // Wakes when there is something to do, not when something changed.
+      await condition(
+        () =>
+          pendingFriendship.length > 0 ||
+          (tokensRefused && state.status === 'linked') ||
+          friendNotices.hasQueued ||
+          (state.status !== 'linked' && !friendNotices.sending) ||
+          (workflowInfo().continueAsNewSuggested && !friendNotices.sending && !lock.isLocked()),
+      );
+    } else await condition(() => version !== seen);
   }
 }

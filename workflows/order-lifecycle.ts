@@ -1,8 +1,8 @@
 // One purchase order of Lansmart, from 発注書 to the approved 支払通知書 (`order:{orderId}`).
 // Company events and partner steps arrive as updates (answered synchronously, refused with a typed
 // failure when the status does not allow them, de-duplicated by event / request ID); reminders and
-// the overdue approval are timers; every notification goes out from an outbox so a slow channel
-// never holds up a step.
+// the overdue approval are timers; every notification goes out from an outbox (./outbox) so a slow
+// channel never holds up a step.
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -15,10 +15,13 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../common/orders/messages';
+import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-rule';
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
+import { jstDate } from '../common/orders/schedule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -37,6 +40,7 @@ import { partnerNotificationPath, partnerNotificationText } from '../common/part
 import { orderApprovePostback } from '../common/partners/postbacks';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { Outbox } from './outbox';
 import { deliverToPartner } from './partner-delivery';
 
 const { reportPartnerAction } = proxyActivities<Activities>({
@@ -62,6 +66,12 @@ export interface OrderWorkflowInput {
 }
 
 const MAX_REMEMBERED_IDS = 500;
+
+/** The confirmation in the talk room of a step taken from LINE. */
+interface LineReply {
+  key: string;
+  text: string;
+}
 
 function remember(ids: string[], id: string): void {
   ids.push(id);
@@ -97,20 +107,67 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const { start } = input;
   const state: OrderState = input.state ?? initialState(start);
   const { workflowId } = workflowInfo();
-  let version = 0;
-  let busy = false;
+  /** The order changed since its view was last saved (the main loop saves it). */
+  let unsaved = true;
+  // Partner steps and the overdue approval run one at a time (each waits for the one before it to
+  // finish its activity).
+  const lock = new Mutex();
   const changed = (): void => {
-    version++;
+    unsaved = true;
   };
-  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await fn();
-    } finally {
-      busy = false;
-    }
-  };
+  // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
+  const notificationContext = () => ({
+    orderNumber: state.details.orderNumber,
+    orderTitle: state.details.title,
+    reason: state.remands[state.remands.length - 1]?.reason,
+    approvalDueDate: state.paymentNotice?.approvalDueDate,
+  });
+  const notices: Outbox<OrderNotificationRecord> = new Outbox<OrderNotificationRecord>({
+    send: (n) =>
+      deliverToPartner({
+        notificationKey: n.key,
+        workflowId,
+        partnerId: state.partnerId,
+        kind: n.kind,
+        text: partnerNotificationText(n.kind, notificationContext()),
+        path: partnerNotificationPath(n.kind, state.orderId),
+        orderId: state.orderId,
+        ...(n.kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
+      }),
+    failed: (n, error) => {
+      n.error = error;
+    },
+    settled: (n) => {
+      n.status = 'done';
+      changed();
+    },
+    failureMessage: 'a partner notification of the order was not delivered',
+    logContext: () => ({ orderId: state.orderId }),
+  });
+  const lineReplies: Outbox<LineReply> = new Outbox<LineReply>({
+    send: (reply) =>
+      deliverToPartner(
+        {
+          notificationKey: reply.key,
+          workflowId,
+          partnerId: state.partnerId,
+          kind: 'line_reply',
+          text: { title: reply.text, body: '', linkLabel: '発注書を見る' },
+          path: partnerNotificationPath('order_created', state.orderId),
+          orderId: state.orderId,
+        },
+        { lineOnly: true },
+      ),
+    failed: (reply, error) => {
+      state.lineReplyErrors = [...(state.lineReplyErrors ?? []), { key: reply.key, error, at: new Date().toISOString() }].slice(-10);
+    },
+    settled: () => changed(),
+    failureMessage: 'the LINE reply to a tap on the order was not delivered',
+    logContext: () => ({ orderId: state.orderId }),
+  });
+  // Queued before a continue-as-new (or before this code ran): sent by this run.
+  for (const n of state.notifications) if (n.status === 'queued') notices.add(n);
+
   const setStatus = (status: OrderStatusName): void => {
     state.status = status;
     upsertSearchAttributes([{ key: OrderStatus, value: status }]);
@@ -119,7 +176,9 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const enqueue = (kind: PartnerNotificationKind, suffix: string): void => {
     const key = `${workflowId}:${kind}:${suffix}`;
     if (state.notifications.some((n) => n.key === key)) return;
-    state.notifications.push({ key, kind, status: 'queued', queuedAt: new Date().toISOString() });
+    const record: OrderNotificationRecord = { key, kind, status: 'queued', queuedAt: new Date().toISOString() };
+    state.notifications.push(record);
+    notices.add(record);
     changed();
   };
 
@@ -136,23 +195,33 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   setHandler(orderStatusQuery, () => state);
   setHandler(upcomingRemindersQuery, () => state.reminders.filter((r) => r.status === 'scheduled'));
 
+  /** Due instants come from the API; one that does not follow the rule is kept but logged. */
+  const checkReminderRule = (dueAts: string[], fromJstDate: string): void => {
+    if (!followsInvoiceReminderRule(dueAts, fromJstDate)) log.warn('reminder instants that do not follow the invoice reminder rule', { orderId: state.orderId, fromJstDate, dueAts });
+  };
+
   const applyCompanyEvent = (event: CompanyEvent): void => {
     const now = Date.now();
     switch (event.type) {
       case 'work_report.created':
         state.report = { ...event.data, createdAt: event.occurredAt };
+        // 「請求書を作成してください」 the day after and two days after the 締め日 (invoiceReminderDueAts, computed by the API).
+        checkReminderRule(event.reminderDueAts, event.data.closingDate);
         state.reminders = scheduleReminders(state.reminders, 0, event.reminderDueAts, now);
         setStatus('reporting');
         enqueue('work_report_created', event.data.reportId);
         return;
       case 'invoice.remanded': {
         state.remands.push({ invoiceId: event.data.invoiceId, reason: event.data.reason, at: event.occurredAt });
+        // The same reminders again, counted from the remand's JST day (remandReminderDueAts, computed by the API).
+        checkReminderRule(event.reminderDueAts, jstDate(new Date(event.occurredAt)));
         state.reminders = scheduleReminders(state.reminders, state.remands.length, event.reminderDueAts, now);
         setStatus('remanded');
         enqueue('invoice_remanded', String(state.remands.length));
         return;
       }
       case 'payment_notice.issued':
+        // 期日超過承認 at the end of the due date's JST day (paymentNoticeOverdueAt, computed by the API).
         state.paymentNotice = { ...event.data, approvalDueAt: event.approvalDueAt, issuedAt: event.occurredAt };
         setStatus('payment_notice_issued');
         enqueue('payment_notice_issued', event.data.paymentNoticeId);
@@ -229,7 +298,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   setHandler(
     partnerActionUpdate,
     (req: PartnerActionRequest) =>
-      exclusive(async (): Promise<PartnerActionResult> => {
+      lock.runExclusive(async (): Promise<PartnerActionResult> => {
         const requestId = currentUpdateInfo()?.id ?? `${Date.now()}`;
         // Re-checked under the lock: another step may have run while this one waited.
         if (!state.appliedActionIds.includes(requestId)) validatePartnerAction(req);
@@ -254,16 +323,15 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   );
 
   /** A step taken from LINE gets its confirmation in the talk room. */
-  const lineReplies: Array<{ key: string; text: string }> = [];
   const replyOnLine = (requestId: string, action: PartnerAction): void => {
     if (action.type !== 'order.approve') return;
-    lineReplies.push({ key: `${workflowId}:line_reply:${requestId}`, text: `発注書 ${state.details.orderNumber} を承認しました。` });
+    lineReplies.add({ key: `${workflowId}:line_reply:${requestId}`, text: `発注書 ${state.details.orderNumber} を承認しました。` });
     changed();
   };
 
   /** The due date passed with the notice still pending: approved on the partner's behalf. */
   const approveOverdue = async (): Promise<void> => {
-    await exclusive(async () => {
+    await lock.runExclusive(async () => {
       if (state.status !== 'payment_notice_issued') return;
       await reportOverdueApproval({ orderId: state.orderId, partnerId: state.partnerId, idempotencyKey: `${workflowId}:overdue-approval` });
       state.closedAt = new Date().toISOString();
@@ -286,87 +354,31 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     changed();
   };
 
-  // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
-  const inFlight = new Set<string>();
-  const notificationContext = () => ({
-    orderNumber: state.details.orderNumber,
-    orderTitle: state.details.title,
-    reason: state.remands[state.remands.length - 1]?.reason,
-    approvalDueDate: state.paymentNotice?.approvalDueDate,
-  });
-  const startDelivery = (n: OrderNotificationRecord): void => {
-    inFlight.add(n.key);
-    const kind = n.kind;
-    deliverToPartner({
-      notificationKey: n.key,
-      workflowId,
-      partnerId: state.partnerId,
-      kind,
-      text: partnerNotificationText(kind, notificationContext()),
-      path: partnerNotificationPath(kind, state.orderId),
-      orderId: state.orderId,
-      ...(kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
-    })
-      .catch((err: unknown) => {
-        n.error = String(err);
-        log.warn('a partner notification of the order was not delivered', { orderId: state.orderId, notificationKey: n.key, error: n.error });
-      })
-      .finally(() => {
-        n.status = 'done';
-        inFlight.delete(n.key);
-        changed();
-      });
-  };
-  const startReply = (reply: { key: string; text: string }): void => {
-    inFlight.add(reply.key);
-    deliverToPartner(
-      {
-        notificationKey: reply.key,
-        workflowId,
-        partnerId: state.partnerId,
-        kind: 'line_reply',
-        text: { title: reply.text, body: '', linkLabel: '発注書を見る' },
-        path: partnerNotificationPath('order_created', state.orderId),
-        orderId: state.orderId,
-      },
-      { lineOnly: true },
-    )
-      .catch((err: unknown) => {
-        log.warn('the LINE reply to a tap on the order was not delivered', { orderId: state.orderId, notificationKey: reply.key, error: String(err) });
-      })
-      .finally(() => {
-        inFlight.delete(reply.key);
-        changed();
-      });
-  };
-
-  let savedVersion = -1;
   for (;;) {
-    // Taken before this pass awaits anything: an update or a delivery that ends while the order
-    // view is being saved must still wake the wait below.
-    const seen = version;
-    for (const n of state.notifications) if (n.status === 'queued' && !inFlight.has(n.key)) startDelivery(n);
-    for (const reply of lineReplies.splice(0)) startReply(reply);
-    if (savedVersion !== version) {
-      savedVersion = version;
+    notices.startQueued();
+    lineReplies.startQueued();
+    if (unsaved) {
+      // Cleared before the save: an update or a delivery that ends while it runs marks the order
+      // unsaved again, which wakes the wait below.
+      unsaved = false;
       await saveOrderView({ state });
     }
+    const sending = notices.sending || lineReplies.sending;
     const ended = TERMINAL_ORDER_STATUSES.includes(state.status);
-    if (ended && inFlight.size === 0 && !busy) {
+    if (ended && !sending && !lock.isLocked()) {
       await condition(allHandlersFinished);
-      if (savedVersion === version) return state;
+      if (!unsaved) return state;
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested && inFlight.size === 0 && !busy) {
+    if (workflowInfo().continueAsNewSuggested && !sending && !lock.isLocked()) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof orderLifecycleWorkflow>({ start, state });
     }
     const reminderAt = AWAITING_INVOICE.includes(state.status) ? nextReminderAt(state.reminders) : undefined;
     const approvalAt = state.status === 'payment_notice_issued' && state.paymentNotice ? Date.parse(state.paymentNotice.approvalDueAt) : undefined;
     const dueAt = Math.min(reminderAt ?? Infinity, approvalAt ?? Infinity);
-    const woke = Number.isFinite(dueAt)
-      ? await condition(() => version !== seen, Math.max(dueAt - Date.now(), 1))
-      : await condition(() => version !== seen);
+    const hasWork = (): boolean => unsaved || notices.hasQueued || lineReplies.hasQueued;
+    const woke = Number.isFinite(dueAt) ? await condition(hasWork, Math.max(dueAt - Date.now(), 1)) : await condition(hasWork);
     if (woke) continue;
     const now = Date.now();
     if (reminderAt !== undefined && reminderAt <= now) sendReminders(now);

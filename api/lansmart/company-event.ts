@@ -1,6 +1,8 @@
 // Turns a validated platform event into the order workflow's input, computing the instants the
-// workflow will wait for (reminders, overdue approval) here, outside the workflow sandbox.
-import { closingDateReminders, InvalidDateError, overdueApprovalAt, remandReminders } from '../../common/orders/schedule';
+// workflow will wait for here, outside the workflow sandbox, by the order's time rules
+// (common/orders/invoice-reminder-rule.ts).
+import { invoiceReminderDueAts, paymentNoticeOverdueAt, remandReminderDueAts } from '../../common/orders/invoice-reminder-rule';
+import { InvalidDateError } from '../../common/orders/schedule';
 import type { CompanyEvent, StartOrderInput } from '../../common/orders/types';
 import { HttpError } from '../errors';
 import type { LansmartEvent } from '../schemas/lansmart-event';
@@ -14,11 +16,11 @@ export function toCompanyEvent(event: Exclude<LansmartEvent, { type: 'order.crea
   try {
     switch (event.type) {
       case 'work_report.created':
-        return { ...base, type: event.type, data: event.data, reminderDueAts: closingDateReminders(event.data.closingDate, reminderHourJst) };
+        return { ...base, type: event.type, data: event.data, reminderDueAts: invoiceReminderDueAts(event.data.closingDate, reminderHourJst) };
       case 'invoice.remanded':
-        return { ...base, type: event.type, data: event.data, reminderDueAts: remandReminders(new Date(event.occurredAt), reminderHourJst) };
+        return { ...base, type: event.type, data: event.data, reminderDueAts: remandReminderDueAts(event.occurredAt, reminderHourJst) };
       case 'payment_notice.issued':
-        return { ...base, type: event.type, data: event.data, approvalDueAt: overdueApprovalAt(event.data.approvalDueDate) };
+        return { ...base, type: event.type, data: event.data, approvalDueAt: paymentNoticeOverdueAt(event.data.approvalDueDate) };
       case 'order.cancelled':
         return { ...base, type: event.type, data: event.data };
     }

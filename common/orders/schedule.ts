@@ -1,9 +1,7 @@
-// The instants the order workflow waits for, computed outside the workflow sandbox (the API calls
-// these when an event arrives and passes the results in). Japan has no daylight saving time, so
-// JST is always UTC+9.
+// JST calendar dates and their instants, for the order's rules (invoice-reminder-rule.ts) and
+// pages. Japan has no daylight saving time, so JST is always UTC+9.
 
 const JST_OFFSET_MS = 9 * 3600_000;
-const DAY_MS = 86_400_000;
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,24 +26,4 @@ export function jstMidnight(ymd: string): number {
 /** The JST calendar date (YYYY-MM-DD) of an instant. */
 export function jstDate(instant: Date): string {
   return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function atHour(ymd: string, plusDays: number, hourJst: number): string {
-  return new Date(jstMidnight(ymd) + plusDays * DAY_MS + hourJst * 3600_000).toISOString();
-}
-
-/** 「請求書を作成してください」: the day after and two days after the closing date, at `hourJst`. */
-export function closingDateReminders(closingDate: string, hourJst: number): string[] {
-  return [atHour(closingDate, 1, hourJst), atHour(closingDate, 2, hourJst)];
-}
-
-/** After a remand: the day after and two days after the remand (JST), at `hourJst`. */
-export function remandReminders(remandedAt: Date, hourJst: number): string[] {
-  const day = jstDate(remandedAt);
-  return [atHour(day, 1, hourJst), atHour(day, 2, hourJst)];
-}
-
-/** A payment notice still pending at the end of its approval due date (JST) is approved then. */
-export function overdueApprovalAt(approvalDueDate: string): string {
-  return new Date(jstMidnight(approvalDueDate) + DAY_MS).toISOString();
 }

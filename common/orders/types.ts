@@ -151,6 +151,8 @@ export interface OrderState {
   closedBy?: 'partner' | 'overdue_approval' | 'cancelled';
   reminders: ReminderEntry[];
   notifications: OrderNotificationRecord[];
+  /** LINE replies to a step taken from LINE that were not delivered (key and why); the last few. */
+  lineReplyErrors?: { key: string; error: string; at: string }[];
   /** Company event IDs already applied (dedup across continue-as-new). */
   appliedEventIds: string[];
   /** Partner action request IDs already applied (dedup across continue-as-new). */

@@ -63,7 +63,7 @@ const progress = (l: string): void => {
   process.stderr.write(`${l}\n`);
 };
 
-async function startTemporal(kind: TemporalKind, dataConverter: DataConverter): Promise<TestWorkflowEnvironment> {
+export async function startTemporal(kind: TemporalKind, dataConverter: DataConverter): Promise<TestWorkflowEnvironment> {
   if (kind === 'dev-server') {
     const cli = await ensureTemporalCli({ build: true, log: progress });
     return TestWorkflowEnvironment.createLocal({

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import type { WorkflowHandle } from '@temporalio/client';
 import { orderWorkflowId } from '../../common/ids';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../../common/orders/messages';
-import { closingDateReminders, jstDate, overdueApprovalAt, remandReminders } from '../../common/orders/schedule';
+import { invoiceReminderDueAts, paymentNoticeOverdueAt, remandReminderDueAts } from '../../common/orders/invoice-reminder-rule';
+import { jstDate } from '../../common/orders/schedule';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../../common/search-attributes';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
@@ -70,7 +71,7 @@ async function newOrder(taskQueue: string): Promise<Driver> {
       const { order: o } = await s.lansmart.createWorkReport(order.orderId);
       const report = o.report;
       assert.ok(report);
-      const dueAts = closingDateReminders(report.closingDate, HOUR_JST);
+      const dueAts = invoiceReminderDueAts(report.closingDate, HOUR_JST);
       await handle.executeUpdate(applyCompanyEventUpdate, {
         args: [{ type: 'work_report.created', eventId: `report-${order.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { reportId: report.reportId, period: report.period, closingDate: report.closingDate }, reminderDueAts: dueAts }],
         updateId: `report-${order.orderId}`,
@@ -108,7 +109,7 @@ async function invoicedOrderWithPaymentNotice(taskQueue: string, dueInDays: numb
   const dueDate = jstDate(new Date((await s.env.currentTimeMs()) + dueInDays * 24 * HOUR));
   const { order } = await s.lansmart.issuePaymentNotice(d.orderId, { approvalDueDate: dueDate });
   await d.handle.executeUpdate(applyCompanyEventUpdate, {
-    args: [{ type: 'payment_notice.issued', eventId: `pn-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { paymentNoticeId: order.paymentNotice?.paymentNoticeId ?? 'pn', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: overdueApprovalAt(dueDate) }],
+    args: [{ type: 'payment_notice.issued', eventId: `pn-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { paymentNoticeId: order.paymentNotice?.paymentNoticeId ?? 'pn', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: paymentNoticeOverdueAt(dueDate) }],
     updateId: `pn-${d.orderId}`,
   });
   return d;
@@ -188,7 +189,7 @@ describe('time-skipping: invoice reminders and the payment notice', function () 
       await d.act(work, 'work-1');
       await d.act(invoice, 'invoice-1');
       await s.lansmart.remandInvoice(d.orderId, { reason: '金額に誤りがあります' });
-      const remandDue = remandReminders(new Date(await s.env.currentTimeMs()), HOUR_JST);
+      const remandDue = remandReminderDueAts(new Date(await s.env.currentTimeMs()).toISOString(), HOUR_JST);
       await d.handle.executeUpdate(applyCompanyEventUpdate, {
         args: [{ type: 'invoice.remanded', eventId: `remand-${d.orderId}`, occurredAt: new Date(await s.env.currentTimeMs()).toISOString(), data: { invoiceId: 'inv-1', reason: '金額に誤りがあります' }, reminderDueAts: remandDue }],
         updateId: `remand-${d.orderId}`,

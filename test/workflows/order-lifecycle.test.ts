@@ -1,0 +1,188 @@
+// The order's branches with stub activities on the time-skipping server: each step in its status
+// (others refused), the reminders of the invoice reminder rule (none once the invoice is sent),
+// the overdue approval, a cancelled order, and a notification that could not be delivered kept in
+// the status the query shows.
+import { strict as assert } from 'node:assert';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ErrorType } from '../../common/errors';
+import { invoiceReminderDueAts, paymentNoticeOverdueAt } from '../../common/orders/invoice-reminder-rule';
+import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
+import { jstDate } from '../../common/orders/schedule';
+import type { OrderState, PartnerAction } from '../../common/orders/types';
+import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
+import { withStubWorker, workflowEnv } from '../support/workflow-env';
+import { partnerDeliveryStubs } from './partner-stubs';
+
+const DAY = 86_400_000;
+
+function orderStubs(options: { refusePlan?: boolean } = {}) {
+  const delivery = partnerDeliveryStubs(options);
+  const reported: string[] = [];
+  const saved: OrderState[] = [];
+  return {
+    delivery,
+    reported,
+    saved,
+    activities: {
+      ...delivery.activities,
+      reportPartnerAction: (input: { action: PartnerAction }): Promise<{ actionId: string }> => {
+        reported.push(input.action.type);
+        return Promise.resolve({ actionId: `a${reported.length}` });
+      },
+      reportOverdueApproval: (): Promise<'approved' | 'already_closed'> => {
+        reported.push('overdue_approval');
+        return Promise.resolve('approved');
+      },
+      saveOrderView: (input: { state: OrderState }): Promise<void> => {
+        saved.push(input.state);
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+let n = 0;
+async function startOrder(taskQueue: string, closingDate: string): Promise<WorkflowHandle<typeof orderLifecycleWorkflow>> {
+  const env = workflowEnv();
+  const orderId = `o${++n}-${taskQueue}`;
+  const now = new Date(await env.currentTimeMs()).toISOString();
+  return env.client.workflow.start<typeof orderLifecycleWorkflow>('orderLifecycleWorkflow', {
+    workflowId: `order:${orderId}`,
+    taskQueue,
+    args: [
+      {
+        start: {
+          orderId,
+          companyId: 'c1',
+          partnerId: 'p1',
+          eventId: `created-${orderId}`,
+          occurredAt: now,
+          details: { orderNumber: 'PO-1', title: '設計', amountYen: 300_000, workPeriod: { from: closingDate, to: closingDate }, closingDate },
+        },
+      },
+    ],
+  });
+}
+
+const act = (h: WorkflowHandle<typeof orderLifecycleWorkflow>, action: PartnerAction, partnerId = 'p1') =>
+  h.executeUpdate(partnerActionUpdate, { args: [{ partnerId, via: 'web', action }] });
+
+const refusedAs = async (p: Promise<unknown>, type: string): Promise<void> => {
+  await assert.rejects(p, (err: unknown) => err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type);
+};
+
+const invoice: PartnerAction = { type: 'invoice.submit', billingMonth: '2026-12', items: [{ name: '設計', amountYen: 300_000 }], expenses: [{ name: '交通費', amountYen: 1_200 }] };
+
+/** Approves the order and creates its 業務報告 with a 締め日 today (JST); returns the reminder instants. */
+async function reportCreated(h: WorkflowHandle<typeof orderLifecycleWorkflow>): Promise<string[]> {
+  const now = await workflowEnv().currentTimeMs();
+  const closingDate = jstDate(new Date(now));
+  const dueAts = invoiceReminderDueAts(closingDate, 10);
+  await act(h, { type: 'order.approve' });
+  await h.executeUpdate(applyCompanyEventUpdate, {
+    args: [{ type: 'work_report.created', eventId: `report-${h.workflowId}`, occurredAt: new Date(now).toISOString(), data: { reportId: 'r1', period: { from: closingDate, to: closingDate }, closingDate }, reminderDueAts: dueAts }],
+  });
+  return dueAts;
+}
+
+const workRegistered: PartnerAction = { type: 'work.register', entries: [{ date: '2026-12-01', hours: 8, description: '設計' }] };
+
+/** 稼動登録, then the 請求書. */
+async function sendInvoice(h: WorkflowHandle<typeof orderLifecycleWorkflow>): Promise<void> {
+  await act(h, workRegistered);
+  await act(h, invoice);
+}
+
+async function sleepPast(instant: string): Promise<void> {
+  const env = workflowEnv();
+  await env.sleep(Date.parse(instant) - (await env.currentTimeMs()) + 60_000);
+}
+
+describe('order lifecycle workflow (stub activities, time-skipping)', () => {
+  it('takes each step in its status, refuses another partner and a step too early, and closes on the partner’s approval', async () => {
+    const s = orderStubs();
+    await withStubWorker(s.activities, async (tq) => {
+      const env = workflowEnv();
+      const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
+      await refusedAs(act(h, invoice), ErrorType.INVALID_TRANSITION);
+      await refusedAs(act(h, { type: 'order.approve' }, 'someone-else'), ErrorType.NOT_ORDER_PARTNER);
+      await reportCreated(h);
+      await act(h, workRegistered);
+      assert.equal((await act(h, invoice)).status, 'invoiced');
+      await h.executeUpdate(applyCompanyEventUpdate, {
+        args: [{ type: 'payment_notice.issued', eventId: `pn-${h.workflowId}`, occurredAt: new Date(await env.currentTimeMs()).toISOString(), data: { paymentNoticeId: 'pn1', amountYen: 301_200, approvalDueDate: '2099-12-31' }, approvalDueAt: paymentNoticeOverdueAt('2099-12-31') }],
+      });
+      await act(h, { type: 'payment_notice.approve' });
+      const final = await h.result();
+      assert.equal(final.status, 'closed');
+      assert.equal(final.closedBy, 'partner');
+      assert.equal(final.invoice?.totalYen, 301_200);
+    });
+    assert.deepEqual(s.reported, ['order.approve', 'work.register', 'invoice.submit', 'payment_notice.approve']);
+    assert.deepEqual(s.delivery.inAppKinds(), ['order_created', 'work_report_created', 'payment_notice_issued']);
+    assert.equal(s.saved.at(-1)?.status, 'closed');
+  });
+
+  it('sends 請求書を作成してください the day after and two days after the 締め日 while no invoice is sent, and none after it is', async () => {
+    const s = orderStubs();
+    await withStubWorker(s.activities, async (tq) => {
+      const env = workflowEnv();
+      const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
+      const [first, second] = await reportCreated(h);
+      await sleepPast(first as string);
+      assert.deepEqual((await h.query(orderStatusQuery)).reminders.map((r) => r.status), ['sent', 'scheduled']);
+      await sleepPast(second as string);
+      assert.deepEqual((await h.query(orderStatusQuery)).reminders.map((r) => r.status), ['sent', 'sent']);
+      await sendInvoice(h);
+      await env.sleep(3 * DAY);
+      await h.terminate();
+    });
+    assert.deepEqual(s.delivery.inAppKinds().filter((k) => k === 'invoice_reminder').length, 2);
+
+    const early = orderStubs();
+    await withStubWorker(early.activities, async (tq) => {
+      const env = workflowEnv();
+      const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
+      const [, second] = await reportCreated(h);
+      await sendInvoice(h);
+      await sleepPast(second as string);
+      assert.deepEqual((await h.query(orderStatusQuery)).reminders.map((r) => r.status), ['cancelled', 'cancelled']);
+      await h.terminate();
+    });
+    assert.equal(early.delivery.inAppKinds().includes('invoice_reminder'), false);
+  });
+
+  it('approves a payment notice still pending after its due date on the partner’s behalf, with 支払通知書の承認が完了しました', async () => {
+    const s = orderStubs();
+    await withStubWorker(s.activities, async (tq) => {
+      const env = workflowEnv();
+      const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
+      await reportCreated(h);
+      await sendInvoice(h);
+      const dueDate = jstDate(new Date((await env.currentTimeMs()) + 2 * DAY));
+      await h.executeUpdate(applyCompanyEventUpdate, {
+        args: [{ type: 'payment_notice.issued', eventId: `pn-${h.workflowId}`, occurredAt: new Date(await env.currentTimeMs()).toISOString(), data: { paymentNoticeId: 'pn1', amountYen: 301_200, approvalDueDate: dueDate }, approvalDueAt: paymentNoticeOverdueAt(dueDate) }],
+      });
+      const final = await h.result(); // the server skips time to the due instant
+      assert.equal(final.closedBy, 'overdue_approval');
+    });
+    assert.deepEqual(s.reported.slice(-1), ['overdue_approval']);
+    assert.equal(s.delivery.inAppKinds().at(-1), 'payment_notice_auto_approved');
+  });
+
+  it('ends a cancelled order, and keeps a notification it could not deliver in its status', async () => {
+    const s = orderStubs({ refusePlan: true });
+    await withStubWorker(s.activities, async (tq) => {
+      const env = workflowEnv();
+      const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
+      await h.executeUpdate(applyCompanyEventUpdate, { args: [{ type: 'order.cancelled', eventId: `cancel-${h.workflowId}`, occurredAt: new Date(await env.currentTimeMs()).toISOString(), data: { reason: '発注取消' } }] });
+      const final = await h.result();
+      assert.equal(final.status, 'cancelled');
+      const created = final.notifications.find((x) => x.kind === 'order_created');
+      assert.equal(created?.status, 'done');
+      assert.match(created?.error ?? '', /Activity task failed|does not know/);
+    });
+    assert.deepEqual(s.delivery.sent, []);
+  });
+});
