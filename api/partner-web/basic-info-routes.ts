@@ -9,7 +9,7 @@ import type { PartnerWebContext } from './context';
 import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblems } from './basic-info-form';
 import { LOGOUT_FORM } from './login-routes';
 import { refusePartnerForm } from './page-handler';
-import { partnerPageContext } from './partner-page-context';
+import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
 import type { PartnerSession } from './partner-session';
 import { partnerOrLogin } from './require-partner';
@@ -36,7 +36,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       .status(status)
       .type('html')
       .send(
-        basicInfoPage(partnerPageContext(req, res, FORM_PATH), {
+        basicInfoPage(pageContext(req, res, FORM_PATH), {
           values: v.values,
           problems: v.problems ?? {},
           platformRejected: v.platformRejected ?? false,
@@ -98,7 +98,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       }
       const line = await pw.partners.lineStatus(session.partnerId);
       res.type('html').send(
-        basicInfoDonePage(partnerPageContext(req, res), {
+        basicInfoDonePage(pageContext(req, res, PARTNER_SAFE_PAGE), {
           friend: line?.status === 'linked' && line.friend && !line.blocked,
           logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM),
         }),

@@ -7,11 +7,11 @@ import type { Request, RequestHandler, Response } from 'express';
 import { formBody as readFormBody } from '../edge/form-body';
 import type { PageContext } from '../pages/locale';
 import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
-import { partnerPageContext as pageContextWithSafePage } from './partner-page-context';
+import { pageContext } from '../web/page-context';
 import { problemPage, type PageProblem } from './pages/problem-pages';
 
 export function partnerPageContext(req: Request, res: Response): PageContext {
-  return pageContextWithSafePage(req, res, '/partner');
+  return pageContext(req, res, '/partner');
 }
 
 export function sendPage(res: Response, status: number, page: string): void {

@@ -9,7 +9,7 @@ import { AuthRejectedError, ProviderRejectedError, ProviderUnavailableError, Rat
 import { LineIdTokenError } from '../../providers/line/login-client';
 import { PartnerCommandError } from '../temporal/partner-commands';
 import { StateError } from '../web/oauth-states';
-import { partnerPageContext } from './partner-page-context';
+import { pageContext } from '../web/page-context';
 import { signInErrorPage, type SignInErrorView } from './pages/sign-in-error-page';
 import { isSignInErrorKind, SIGN_IN_ERROR_STATUS, type SignInErrorKind } from './pages/sign-in-messages';
 import { PartnerSignInError } from './sign-in-error';
@@ -36,7 +36,7 @@ const TRANSIENT_TYPES = new Set<string>([ErrorType.PROVIDER_UNAVAILABLE, ErrorTy
 
 export function sendSignInError(req: Request, res: Response, kind: SignInErrorKind, retry: SignInRetry): void {
   const view: SignInErrorView = { kind, ...retry, ...(WITH_REFERENCE.has(kind) ? { referenceId: req.id as string } : {}) };
-  res.status(SIGN_IN_ERROR_STATUS[kind]).type('html').send(signInErrorPage(partnerPageContext(req, res, retry.retryHref), view));
+  res.status(SIGN_IN_ERROR_STATUS[kind]).type('html').send(signInErrorPage(pageContext(req, res, retry.retryHref), view));
 }
 
 /** The kind of page an error is shown as (and whether it is worth a warning or an error log). */

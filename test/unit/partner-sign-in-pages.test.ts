@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { checkBasicInfo, basicInfoValues } from '../../api/partner-web/basic-info-form';
 import { BrowserCsrf } from '../../api/partner-web/browser-csrf';
-import { partnerReturnTo } from '../../api/partner-web/partner-page-context';
+import { partnerReturnTo } from '../../api/web/context';
 import { BASIC_INFO_TEXT } from '../../api/partner-web/pages/basic-info-catalogue';
 import { basicInfoDonePage, basicInfoPage } from '../../api/partner-web/pages/basic-info-page';
 import { LOGIN_TEXT } from '../../api/partner-web/pages/login-catalogue';
