@@ -11,8 +11,7 @@ import { LOGOUT_FORM } from './login-routes';
 import { refusePartnerForm } from './page-handler';
 import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
-import type { PartnerSession } from './partner-session';
-import { partnerOrLogin } from './require-partner';
+import type { PartnerSession } from '../web/session';
 import { PartnerSignInError } from './sign-in-error';
 import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
 
@@ -46,7 +45,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   }
 
   router.get(FORM_PATH, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const partner = await pw.platform.getPartner(session.partnerId);
@@ -60,7 +59,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   });
 
   router.post(FORM_PATH, form, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!pw.sessions.csrfValid(session, BASIC_INFO_FORM, body.csrf)) {
@@ -88,7 +87,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   });
 
   router.get(DONE_PATH, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const partner = await pw.platform.getPartner(session.partnerId);

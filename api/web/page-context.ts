@@ -56,3 +56,6 @@ export function pageContext(req: Request, res: Response, safePage?: string): Pag
   res.locals.pageContext = context;
   return context;
 }
+
+/** A phone's or tablet's browser (by its User-Agent). */
+export const isMobile = (req: Request): boolean => /iPhone|iPad|Android|Mobile/i.test(req.get('user-agent') ?? '');
