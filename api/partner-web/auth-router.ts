@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { TokenCipher } from '../../security/token-cipher';
 import { basicInfoRouter } from './basic-info-routes';
-import { BrowserCsrf } from './browser-csrf';
+import { BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { lineCallbackRouter } from './line-callback-route';
 import { loginRouter } from './login-routes';

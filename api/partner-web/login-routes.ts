@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { fromSameOrigin } from '../web/same-origin';
-import type { BrowserCsrf } from './browser-csrf';
+import type { BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';

@@ -5,7 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PlatformInvitation, PlatformPartner } from '../../providers/lansmart/platform-client';
-import type { BrowserCsrf } from './browser-csrf';
+import type { BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';

@@ -4,11 +4,11 @@
 // other: the freee session of renkei's settings and link pages, and the Lansmart partner session
 // of the phone pages (opened by LINE Login). A page that needs a session and finds none sends the
 // person to that session's sign-in (freee's login, 「LINEでログイン」), which comes back to the page.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { clearCookie, readCookie, writeCookie, type CookieSettings } from './cookies';
+import { csrfToken, csrfValid } from './csrf';
 
 export interface SignedSessionOptions<T> {
   cookie: string;
@@ -65,15 +65,13 @@ export class SignedSession<T extends { sid: string }> {
     clearCookie(res, this.cookies, this.options.cookie);
   }
 
+  /** The CSRF token of `form` for this session: bound to the session's `sid`, scoped by the issuer. */
   csrfToken(s: T, form: string): string {
-    return createHmac('sha256', this.secret).update(`${this.options.issuer}:${s.sid}:${form}`).digest('base64url');
+    return csrfToken(this.secret, this.options.issuer, s.sid, form);
   }
 
   csrfValid(s: T, form: string, given: unknown): boolean {
-    if (typeof given !== 'string') return false;
-    const expected = Buffer.from(this.csrfToken(s, form));
-    const g = Buffer.from(given);
-    return g.length === expected.length && timingSafeEqual(g, expected);
+    return csrfValid(this.secret, this.options.issuer, s.sid, form, given);
   }
 }
 

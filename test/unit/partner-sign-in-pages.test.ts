@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { checkBasicInfo, basicInfoValues } from '../../api/partner-web/basic-info-form';
-import { BrowserCsrf } from '../../api/partner-web/browser-csrf';
+import { BrowserCsrf } from '../../api/web/csrf';
 import { partnerReturnTo } from '../../api/web/context';
 import { BASIC_INFO_TEXT } from '../../api/partner-web/pages/basic-info-catalogue';
 import { basicInfoDonePage, basicInfoPage } from '../../api/partner-web/pages/basic-info-page';
