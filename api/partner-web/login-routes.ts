@@ -3,8 +3,7 @@
 // `POST /partner/logout` (same origin, CSRF of the session) ends the partner session.
 import { Router } from 'express';
 import { z } from 'zod';
-import { fromSameOrigin } from '../web/same-origin';
-import type { BrowserCsrf } from '../web/csrf';
+import { fromSameOrigin, type BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';

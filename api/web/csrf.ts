@@ -3,7 +3,7 @@
 // (session.ts). Before any session exists (ユーザー登録's consents, 「LINEでログイン」) it is bound to
 // this browser: a signed double submit, where the browser gets a random HttpOnly cookie and each
 // form carries the HMAC of that cookie's value. A page on another site can neither read the cookie
-// nor compute the token.
+// nor compute the token. Sign-out is refused from other sites before its token is checked.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { readCookie, writeCookie, type CookieSettings } from './cookies';
@@ -46,5 +46,23 @@ export class BrowserCsrf {
     const cookie = readCookie(req, BROWSER_COOKIE);
     if (!cookie || !WELL_FORMED.test(cookie)) return false;
     return csrfValid(this.secret, BROWSER_SCOPE, cookie, form, given);
+  }
+}
+
+/**
+ * Whether a state-changing request comes from renkei's own pages. Browsers say where a request
+ * comes from: `Sec-Fetch-Site` (every current browser) or else `Origin` (sent with every POST).
+ * A request that carries neither is not from a browser (a script with no cookies of anyone's to
+ * abuse) and is left to the CSRF token check that follows.
+ */
+export function fromSameOrigin(req: Request, publicUrl: string): boolean {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  const origin = req.get('origin');
+  if (origin === undefined) return true;
+  try {
+    return origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
   }
 }
