@@ -27,8 +27,7 @@ import { LineMessagingClient } from '../providers/line/messaging-client';
 import { httpLogSerializers } from '../observability/http-log';
 import { webContext } from './web/context';
 import { partnerWebContext } from './partner-web/context';
-import { partnerOrderPagesRouter } from './partner-web/order-pages-router';
-import { partnerAuthRouter } from './partner-web/auth-router';
+import { partnerRouter } from './partner-web/router';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -78,8 +77,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(adminLinkRouter(deps, web));
   app.use(employeeLinkRouter(deps, web));
   // Lansmart partner pages (LINE Login, the order steps, in-app notifications).
-  app.use(partnerAuthRouter(deps, partnerWeb));
-  app.use(partnerOrderPagesRouter(partnerWeb));
+  app.use(partnerRouter(deps, partnerWeb));
   app.use((req, res) => sendError(req, res, new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);
   return app;

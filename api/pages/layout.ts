@@ -2,9 +2,24 @@
 // following, a small language switch, readable on a phone, no external assets and no inline style
 // or script (the stylesheet is served by the API).
 import { html, type SafeHtml } from './html';
-import { LAYOUT_TEXT } from './layout-catalogue';
-import { DEFAULT_LOCALE, otherLocale, type PageContext } from './locale';
+import { DEFAULT_LOCALE, otherLocale, type Catalogue, type MessagesLike, type PageContext } from './locale';
 import { stylesheet, stylesheetLink } from './stylesheet';
+
+/** The words of the shell, in each language. */
+const ja = {
+  /** The label of the language switch: the name of the other language, in that language. */
+  switchLabel: 'English',
+  switchTitle: 'Show this page in English',
+  footer: 'renkei',
+};
+
+const en: MessagesLike<typeof ja> = {
+  switchLabel: '日本語',
+  switchTitle: 'このページを日本語で表示',
+  footer: 'renkei',
+};
+
+export const LAYOUT_TEXT: Catalogue<typeof ja> = { ja, en };
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;

@@ -9,10 +9,9 @@ import type { PartnerWebContext } from './context';
 import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblems } from './basic-info-form';
 import { LOGOUT_FORM } from './login-routes';
 import { refusePartnerForm } from './page-handler';
-import { partnerPageContext } from './partner-page-context';
+import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
-import type { PartnerSession } from './partner-session';
-import { partnerOrLogin } from './require-partner';
+import type { PartnerSession } from '../web/session';
 import { PartnerSignInError } from './sign-in-error';
 import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
 
@@ -36,7 +35,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       .status(status)
       .type('html')
       .send(
-        basicInfoPage(partnerPageContext(req, res, FORM_PATH), {
+        basicInfoPage(pageContext(req, res, FORM_PATH), {
           values: v.values,
           problems: v.problems ?? {},
           platformRejected: v.platformRejected ?? false,
@@ -46,7 +45,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   }
 
   router.get(FORM_PATH, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const partner = await pw.platform.getPartner(session.partnerId);
@@ -60,7 +59,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   });
 
   router.post(FORM_PATH, form, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!pw.sessions.csrfValid(session, BASIC_INFO_FORM, body.csrf)) {
@@ -88,7 +87,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
   });
 
   router.get(DONE_PATH, async (req, res) => {
-    const session = await partnerOrLogin(pw, req, res);
+    const session = await pw.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const partner = await pw.platform.getPartner(session.partnerId);
@@ -98,7 +97,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       }
       const line = await pw.partners.lineStatus(session.partnerId);
       res.type('html').send(
-        basicInfoDonePage(partnerPageContext(req, res), {
+        basicInfoDonePage(pageContext(req, res, PARTNER_SAFE_PAGE), {
           friend: line?.status === 'linked' && line.friend && !line.blocked,
           logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM),
         }),

@@ -8,7 +8,7 @@ import type { OrderCommands } from '../temporal/order-commands';
 import type { PartnerCommands } from '../temporal/partner-commands';
 import type { WebContext } from '../web/context';
 import type { OAuthStates } from '../web/oauth-states';
-import { PartnerSessions } from './partner-session';
+import { PartnerSessions } from '../web/session';
 
 export interface PartnerWebContext {
   publicUrl: string;

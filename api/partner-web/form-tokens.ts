@@ -4,7 +4,7 @@
 // given). Also reads the values of an urlencoded body (a field sent twice arrives as a list).
 import { randomBytes } from 'node:crypto';
 import type { PartnerWebContext } from './context';
-import type { PartnerSession } from './partner-session';
+import type { PartnerSession } from '../web/session';
 
 export interface FormToken {
   rid: string;

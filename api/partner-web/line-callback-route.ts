@@ -11,7 +11,7 @@ import { StateError } from '../web/oauth-states';
 import type { PartnerWebContext } from './context';
 import { LINE_SIGN_IN_PURPOSES, type LineSignInPurpose } from './line-login-start';
 import { signInWithLine, type LineSignInFlow } from './line-sign-in';
-import { partnerReturnTo } from './partner-page-context';
+import { partnerReturnTo } from '../web/context';
 import { PartnerSignInError } from './sign-in-error';
 import { LOGIN_RETRY, loginRetry, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
 

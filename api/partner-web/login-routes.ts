@@ -3,13 +3,13 @@
 // `POST /partner/logout` (same origin, CSRF of the session) ends the partner session.
 import { Router } from 'express';
 import { z } from 'zod';
-import { fromSameOrigin } from '../web/same-origin';
-import type { BrowserCsrf } from './browser-csrf';
+import { fromSameOrigin, type BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';
 import { refusePartnerForm } from './page-handler';
-import { partnerPageContext, partnerReturnTo } from './partner-page-context';
+import { partnerReturnTo } from '../web/context';
+import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { loginPage, signedInPage } from './pages/login-page';
 import { PartnerSignInError } from './sign-in-error';
 import { LOGIN_RETRY, loginRetry, sendSignInFailure } from './sign-in-failure';
@@ -33,7 +33,7 @@ export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
       res.redirect(303, partnerReturnTo(query.return_to));
       return;
     }
-    const ctx = partnerPageContext(req, res);
+    const ctx = pageContext(req, res, PARTNER_SAFE_PAGE);
     if (session) {
       res.type('html').send(signedInPage(ctx, { displayName: session.displayName || session.partnerId, logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM) }));
       return;

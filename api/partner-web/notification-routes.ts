@@ -10,8 +10,7 @@ import { formBodyOf, formString } from './form-tokens';
 import { cursorParam, listNotifications, markRead, notificationIdParam, countUnread, type PartnerNotification } from './notification-store';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { homePage } from './pages/home-page';
-import type { PartnerSession } from './partner-session';
-import { partnerOrLogin } from './require-partner';
+import type { PartnerSession } from '../web/session';
 
 /** The CSRF form name of the notification actions (the home page's forms and the API). */
 const NOTIFICATIONS_FORM = 'notifications';
@@ -43,7 +42,7 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
   router.get(
     '/partner',
     pageRoute(async (req, res) => {
-      const session = await partnerOrLogin(pw, req, res);
+      const session = await pw.sessions.readOrLogin(req, res);
       if (!session) return;
       const query = notificationsPageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
       if (!query.success) return sendProblem(req, res, 'bad_request');

@@ -7,8 +7,7 @@ import type { OrderState } from '../../common/orders/types';
 import type { PartnerWebContext } from './context';
 import { sendProblem } from './page-handler';
 import { orderIdParam, orderPaths, partnerOrder } from './partner-order';
-import type { PartnerSession } from './partner-session';
-import { partnerOrLogin } from './require-partner';
+import type { PartnerSession } from '../web/session';
 
 export interface OrderContext {
   session: PartnerSession;
@@ -21,7 +20,7 @@ type PageOf = keyof ReturnType<typeof orderPaths>;
 export async function orderContext(pw: PartnerWebContext, req: Request, res: Response, formPage: PageOf = 'order'): Promise<OrderContext | undefined> {
   let session: PartnerSession | undefined;
   if (req.method === 'GET' || req.method === 'HEAD') {
-    session = await partnerOrLogin(pw, req, res);
+    session = await pw.sessions.readOrLogin(req, res);
     if (!session) return undefined;
   } else {
     session = await pw.sessions.read(req);

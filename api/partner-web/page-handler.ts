@@ -2,16 +2,15 @@
 // post switches language on the home page, the one page that can always be asked for again), a clear
 // page for every problem (never the API's JSON, never a stack trace), and form bodies read with an
 // HTML answer when they are too large or unreadable.
-import { ServiceError } from '@temporalio/client';
 import type { Request, RequestHandler, Response } from 'express';
 import { formBody as readFormBody } from '../edge/form-body';
+import { isOutage } from '../errors';
 import type { PageContext } from '../pages/locale';
-import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
-import { partnerPageContext as pageContextWithSafePage } from './partner-page-context';
+import { pageContext } from '../web/page-context';
 import { problemPage, type PageProblem } from './pages/problem-pages';
 
 export function partnerPageContext(req: Request, res: Response): PageContext {
-  return pageContextWithSafePage(req, res, '/partner');
+  return pageContext(req, res, '/partner');
 }
 
 export function sendPage(res: Response, status: number, page: string): void {
@@ -30,11 +29,6 @@ const STATUS_OF: Record<PageProblem, number> = {
 export function sendProblem(req: Request, res: Response, problem: PageProblem): void {
   const withReference = problem === 'unavailable' || problem === 'unexpected';
   sendPage(res, STATUS_OF[problem], problemPage(partnerPageContext(req, res), problem, withReference ? (req.id as string) : undefined));
-}
-
-/** An outage of Temporal or the platform: try again later (the step may be retried as it is). */
-export function isOutage(err: unknown): boolean {
-  return err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError;
 }
 
 /** Runs a page handler; anything it did not answer becomes the outage or unexpected-error page. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { OrderState, OrderStatusName } from '../../common/orders/types';
 import { OrderNotRunningError } from '../temporal/order-commands';
 import type { PartnerWebContext } from './context';
-import type { PartnerSession } from './partner-session';
+import type { PartnerSession } from '../web/session';
 
 export const orderIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 

@@ -5,12 +5,12 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PlatformInvitation, PlatformPartner } from '../../providers/lansmart/platform-client';
-import type { BrowserCsrf } from './browser-csrf';
+import type { BrowserCsrf } from '../web/csrf';
 import type { PartnerWebContext } from './context';
 import { formBody } from '../edge/form-body';
 import { lineAuthorizeUrl } from './line-login-start';
 import { refusePartnerForm } from './page-handler';
-import { partnerPageContext } from './partner-page-context';
+import { pageContext } from '../web/page-context';
 import { registrationPage } from './pages/registration-page';
 import { allConsented, tickedConsents, type Consent } from './registration-consents';
 import { PartnerSignInError } from './sign-in-error';
@@ -52,7 +52,7 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
       .status(status)
       .type('html')
       .send(
-        registrationPage(partnerPageContext(req, res, `/partner/register?invitation=${encodeURIComponent(found.token)}`), {
+        registrationPage(pageContext(req, res, `/partner/register?invitation=${encodeURIComponent(found.token)}`), {
           invitation: found.token,
           companyName: found.invitation.companyName,
           email: found.invitation.email,

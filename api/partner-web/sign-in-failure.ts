@@ -2,14 +2,13 @@
 // (PartnerSignInError, or the LINE-link workflow's own refusal), a spent / expired / other
 // browser's OAuth state, LINE refusing the code or the ID token, an outage (try later, with a
 // reference) or anything else (support, with the request ID as the reference).
-import { ServiceError } from '@temporalio/client';
 import type { Request, Response } from 'express';
-import { ErrorType } from '../../common/errors';
-import { AuthRejectedError, ProviderRejectedError, ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
+import { isOutage, OUTAGE_TYPES } from '../errors';
+import { AuthRejectedError, ProviderRejectedError } from '../../providers/http-errors';
 import { LineIdTokenError } from '../../providers/line/login-client';
 import { PartnerCommandError } from '../temporal/partner-commands';
 import { StateError } from '../web/oauth-states';
-import { partnerPageContext } from './partner-page-context';
+import { pageContext } from '../web/page-context';
 import { signInErrorPage, type SignInErrorView } from './pages/sign-in-error-page';
 import { isSignInErrorKind, SIGN_IN_ERROR_STATUS, type SignInErrorKind } from './pages/sign-in-messages';
 import { PartnerSignInError } from './sign-in-error';
@@ -32,11 +31,10 @@ export const registerRetry = (invitation: string): SignInRetry => ({
 export const loginRetry = (returnTo: string): SignInRetry => ({ flow: 'login', retry: 'login', retryHref: `/partner/login?return_to=${encodeURIComponent(returnTo)}` });
 
 const WITH_REFERENCE = new Set<SignInErrorKind>(['TRANSIENT', 'UNEXPECTED', 'LINE_AUTH_FAILED', 'PARTNER_LINKED_ELSEWHERE', 'LINE_ACCOUNT_IN_USE']);
-const TRANSIENT_TYPES = new Set<string>([ErrorType.PROVIDER_UNAVAILABLE, ErrorType.RATE_LIMITED]);
 
 export function sendSignInError(req: Request, res: Response, kind: SignInErrorKind, retry: SignInRetry): void {
   const view: SignInErrorView = { kind, ...retry, ...(WITH_REFERENCE.has(kind) ? { referenceId: req.id as string } : {}) };
-  res.status(SIGN_IN_ERROR_STATUS[kind]).type('html').send(signInErrorPage(partnerPageContext(req, res, retry.retryHref), view));
+  res.status(SIGN_IN_ERROR_STATUS[kind]).type('html').send(signInErrorPage(pageContext(req, res, retry.retryHref), view));
 }
 
 /** The kind of page an error is shown as (and whether it is worth a warning or an error log). */
@@ -44,12 +42,12 @@ function classify(err: unknown): { kind: SignInErrorKind; level: 'info' | 'warn'
   if (err instanceof PartnerSignInError) return { kind: err.kind, level: 'info' };
   if (err instanceof StateError) return { kind: err.problem === 'other_browser' ? 'OTHER_BROWSER' : 'EXPIRED', level: 'info' };
   if (err instanceof PartnerCommandError) {
-    if (TRANSIENT_TYPES.has(err.type)) return { kind: 'TRANSIENT', level: 'warn' };
+    if (OUTAGE_TYPES.has(err.type)) return { kind: 'TRANSIENT', level: 'warn' };
     if (isSignInErrorKind(err.type)) return { kind: err.type, level: 'info' };
     return { kind: 'UNEXPECTED', level: 'error' };
   }
   if (err instanceof LineIdTokenError || err instanceof AuthRejectedError) return { kind: 'LINE_AUTH_FAILED', level: 'warn' };
-  if (err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError) return { kind: 'TRANSIENT', level: 'warn' };
+  if (isOutage(err)) return { kind: 'TRANSIENT', level: 'warn' };
   if (err instanceof ProviderRejectedError && err.provider === 'line-login') return { kind: 'LINE_AUTH_FAILED', level: 'warn' };
   return { kind: 'UNEXPECTED', level: 'error' };
 }

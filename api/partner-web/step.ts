@@ -7,7 +7,7 @@ import { ErrorType } from '../../common/errors';
 import type { OrderStatusName, PartnerAction, PartnerActionResult } from '../../common/orders/types';
 import { OrderCommandError, OrderNotRunningError } from '../temporal/order-commands';
 import type { PartnerWebContext } from './context';
-import type { PartnerSession } from './partner-session';
+import type { PartnerSession } from '../web/session';
 import { refusalPage, type StepRefusal } from './pages/problem-pages';
 import { partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { currentStepPath, orderPaths } from './partner-order';

@@ -14,7 +14,6 @@ import { notFoundPage, notificationStatusPage } from '../pages/notification-stat
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { pageContext } from '../web/page-context';
-import { sessionOrLogin } from '../web/require-session';
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -50,7 +49,7 @@ export function notificationsRouter(deps: ApiDeps, web: WebContext): Router {
       res.status(400).type('html').send(notFoundPage(pageContext(req, res), 'badEventId'));
       return;
     }
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
     const state = await stateOf(req).catch((err: unknown) => {
       // A notification that ended abnormally is not the person's business either.

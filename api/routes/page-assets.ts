@@ -3,8 +3,7 @@
 import { Router } from 'express';
 import { PAGE_STYLESHEET } from '../pages/layout';
 import { ASSETS_PATH, type Stylesheet } from '../pages/stylesheet';
-import { FORM_STYLESHEET } from '../partner-web/pages/form-style';
-import { PARTNER_STYLESHEET } from '../partner-web/pages/partner-layout';
+import { FORM_STYLESHEET, PARTNER_STYLESHEET } from '../partner-web/pages/partner-layout';
 
 const STYLESHEETS: ReadonlyMap<string, Stylesheet> = new Map([PAGE_STYLESHEET, PARTNER_STYLESHEET, FORM_STYLESHEET].map((s) => [s.name, s]));
 

@@ -12,8 +12,7 @@ import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
 import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
-import { pageContext } from '../web/page-context';
-import { isMobile, sessionOrLogin } from '../web/require-session';
+import { isMobile, pageContext } from '../web/page-context';
 
 export const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 export const installReturn = z.object({
@@ -48,7 +47,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   };
 
   router.get('/settings/notifications', async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
     const [tenants, reports] = await Promise.all([
       TenantLink.find({ companyId: session.companyId, status: { $in: ['active', 'suspended'] } }).sort({ linkedAt: 1 }).lean(),
@@ -68,7 +67,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   });
 
   router.post('/lineworks/admin/connect', form, async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session || !adminOnly(req, res, session.role)) return;
     if (!web.sessions.csrfValid(session, 'connect', (req.body as Record<string, unknown>).csrf)) {
       sendLinkError(req, res, 403, 'EXPIRED');
@@ -79,7 +78,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
 
   // LINE WORKS's [追加する] lands here with the tenant's domain.
   router.get('/lineworks/admin/add', async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session || !adminOnly(req, res, session.role)) return;
     const domain = domainId.safeParse(req.query.domain_id);
     if (!domain.success) {
@@ -101,7 +100,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   });
 
   router.post('/lineworks/admin/add', form, async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session || !adminOnly(req, res, session.role)) return;
     const body = req.body as Record<string, unknown>;
     const domain = domainId.safeParse(body.domain_id);

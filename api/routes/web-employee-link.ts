@@ -15,7 +15,6 @@ import { formBody } from '../edge/form-body';
 import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
-import { sessionOrLogin } from '../web/require-session';
 import { lineWorksLoginRouter, lineWorksLoginUrl, needsLineWorksLogin } from './web-lineworks-login';
 
 type Action = 'link' | 'unlink';
@@ -41,7 +40,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   });
 
   router.get('/link/consent', async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const data = await web.states.peek(req, req.query.s, 'employee_consent');
@@ -71,7 +70,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   });
 
   router.post('/link/consent', form, async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
     const body = req.body as Record<string, unknown>;
     const s = typeof body.s === 'string' ? body.s : '';

@@ -9,7 +9,7 @@ import { AuthRejectedError } from '../../providers/http-errors';
 import { safeReturnTo, type WebContext } from '../web/context';
 import { sendLinkError } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
-import { fromSameOrigin } from '../web/same-origin';
+import { fromSameOrigin } from '../web/csrf';
 
 /** The CSRF form name of sign-out (web.sessions.csrfToken(session, LOGOUT_FORM)). */
 export const LOGOUT_FORM = 'logout';

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import type { WebContext } from '../web/context';
 import { sendLinkError, sendLinkFailure } from '../web/link-failure';
-import { isMobile, sessionOrLogin } from '../web/require-session';
+import { isMobile } from '../web/page-context';
 
 /** Marks an ID-link whose LINE WORKS account was verified by the LINE WORKS login. */
 const VERIFIED = 'lineworks_oidc';
@@ -40,7 +40,7 @@ export function lineWorksLoginRouter(web: WebContext): Router {
 
   // From 「連携を開始しますか?」 before it is shown: the consent step is exchanged for a LINE WORKS login.
   router.get('/auth/lineworks/login', async (req, res) => {
-    const session = await sessionOrLogin(web, req, res);
+    const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
     try {
       const { data } = await web.states.consume(req, req.query.s, 'employee_consent');

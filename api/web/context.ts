@@ -57,3 +57,8 @@ export function webContext(deps: ApiDeps): WebContext {
 export function safeReturnTo(value: unknown, fallback = '/settings/notifications'): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%:]*$/.test(value) ? value : fallback;
 }
+
+/** A partner page's own address as a post-login destination: only renkei's partner pages. */
+export function partnerReturnTo(value: unknown, fallback = '/partner'): string {
+  return typeof value === 'string' && /^\/partner(?:[/?][\w\-./?=&%:]*)?$/.test(value) && !value.includes('//') ? value : fallback;
+}

@@ -2,18 +2,14 @@
 // workflows (typed), an expired or reused flow, a LINE WORKS login that did not verify, a provider
 // or Temporal outage (try later), or anything else (support, with the request ID as the reference
 // the operator can search in the logs).
-import { ServiceError } from '@temporalio/client';
 import type { Request, Response } from 'express';
-import { ErrorType } from '../../common/errors';
+import { isOutage, OUTAGE_TYPES } from '../errors';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import { LinkCommandError } from '../temporal/link-commands';
 import { isLinkErrorKind, type LinkErrorKind } from '../pages/link-messages';
 import { linkErrorPage } from '../pages/link-pages';
-import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
 import { StateError } from './oauth-states';
 import { pageContext } from './page-context';
-
-const TRANSIENT_TYPES = new Set<string>([ErrorType.PROVIDER_UNAVAILABLE, ErrorType.RATE_LIMITED]);
 
 /** Sends the error page of `kind` (with the request ID when the person may need a reference). */
 export function sendLinkError(req: Request, res: Response, status: number, kind: LinkErrorKind, withReference = false): void {
@@ -26,7 +22,7 @@ export function refuseLinkForm(req: Request, res: Response, status: number): voi
 }
 
 export function sendLinkFailure(req: Request, res: Response, err: unknown): void {
-  if (err instanceof LinkCommandError && TRANSIENT_TYPES.has(err.type)) {
+  if (err instanceof LinkCommandError && OUTAGE_TYPES.has(err.type)) {
     req.log.warn({ err }, 'link step failed on a provider outage');
     return sendLinkError(req, res, 503, 'TRANSIENT', true);
   }
@@ -44,7 +40,7 @@ export function sendLinkFailure(req: Request, res: Response, err: unknown): void
     if (err.problem === 'unavailable') return sendLinkError(req, res, 503, 'TRANSIENT', true);
     return sendLinkError(req, res, 502, 'UNEXPECTED', true);
   }
-  if (err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError) {
+  if (isOutage(err)) {
     req.log.warn({ err }, 'link step failed on an outage');
     return sendLinkError(req, res, 503, 'TRANSIENT', true);
   }

@@ -10,7 +10,7 @@
 // test-results/flows/partner-order-*.png.
 import { strict as assert } from 'node:assert';
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { PartnerSession } from '../../api/partner-web/partner-session';
+import type { PartnerSession } from '../../api/web/session';
 import { orderWorkflowId } from '../../common/ids';
 import { orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
 import { jstDate } from '../../common/orders/schedule';

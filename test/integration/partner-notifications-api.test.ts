@@ -3,7 +3,7 @@
 // with the unread count, paged with `before`/`limit`, marked read with the session's CSRF token —
 // and never shown to, nor marked by, another partner. Bad input is a 4xx that changes nothing.
 import { strict as assert } from 'node:assert';
-import type { PartnerSession } from '../../api/partner-web/partner-session';
+import type { PartnerSession } from '../../api/web/session';
 import { InAppNotification } from '../../models/inapp-notification';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { partnerCookieHeader, partnerSessionFor, testPartnerSessions } from '../support/partner-session';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import type { BrowserContext } from 'playwright-core';
-import { PartnerSessions, type PartnerSession } from '../../api/partner-web/partner-session';
+import { PartnerSessions, type PartnerSession } from '../../api/web/session';
 import type { TestApi } from './api-server';
 import { stack } from './stack';
 

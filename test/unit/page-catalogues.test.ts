@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { LAYOUT_TEXT } from '../../api/pages/layout-catalogue';
+import { LAYOUT_TEXT } from '../../api/pages/layout';
 import { LINK_TEXT } from '../../api/pages/link-catalogue';
 import { LINK_ERROR_TABLE, LINK_ERRORS } from '../../api/pages/link-messages';
 import { consentPage, linkErrorPage, resultPage } from '../../api/pages/link-pages';

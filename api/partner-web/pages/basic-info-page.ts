@@ -6,7 +6,7 @@ import type { PageContext } from '../../pages/locale';
 import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblems } from '../basic-info-form';
 import { BASIC_INFO_TEXT, basicInfoProblemText } from './basic-info-catalogue';
 import { COMMON_TEXT } from './common-catalogue';
-import { formStyle } from './form-style';
+import { formStyle } from './partner-layout';
 import { logoutForm } from './login-page';
 
 export interface BasicInfoView {

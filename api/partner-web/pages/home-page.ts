@@ -1,12 +1,15 @@
 // The partner's home page (/partner, where 友だち登録完了 and Lansmart上の通知 lead): the in-app
 // notifications newest first, unread ones marked and counted; tapping one marks it read and opens
 // the page where the partner acts (a form post, so it carries the CSRF token).
-import { isPartnerNotificationKind } from '../notification-kinds';
+import { PARTNER_NOTIFICATION_KINDS, type PartnerNotificationKind } from '../../../common/partners/notifications';
 import type { NotificationPage } from '../notification-store';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import { HOME_TEXT } from './home-catalogue';
 import { partnerPage } from './partner-layout';
+
+/** A stored kind renkei has words for in every language (any other string may be in the collection). */
+const isPartnerNotificationKind = (kind: string): kind is PartnerNotificationKind => (PARTNER_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 const jst = (d: Date): string => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 

@@ -3,7 +3,7 @@
 import { html } from '../../pages/html';
 import { layout } from '../../pages/layout';
 import type { PageContext } from '../../pages/locale';
-import { formStyle } from './form-style';
+import { formStyle } from './partner-layout';
 import { LOGIN_TEXT } from './login-catalogue';
 
 export function loginPage(ctx: PageContext, v: { csrf: string; returnTo: string; loggedOut: boolean }): string {

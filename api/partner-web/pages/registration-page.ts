@@ -5,7 +5,7 @@ import { html } from '../../pages/html';
 import { layout } from '../../pages/layout';
 import type { PageContext } from '../../pages/locale';
 import { CONSENTS, type Consent } from '../registration-consents';
-import { formStyle } from './form-style';
+import { formStyle } from './partner-layout';
 import { REGISTRATION_TEXT } from './registration-catalogue';
 
 export interface RegistrationView {

@@ -1,0 +1,36 @@
+// The Lansmart partner's phone pages as one router for the app: ユーザー登録 and ログイン with LINE
+// (seed 001: the registration page, the login page and ログアウト, the LINE Login callback, and
+// 基本情報登録), then the pages of each order step and the in-app notifications (home /partner and
+// the notifications API, the purchase order, the work report, the invoice and the payment notice;
+// each needs the partner session, else LINEでログイン, then back).
+import { Router } from 'express';
+import type { ApiDeps } from '../deps';
+import { TokenCipher } from '../../security/token-cipher';
+import { BrowserCsrf } from '../web/csrf';
+import { basicInfoRouter } from './basic-info-routes';
+import type { PartnerWebContext } from './context';
+import { invoiceRoutes } from './invoice-routes';
+import { lineCallbackRouter } from './line-callback-route';
+import { loginRouter } from './login-routes';
+import { notificationRoutes } from './notification-routes';
+import { orderRoutes } from './order-routes';
+import { paymentNoticeRoutes } from './payment-notice-routes';
+import { registrationRouter } from './registration-routes';
+import { reportRoutes } from './report-routes';
+
+export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
+  const router = Router();
+  const csrf = new BrowserCsrf(deps.config.SESSION_SECRET, { secure: pw.publicUrl.startsWith('https://') });
+  // The partner's LINE tokens are sealed at rest, as every provider token is.
+  const cipher = new TokenCipher(deps.config.TOKEN_ENCRYPTION_KEYS);
+  router.use(registrationRouter(pw, csrf));
+  router.use(loginRouter(pw, csrf));
+  router.use(lineCallbackRouter(pw, cipher));
+  router.use(basicInfoRouter(pw));
+  router.use(notificationRoutes(pw));
+  router.use(orderRoutes(pw));
+  router.use(reportRoutes(pw));
+  router.use(invoiceRoutes(pw));
+  router.use(paymentNoticeRoutes(pw));
+  return router;
+}
