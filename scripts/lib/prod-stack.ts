@@ -83,6 +83,19 @@ export async function buildRenkei(log: (line: string) => void): Promise<void> {
   log(`  compiled in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/** What a log file holds from byte `offset` on. */
+function readFrom(file: string, offset: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.max(0, size - offset));
+    fs.readSync(fd, buffer, 0, buffer.length, offset);
+    return buffer.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export async function startProdStack(s: ProdSettings, log: (line: string) => void): Promise<ProdStack> {
   const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
   const stopAll = async (): Promise<void> => {
@@ -187,12 +200,27 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       stops.push({ name, stop: p.stop });
       return { name, process: p, logFile };
     };
-    const startWorker = (i: number): Promise<RenkeiProcess> =>
-      startNode(`worker-${i + 1}`, 'worker/main.js', {
+    /**
+     * A worker counts as started once it logs "worker started": connected to Temporal, its workflow
+     * bundle built, about to poll (its metrics endpoint answers before it connects).
+     */
+    const startWorker = async (i: number): Promise<RenkeiProcess> => {
+      const metricsPort = s.PROD_WORKER_METRICS_PORTS[i % s.PROD_WORKER_METRICS_PORTS.length] as number;
+      const logFile = path.join(s.dataDir, 'logs', `worker-${i + 1}.log`);
+      const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+      const worker = await startNode(`worker-${i + 1}`, 'worker/main.js', {
         LINEWORKS_PRIVATE_KEY_PATH: keyFile,
-        WORKER_METRICS_PORT: String(s.PROD_WORKER_METRICS_PORTS[i % s.PROD_WORKER_METRICS_PORTS.length]),
+        WORKER_METRICS_PORT: String(metricsPort),
         WORKER_SHUTDOWN_GRACE_MS: '10000',
       });
+      const up = await waitUntil(() => Promise.resolve(readFrom(logFile, logStart).includes('"msg":"worker started"')), {
+        timeoutMs: 90_000,
+        intervalMs: 500,
+        abandonIf: () => worker.process.exitReason(),
+      });
+      if (!up.ok) throw new ServiceStartError(worker.name, `${up.reason}\n${logTail(worker.logFile)}`, worker.logFile);
+      return worker;
+    };
     log(`renkei: ${s.PROD_WORKER_METRICS_PORTS.length} workers, ${apiUrls.length} APIs (node dist/…) …`);
     const workers: RenkeiProcess[] = [];
     for (let i = 0; i < s.PROD_WORKER_METRICS_PORTS.length; i++) workers.push(await startWorker(i));
@@ -208,15 +236,6 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       });
       if (!ready.ok) throw new ServiceStartError(api.name, `${ready.reason}\n${logTail(api.logFile)}`, api.logFile);
     }
-    const workersUp = await waitUntil(
-      async () => {
-        for (const p of s.PROD_WORKER_METRICS_PORTS) if (!(await fetch(`http://127.0.0.1:${p}/metrics`)).ok) return false;
-        return true;
-      },
-      { timeoutMs: 90_000, intervalMs: 500, abandonIf: () => workers.map((w) => w.process.exitReason() && `${w.name} ${w.process.exitReason()}`).find(Boolean) || undefined },
-    );
-    if (!workersUp.ok) throw new ServiceStartError('workers', `${workersUp.reason}\n${logTail((workers[0] as RenkeiProcess).logFile)}`);
-
     return {
       settings: s,
       secrets,
