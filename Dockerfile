@@ -1,6 +1,16 @@
 # One image for every renkei process. The API is the default command; docker-compose.yml runs the
 # same image as the Temporal worker (`node dist/worker/main.js`) and as the provider emulators
 # (`node dist/emulators/main.js`).
+#
+# Required at run time (config/index.ts refuses to start without them; README, Configuration):
+#   worker and API: TEMPORAL_PAYLOAD_KEYS, TOKEN_ENCRYPTION_KEYS, LINEWORKS_CLIENT_ID, LINEWORKS_CLIENT_SECRET,
+#                   LANSMART_API_KEY, LINE_LOGIN_CHANNEL_ID, LINE_LOGIN_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN
+#   worker only:    LINEWORKS_PRIVATE_KEY_PATH (or LINEWORKS_PRIVATE_KEY)
+#   API only:       FREEE_WEBHOOK_TOKEN, FREEE_CLIENT_ID, FREEE_CLIENT_SECRET, LINEWORKS_BOT_SECRET,
+#                   LINE_CHANNEL_SECRET, SESSION_SECRET
+# and, since their defaults are the local emulators', the providers' addresses: TEMPORAL_ADDRESS,
+# MONGODB_URI, API_PUBLIC_URL, LINEWORKS_*_BASE_URL, FREEE_ACCOUNTS_BASE_URL, FREEE_API_BASE_URL,
+# LANSMART_API_BASE_URL, LINE_AUTH_BASE_URL, LINE_API_BASE_URL, SMTP_URL.
 
 # ---- build: install all dependencies, compile TypeScript into dist/, drop dev dependencies ----
 FROM node:20-bookworm-slim AS build

