@@ -1,4 +1,4 @@
-// The partner's ユーザー登録 and ログイン with LINE (seed 001), as one router for the app: the
+// The partner's ユーザー登録 and ログイン with LINE (docs/flows/lansmart-line.md), as one router for the app: the
 // registration page, the login page and ログアウト, the LINE Login callback, and 基本情報登録.
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
