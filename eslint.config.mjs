@@ -8,6 +8,28 @@ const nodeBuiltins = [
   'http', 'https', 'http2', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers',
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
+const nodeBuiltinPaths = nodeBuiltins.flatMap((name) => [
+  { name, message: 'Workflow code and pure modules must not use Node built-ins.' },
+  { name: `node:${name}`, message: 'Workflow code and pure modules must not use Node built-ins.' },
+]);
+
+/** The project's top-level source folders. */
+const projectFolders = ['activities', 'api', 'bench', 'common', 'config', 'emulators', 'models', 'observability', 'providers', 'scripts', 'security', 'test', 'worker', 'workflows'];
+
+/** An import pattern that matches any relative import reaching into one of `folders`. */
+const layer = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+
+/** Packages: only @temporalio/workflow (and @temporalio/common, which it re-exports) in pure code. */
+const onlyTemporalWorkflow = {
+  regex: '^(?!\\.|@temporalio/(workflow|common)$)',
+  message: 'Workflows and common/ import only @temporalio/workflow (and @temporalio/common), no other package.',
+};
+
+/** Workflows may also use async-mutex: promise-only, deterministic, the lock Temporal's samples use. */
+const onlyWorkflowPackages = {
+  regex: '^(?!\\.|@temporalio/(workflow|common)$|async-mutex$)',
+  message: 'Workflows import only @temporalio/workflow (and @temporalio/common) and async-mutex, no other package.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.renkei-data/**', 'bench/results/**', 'eslint.config.mjs'] },
@@ -24,20 +46,49 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Layers, one block per folder (a later block replaces the rule for its files, so each lists all of it):
+  // the API reaches activities only through workflows; providers get their stores passed in;
+  // common and workflows stay pure.
   {
-    files: ['workflows/**/*.ts', 'common/**/*.ts'],
+    files: ['api/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [
-          ...nodeBuiltins.flatMap((name) => [
-            { name, message: 'Workflow code and pure modules must not use Node built-ins.' },
-            { name: `node:${name}`, message: 'Workflow code and pure modules must not use Node built-ins.' },
-          ]),
-        ],
+        patterns: [layer(['activities'], 'The API runs activities only through workflows (start or signal a workflow instead).')],
+      }],
+    },
+  },
+  {
+    files: ['providers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'], message: 'Workflows may import only @temporalio/workflow (and @temporalio/common).' },
-          { group: ['axios', 'mongoose', 'mongodb', 'express', 'pino*', 'prom-client', 'jose', 'zod'], message: 'No I/O or heavy libraries in workflow code.' },
-          { group: ['../activities/*', '../activities', '../api/*', '../models/*', '../providers/*', '../worker/*', '../config/*', '../security/*', '../observability/*'], message: 'Workflows import only pure modules; use `import type` for activity types.', allowTypeImports: true },
+          layer(['models'], 'Providers get their stores passed in: define a store interface here and implement it in models/.'),
+          layer(['api', 'activities', 'workflows', 'worker'], 'Providers are the bottom layer: they must not import the API, activities, workflows or the worker.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths,
+        patterns: [
+          layer(projectFolders.filter((f) => f !== 'common'), 'common/ holds pure modules: it imports only common/.'),
+          onlyTemporalWorkflow,
+        ],
+      }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths,
+        patterns: [
+          { ...layer(['activities'], 'Workflows use activities through proxyActivities: `import type` only.'), allowTypeImports: true },
+          layer(projectFolders.filter((f) => !['common', 'workflows', 'activities'].includes(f)), 'Workflows import only @temporalio/workflow, common/ and workflows/.'),
+          onlyWorkflowPackages,
         ],
       }],
     },

@@ -3,7 +3,7 @@
 // on the emulator's pages (consent, add-friend) and linked as renkei's callback links them — code
 // exchanged with PKCE, ID token verified, tokens stored sealed, the line-link update.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { storeLineTokens } from '../activities/partners/line-token-health';
+import { storeLineTokens } from '../models/partner-line-token-store';
 import type { PartnerCommands } from '../api/temporal/partner-commands';
 import { BrowserClient, type BrowserPage, type LansmartControl, type LineControl } from '../emulators';
 import type { LineLoginClient } from '../providers/line/login-client';

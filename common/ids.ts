@@ -1,4 +1,4 @@
-// Workflow-ID builders. The IDs are contracts (DESIGN §2): they make Temporal enforce the
+// Workflow-ID builders. The IDs are contracts (docs/design.md §2): they make Temporal enforce the
 // uniqueness rules, so every caller (API, worker, scripts, tests) must build them here.
 
 export const tenantLinkWorkflowId = (worksTenantId: string): string => `tenant-link:${worksTenantId}`;

@@ -1,4 +1,4 @@
-// Typed search attributes (DESIGN §2 "Operators"). Every workflow tags itself with these so an
+// Typed search attributes (docs/design.md §2 "Operators"). Every workflow tags itself with these so an
 // operator can filter in the Web UI, e.g. `WorksTenantId="t-1"` or `CompanyId="1001"`.
 // The list is also what the dev server, the test servers and production must register.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';

@@ -1,4 +1,4 @@
-// OAuth `state` records (DESIGN §3, RFC 9700): single-use, short-lived, bound to the browser that
+// OAuth `state` records (docs/design.md §3, RFC 9700): single-use, short-lived, bound to the browser that
 // started the flow, carrying the PKCE verifier and what the flow needs on return. Expiry is an
 // explicit `expiresAt` checked on read (the embedded Mongo-wire server has no TTL indexes).
 import { Schema, model, type InferSchemaType } from 'mongoose';

@@ -1,4 +1,4 @@
-// Tokens at rest (DESIGN §4): AES-256-GCM with a random 96-bit IV per value and a key ID, so keys
+// Tokens at rest (docs/design.md §4): AES-256-GCM with a random 96-bit IV per value and a key ID, so keys
 // can rotate: the first key encrypts, every listed key decrypts. Ciphertexts never enter workflow
 // histories or logs; only activities hold plaintext, briefly.
 import { KeyRing, KeyRingError } from './key-ring';

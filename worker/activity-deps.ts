@@ -11,7 +11,7 @@ import { LineMessagingClient } from '../providers/line/messaging-client';
 import { LineWorksClient } from '../providers/lineworks/client';
 import { Mailer } from '../providers/mail/mailer';
 import { ServiceAccountTokenProvider } from '../providers/lineworks/service-account-token';
-import { MongoTokenStore } from '../providers/lineworks/token-store';
+import { MongoTokenStore } from '../models/service-token-store';
 import { TokenCipher } from '../security/token-cipher';
 
 export function activityDepsFromConfig(c: WorkerConfig, temporal: Client): ActivityDeps {

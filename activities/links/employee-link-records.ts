@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
 import { EmployeeLink, employeeLinkId } from '../../models/employee-link';
 import { TenantLink } from '../../models/tenant-link';
-import { isDuplicateKey } from './mongo-errors';
+import { isDuplicateKey } from '../../models/mongo-errors';
 
 export interface RecordEmployeeLinkInput {
   companyId: string;

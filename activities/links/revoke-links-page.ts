@@ -10,7 +10,7 @@ import { revokeLinkSignal } from '../../common/links/messages';
 import type { CascadeOutcome, CascadeTotals, EmployeeLinkState } from '../../common/links/types';
 import { CascadeOutcomeRecord, cascadeOutcomeId } from '../../models/cascade-outcome';
 import { EmployeeLink } from '../../models/employee-link';
-import { onlyDuplicateKeys } from './mongo-errors';
+import { onlyDuplicateKeys } from '../../models/mongo-errors';
 
 export interface RevokeLinksPageInput {
   cascadeId: string;

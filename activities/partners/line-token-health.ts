@@ -4,34 +4,11 @@
 // refresh is told apart from a refusal by re-reading the stored tokens.
 import { AuthRejectedError } from '../../providers/http-errors';
 import { PartnerLineToken } from '../../models/partner-line-token';
+import { storeLineTokens } from '../../models/partner-line-token-store';
 import type { LineLoginClient } from '../../providers/line/login-client';
 import type { TokenCipher } from '../../security/token-cipher';
 
 export type TokenHealth = 'valid' | 'refused' | 'missing';
-
-export async function storeLineTokens(
-  cipher: TokenCipher,
-  partnerId: string,
-  lineUserId: string,
-  tokens: { accessToken: string; refreshToken: string; expiresInSeconds: number },
-): Promise<void> {
-  const now = new Date();
-  await PartnerLineToken.updateOne(
-    { _id: partnerId },
-    {
-      $set: {
-        lineUserId,
-        accessToken: cipher.seal(tokens.accessToken),
-        refreshToken: cipher.seal(tokens.refreshToken),
-        expiresAt: new Date(now.getTime() + tokens.expiresInSeconds * 1000),
-        verifiedAt: now,
-        status: 'valid',
-      },
-      $unset: { refusedAt: 1 },
-    },
-    { upsert: true },
-  );
-}
 
 /**
  * `linkedAt`: when the partner's current link was made. The callback stores a new link's tokens

@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
 import { PartnerLine } from '../../models/partner-line';
-import { isDuplicateKey } from '../links/mongo-errors';
+import { isDuplicateKey } from '../../models/mongo-errors';
 
 export async function recordPartnerLine(input: { partnerId: string; companyId: string; lineUserId: string; friend: boolean; blocked: boolean }): Promise<void> {
   // Another partner's ended link may still hold this LINE account: release it.

@@ -1,4 +1,4 @@
-// renkei's three rich menus of the freee bot (seed 000): before the ID-link [ID連携], after it
+// renkei's three rich menus of the freee bot (docs/flows/freee-lineworks.md): before the ID-link [ID連携], after it
 // [ID連携解除], and the 人事労務 menu reached by [勤怠登録メニューに切り替え] with a way back. Each has
 // the same two-area layout; the names identify them when a bot's menus are listed again.
 import type { RichMenuArea, RichMenuDefinition } from '../../providers/lineworks/richmenu-types';

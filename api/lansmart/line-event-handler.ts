@@ -15,7 +15,7 @@ import { PartnerLine } from '../../models/partner-line';
 import { WebhookEvent } from '../../models/webhook-event';
 import type { LineMessagingClient } from '../../providers/line/messaging-client';
 import { lineRetryKey } from '../../providers/line/retry-key';
-import { isDuplicateKey } from '../../activities/links/mongo-errors';
+import { isDuplicateKey } from '../../models/mongo-errors';
 import { followEvent, lineEventBase, postbackEvent, unfollowEvent } from '../schemas/line-webhook';
 import type { PartnerCommands } from '../temporal/partner-commands';
 import { staleTapReply } from './line-replies';

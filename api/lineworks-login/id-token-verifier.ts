@@ -1,4 +1,4 @@
-// Verifies a LINE WORKS ID token as LINE WORKS documents it (reference A.1.1): RS256 signature with
+// Verifies a LINE WORKS ID token as LINE WORKS documents it (docs/providers/line-works.md#user-account-sign-in): RS256 signature with
 // the key named by `kid` from the JWKS (`certs`), `iss` exactly the openid-configuration issuer,
 // `aud` the client ID, `nonce` the one renkei sent, the current time between `iat` and `exp`, and
 // `at_hash` over the access token. Discovery and keys are fetched once and cached (jose refetches

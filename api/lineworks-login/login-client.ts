@@ -1,4 +1,4 @@
-// LINE WORKS User Account auth with OpenID Connect (reference A.1.1), as the employee ID-link uses
+// LINE WORKS User Account auth with OpenID Connect (docs/providers/line-works.md#user-account-sign-in), as the employee ID-link uses
 // it to learn which LINE WORKS account the person logged in with: the authorize URL (scope
 // `openid`, state, nonce, PKCE S256, the exact registered redirect URI) and the code exchange
 // followed by ID-token verification. The tokens live only inside `login()`: they are never
@@ -43,7 +43,7 @@ export class LineWorksLoginClient {
   /**
    * `forceLogin` sends `prompt=login`: the person logs in to pick the account to link, as the help
    * page's mobile steps show, even when the browser is already signed in to LINE WORKS. Without it,
-   * LINE WORKS shows its login page only to a browser that is not signed in (reference A.1.1).
+   * LINE WORKS shows its login page only to a browser that is not signed in (docs/providers/line-works.md#user-account-sign-in).
    */
   authorizeUrl(p: { state: string; nonce: string; codeChallenge: string; forceLogin: boolean }): string {
     const q = new URLSearchParams({

@@ -6,7 +6,7 @@
 import { TenantLink } from '../../models/tenant-link';
 import { WebhookEvent } from '../../models/webhook-event';
 import { removalRefusal, type RemovalRefusal } from '../../common/links/removal-check';
-import { isDuplicateKey } from '../../activities/links/mongo-errors';
+import { isDuplicateKey } from '../../models/mongo-errors';
 
 /** Long enough that a redelivery is always caught; a replay after it is refused by the installation check. */
 const LEDGER_DAYS = 400;

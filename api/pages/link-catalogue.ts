@@ -1,5 +1,5 @@
 // The words of the freee × LINE WORKS link pages (consent, results, error page chrome), in each
-// language. Japanese is the help page's (seed 000); the error table itself is in link-messages.ts.
+// language. Japanese is the help page's (docs/flows/freee-lineworks.md); the error table itself is in link-messages.ts.
 import type { Catalogue, MessagesLike } from './locale';
 
 const ja = {

@@ -1,5 +1,5 @@
 // The messages a person sees when linking fails: in Japanese word for word from the help page
-// (seed 000's error table), each with what to do, and in English. Kinds come from the link
+// (docs/flows/freee-lineworks.md's error table), each with what to do, and in English. Kinds come from the link
 // workflows' ApplicationFailures and from the web flows themselves (freee and LINE WORKS logins).
 import type { Locale } from './locale';
 

@@ -1,4 +1,4 @@
-// The pages of the freee × LINE WORKS flows, as the help page (seed 000) shows them: the consent
+// The pages of the freee × LINE WORKS flows, as the help page (docs/flows/freee-lineworks.md) shows them: the consent
 // screens 「連携を開始しますか?」/「連携を解除しますか?」 with [許可する] and [事業所を変更する], the
 // results 「連携に成功しました」/「連携を解除しました」, the admin's completion, and every error —
 // in the person's language (link-catalogue.ts, link-messages.ts).

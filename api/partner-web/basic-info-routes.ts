@@ -1,4 +1,4 @@
-// 基本情報登録 → 基本情報登録完了 (seed 001 ⑤⑥), for the signed-in partner: the platform's fields
+// 基本情報登録 → 基本情報登録完了 (docs/flows/lansmart-line.md ⑤⑥), for the signed-in partner: the platform's fields
 // (filled with what the platform has), checked here field by field, sent with putBasicInfo — which
 // completes ユーザー登録 in the platform — then the completion page (post → redirect → get, so a
 // reload does not send the form again).

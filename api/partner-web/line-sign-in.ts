@@ -5,7 +5,7 @@
 // partner session. A refusal at any step links nothing.
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { storeLineTokens } from '../../activities/partners/line-token-health';
+import { storeLineTokens } from '../../models/partner-line-token-store';
 import type { PlatformPartner } from '../../providers/lansmart/platform-client';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { PartnerWebContext } from './context';

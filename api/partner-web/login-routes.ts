@@ -1,4 +1,4 @@
-// ログイン (seed 001, ログイン ①): 「LINEでログイン」 (CSRF-bound to this browser) goes to LINE Login
+// ログイン (docs/flows/lansmart-line.md, ログイン ①): 「LINEでログイン」 (CSRF-bound to this browser) goes to LINE Login
 // carrying where to come back to; a partner already signed in sees who they are and ログアウト.
 // `POST /partner/logout` (same origin, CSRF of the session) ends the partner session.
 import { Router } from 'express';

@@ -1,4 +1,4 @@
-// The three agreements of ユーザー登録 (seed 001 ①): 利用規約, プライバシーポリシー and 下請取引に
+// The three agreements of ユーザー登録 (docs/flows/lansmart-line.md ①): 利用規約, プライバシーポリシー and 下請取引に
 // おける電磁的記録の提供. Each is required; the form posts the ticked ones as `consent` values.
 import { z } from 'zod';
 

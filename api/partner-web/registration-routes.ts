@@ -1,4 +1,4 @@
-// ユーザー登録 (seed 001 ①②): the invitation link from the platform opens the page with the three
+// ユーザー登録 (docs/flows/lansmart-line.md ①②): the invitation link from the platform opens the page with the three
 // consents; 「LINEでユーザー登録」 posts them (CSRF-bound to this browser: there is no session yet)
 // and, with all three, goes to LINE Login for the invited partner. An unknown or used invitation,
 // or a company without the LINE option, gets a page that says so instead.

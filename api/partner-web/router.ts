@@ -1,5 +1,5 @@
 // The Lansmart partner's phone pages as one router for the app: ユーザー登録 and ログイン with LINE
-// (seed 001: the registration page, the login page and ログアウト, the LINE Login callback, and
+// (docs/flows/lansmart-line.md: the registration page, the login page and ログアウト, the LINE Login callback, and
 // 基本情報登録), then the pages of each order step and the in-app notifications (home /partner and
 // the notifications API, the purchase order, the work report, the invoice and the payment notice;
 // each needs the partner session, else LINEでログイン, then back).

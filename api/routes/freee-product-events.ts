@@ -1,5 +1,5 @@
 // POST /events/freee-products: renkei's signed event endpoint for freee products without webhooks
-// (DESIGN §3). The signature and a 5-minute timestamp window are checked on the raw body, the event
+// (docs/design.md §3). The signature and a 5-minute timestamp window are checked on the raw body, the event
 // validated, and `notify:freee:{product}-{id}` started; a redelivery is a duplicate.
 import express, { Router } from 'express';
 import { HttpError } from '../errors';

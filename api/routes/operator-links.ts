@@ -1,4 +1,4 @@
-// Operator endpoints for freee × LINE WORKS links (DESIGN §3): a tenant's link with its employee
+// Operator endpoints for freee × LINE WORKS links (docs/design.md §3): a tenant's link with its employee
 // links (paged, from the read model), its cascade reports, and the admin unlink that removes the
 // tenant link and revokes every employee link through the cascade.
 import { randomUUID } from 'node:crypto';

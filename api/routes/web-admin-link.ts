@@ -1,4 +1,4 @@
-// 【管理者】事業所の連携設定 (seed 000): 通知設定 → [アカウントを連携する] → the LINE WORKS app page
+// 【管理者】事業所の連携設定 (docs/flows/freee-lineworks.md): 通知設定 → [アカウントを連携する] → the LINE WORKS app page
 // → [追加する] → renkei's 「連携を開始しますか?」 → [許可する] → LINE WORKS's app-add screens (terms,
 // members, [保存]) → back here, where the tenant link workflow links the tenant to the business.
 import { createHmac, timingSafeEqual } from 'node:crypto';

@@ -1,4 +1,4 @@
-// 【従業員】ID連携 and ID連携解除 (seed 000): the link the bot gives in the talk room opens here →
+// 【従業員】ID連携 and ID連携解除 (docs/flows/freee-lineworks.md): the link the bot gives in the talk room opens here →
 // freee login if needed → (for ID連携: the LINE WORKS login, web-lineworks-login.ts, on every device) →
 // 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
 // → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]

@@ -3,7 +3,7 @@
 // the LINE WORKS account that proves it is at the keyboard. renkei runs LINE WORKS User Account auth
 // with OpenID Connect — signed single-use state bound to this browser, nonce, PKCE S256, the exact
 // registered redirect URI — and accepts the ID-link only for the verified account the ID-link
-// started from (the talk room's account). On a phone (【従業員】ID連携設定(モバイル版), seed 000) the
+// started from (the talk room's account). On a phone (【従業員】ID連携設定(モバイル版), docs/flows/freee-lineworks.md) the
 // person logs in with the account to link (`prompt=login`); on a desktop the browser that shows the
 // talk room is signed in to LINE WORKS already, and LINE WORKS answers from that session. The
 // tokens end inside the LINE WORKS login client; only the verified account continues.

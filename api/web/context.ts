@@ -5,6 +5,7 @@ import type { ApiDeps } from '../deps';
 import { FreeeApiClient } from '../../providers/freee/api-client';
 import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
 import { FreeeTokenManager } from '../../providers/freee/token-manager';
+import { MongoFreeeTokenStore } from '../../models/freee-token-store';
 import { TokenCipher } from '../../security/token-cipher';
 import { LineWorksLoginClient } from '../lineworks-login/login-client';
 import { linkCommands, type LinkCommands } from '../temporal/link-commands';
@@ -40,7 +41,7 @@ export function webContext(deps: ApiDeps): WebContext {
     states: new OAuthStates(c.SESSION_SECRET, cookies),
     freeeOAuth,
     freeeApi: new FreeeApiClient(c.FREEE_API_BASE_URL, c.FREEE_HTTP_TIMEOUT_MS),
-    freeeTokens: new FreeeTokenManager({ oauth: freeeOAuth, cipher: new TokenCipher(c.TOKEN_ENCRYPTION_KEYS) }),
+    freeeTokens: new FreeeTokenManager({ oauth: freeeOAuth, cipher: new TokenCipher(c.TOKEN_ENCRYPTION_KEYS), store: new MongoFreeeTokenStore() }),
     lineWorksLogin: new LineWorksLoginClient({
       authBaseUrl: c.LINEWORKS_AUTH_BASE_URL,
       clientId: c.LINEWORKS_CLIENT_ID,

@@ -8,7 +8,7 @@ export type FreeeResource = (typeof FREEE_RESOURCES)[number];
 export const FREEE_ACTIONS = ['created', 'updated', 'destroyed'] as const;
 export type FreeeAction = (typeof FREEE_ACTIONS)[number];
 
-/** The six products whose notifications reach LINE WORKS (seed 000). */
+/** The six products whose notifications reach LINE WORKS (docs/flows/freee-lineworks.md). */
 export const FREEE_PRODUCTS = ['hr', 'sales', 'invoice', 'payment', 'pm', 'card'] as const;
 export type FreeeProduct = (typeof FREEE_PRODUCTS)[number];
 

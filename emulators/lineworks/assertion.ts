@@ -1,4 +1,4 @@
-// Verifies a service-account JWT assertion as LINE WORKS does (reference A.1.2): RS256 signature
+// Verifies a service-account JWT assertion as LINE WORKS does (docs/providers/line-works.md#service-account-token): RS256 signature
 // by the app's key, iss = client_id, sub = a service account, numeric iat/exp, at most one hour
 // apart, not expired.
 

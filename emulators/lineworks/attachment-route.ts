@@ -1,4 +1,4 @@
-// Attachments (reference A.2): `POST /v1.0/bots/{botId}/attachments` {fileName} → 200 {fileId,
+// Attachments (docs/providers/line-works.md#bot-messages): `POST /v1.0/bots/{botId}/attachments` {fileName} → 200 {fileId,
 // uploadUrl}, and the upload URL itself (`POST /storage/attachments/{token}`, emulator path): one
 // multipart (any field; LINE WORKS' samples use "Filedata") or raw upload, at most 1 MB, PNG or
 // JPEG (the format and pixel size are read from the header). A Bearer token is optional there;

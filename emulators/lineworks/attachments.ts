@@ -1,4 +1,4 @@
-// Bot attachments (reference A.2): `POST /bots/{botId}/attachments` hands out a fileId and an
+// Bot attachments (docs/providers/line-works.md#bot-messages): `POST /bots/{botId}/attachments` hands out a fileId and an
 // upload URL; the URL accepts one upload, both are valid 24 hours, files are at most 1 MB.
 
 import { randomBytes } from 'node:crypto';

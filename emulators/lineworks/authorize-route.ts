@@ -1,8 +1,8 @@
-// `GET /oauth2/v2.0/authorize` (User Account auth, reference A.1.1): checks the client and the
+// `GET /oauth2/v2.0/authorize` (User Account auth, docs/providers/line-works.md#user-account-sign-in): checks the client and the
 // exact redirect_uri first (a bad one gets the 有効ではないクライアント情報です page and no
 // redirect), then the request (errors go back to the client per RFC 6749 §4.1.2.1), then signs the
 // user in if needed — LINE WORKS shows its login page only when the browser is not signed in
-// (reference A.1.1); `prompt=login` forces it, `prompt=none` refuses to ask — and asks for consent
+// (docs/providers/line-works.md#user-account-sign-in); `prompt=login` forces it, `prompt=none` refuses to ask — and asks for consent
 // unless the member allowed the app these scopes before (consents.ts; `prompt=consent` asks again).
 // `POST /oauth2/v2.0/authorize` is the consent form: [許可する] → code&state (and the consent is
 // remembered), [キャンセル] → error=access_denied.

@@ -1,4 +1,4 @@
-// Sends bot callbacks the way LINE WORKS does (reference A.4): POST to the bot's callback URL,
+// Sends bot callbacks the way LINE WORKS does (docs/providers/line-works.md#callbacks): POST to the bot's callback URL,
 // `Content-Type: application/json; charset=UTF-8`, `X-WORKS-BotId`, and `X-WORKS-Signature` =
 // base64(HMAC-SHA256(raw body, Bot Secret)). Never resent on failure, as documented; every send
 // is recorded with what came back.

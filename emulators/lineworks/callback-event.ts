@@ -1,4 +1,4 @@
-// Bot callbacks as LINE WORKS sends them (reference A.4): the event bodies, the control request
+// Bot callbacks as LINE WORKS sends them (docs/providers/line-works.md#callbacks): the event bodies, the control request
 // that makes the emulator send one, and what is recorded. Pure (zod only) so the control client
 // shares the types.
 

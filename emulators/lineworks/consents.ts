@@ -1,7 +1,7 @@
 // What each member has allowed each app (User Account auth): the scopes a member granted on the
 // consent page, remembered per app, member and tenant, so the next authorization request for
 // scopes already granted goes straight back to the app with a code — as OAuth/OIDC providers do.
-// LINE WORKS's own pages do not say when its consent screen shows (reference A.1.1): the emulator
+// LINE WORKS's own pages do not say when its consent screen shows (docs/providers/line-works.md#user-account-sign-in): the emulator
 // takes the conservative reading and asks once per member and app, again for any new scope.
 
 export interface ConsentSubject {

@@ -1,4 +1,4 @@
-// LINE WORKS error answers: API errors are {"code","description"} (reference A.6), OAuth token
+// LINE WORKS error answers: API errors are {"code","description"} (docs/providers/line-works.md#errors-and-rate-limits), OAuth token
 // errors are {"error","error_description"} (RFC 6749).
 
 import { HttpError } from '../harness/http-error';

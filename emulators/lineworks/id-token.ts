@@ -1,4 +1,4 @@
-// The OpenID Connect ID token of User Account auth (reference A.1.1): RS256 with `kid`, iss = the
+// The OpenID Connect ID token of User Account auth (docs/providers/line-works.md#user-account-sign-in): RS256 with `kid`, iss = the
 // issuer of openid-configuration, aud = client_id, sub = userId, nonce, iat/exp, at_hash over the
 // access token, plus email, name and domain_id.
 

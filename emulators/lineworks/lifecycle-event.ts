@@ -1,5 +1,5 @@
 // App lifecycle events: the emulator-specific contract for telling an app it was removed from a
-// tenant (the real one is undocumented, reference A.7 / F.1). Pure (zod only) so the control
+// tenant (the real one is undocumented, docs/providers/line-works.md#app-installation-and-removal). Pure (zod only) so the control
 // client shares the types. See emulators/README.md, "App install and removal".
 
 export interface AppUninstalledEvent {

@@ -1,4 +1,4 @@
-// The body of a bot message send (reference A.2): {"content": {...}} with a known content type.
+// The body of a bot message send (docs/providers/line-works.md#bot-messages): {"content": {...}} with a known content type.
 // Properties the docs do not define are refused, as LINE WORKS warns they may be.
 
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// `POST /v1.0/bots/:botId/users/:userId/messages`: a bot message to one user (reference A.2).
+// `POST /v1.0/bots/:botId/users/:userId/messages`: a bot message to one user (docs/providers/line-works.md#bot-messages).
 // 201 with an empty body on success; the message is recorded as delivered.
 
 import { Router } from 'express';

@@ -1,4 +1,4 @@
-// OpenID Connect discovery for User Account auth (reference A.1.1, URLs [U] there): the issuer is
+// OpenID Connect discovery for User Account auth (docs/providers/line-works.md#user-account-sign-in, URLs [U] there): the issuer is
 // `<base>/oauth2/v2.0`, so discovery is `<issuer>/.well-known/openid-configuration`, the JWKS is
 // `<issuer>/certs`, and `<issuer>/userinfo` answers the signed-in user's claims.
 

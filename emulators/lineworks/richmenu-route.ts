@@ -1,4 +1,4 @@
-// Rich menus under /v1.0/bots/{botId} (reference A.3), with the documented paths and statuses:
+// Rich menus under /v1.0/bots/{botId} (docs/providers/line-works.md#rich-menus), with the documented paths and statuses:
 // create 201, list with cursor/count, get, delete 204, image 204 (the attachment must be a PNG or
 // JPEG of exactly the menu's size), default set 201 / get / delete 204, per-user set 204 / get /
 // delete 204. Scopes: `bot` (reads also `bot.read`).

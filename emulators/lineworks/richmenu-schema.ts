@@ -1,4 +1,4 @@
-// The rich-menu wire contract (reference A.3): the create body LINE WORKS validates (size 2500×1686
+// The rich-menu wire contract (docs/providers/line-works.md#rich-menus): the create body LINE WORKS validates (size 2500×1686
 // or 2500×843, 1..20 areas inside the image, action objects of the kinds a rich menu allows) and
 // the shapes answered. Pure (zod only) so the control client shares the types.
 

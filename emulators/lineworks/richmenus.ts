@@ -1,4 +1,4 @@
-// The rich menus of every bot (reference A.3): the menus, each bot's default, and the per-user
+// The rich menus of every bot (docs/providers/line-works.md#rich-menus): the menus, each bot's default, and the per-user
 // assignments. Display priority is the documented one: the user's own menu, else the default.
 
 import type { CreateRichMenuBody, RichMenuArea, RichMenuView } from './richmenu-schema';

@@ -1,6 +1,6 @@
 // `POST /oauth2/v2.0/token`: the service-account JWT-bearer grant, the authorization-code grant of
 // User Account auth (single-use code, exact redirect_uri, PKCE when a challenge was given; an ID
-// token when `openid` was granted) and the refresh-token grant (reference A.1). Answers
+// token when `openid` was granted) and the refresh-token grant (docs/providers/line-works.md#authentication). Answers
 // {access_token, refresh_token, scope, token_type, expires_in[, id_token]} with expires_in as a
 // string, as LINE WORKS sometimes sends it.
 

@@ -1,6 +1,6 @@
 // LINE WORKS access and refresh tokens: random opaque strings bound to (tenant, clientId, scope)
 // and, for User Account tokens, the user. Refreshing rotates the refresh token (the December 2024
-// behaviour, reference A.1.2).
+// behaviour, docs/providers/line-works.md#service-account-token).
 
 import { randomBytes } from 'node:crypto';
 

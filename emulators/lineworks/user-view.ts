@@ -1,4 +1,4 @@
-// A member as the users API answers it (reference A.5): domainId, userId, userExternalKey, the
+// A member as the users API answers it (docs/providers/line-works.md#users): domainId, userId, userExternalKey, the
 // status flags, email, userName{lastName, firstName} and a primary organization.
 
 import { domainIdOf } from './domain-id';

@@ -1,4 +1,4 @@
-// `GET /v1.0/users/me` and `GET /v1.0/users/{userId}` (reference A.5). `me` needs a User Account
+// `GET /v1.0/users/me` and `GET /v1.0/users/{userId}` (docs/providers/line-works.md#users). `me` needs a User Account
 // token (a service account gets 403); `{userId}` may be the userId, the login email or
 // `externalKey:{key}`. Either needs one of the user / directory scopes.
 

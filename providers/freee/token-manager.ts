@@ -3,9 +3,7 @@
 // token version and refreshes; every other caller waits for the new version. A refused
 // refresh marks the token as needing the user to authorise again.
 import { randomUUID } from 'node:crypto';
-import { claimOnce, releaseClaim } from '../../models/claim';
-import { FreeeToken, freeeTokenId } from '../../models/freee-token';
-import type { TokenCipher } from '../../security/token-cipher';
+import type { SealedSecret, TokenCipher } from '../../security/token-cipher';
 import { AuthRejectedError } from '../http-errors';
 import type { FreeeOAuthClient, FreeeTokenSet } from './oauth-client';
 
@@ -13,9 +11,40 @@ export class FreeeReauthRequiredError extends Error {
   override name = 'FreeeReauthRequiredError';
 }
 
+/** A freee token pair as stored: sealed, versioned (every refresh bumps the version). */
+export interface StoredFreeeToken {
+  id: string;
+  accessToken: SealedSecret;
+  refreshToken: SealedSecret;
+  expiresAt: Date;
+  version: number;
+  status: 'valid' | 'reauth_required';
+}
+
+export interface SealedFreeeTokens {
+  accessToken: SealedSecret;
+  refreshToken: SealedSecret;
+  expiresAt: Date;
+}
+
+/** Where the manager keeps tokens and its refresh leases; the database implementation lives in models/. */
+export interface FreeeTokenStore {
+  /** Stores a fresh authorisation (upsert), status valid, version bumped. */
+  save(freeeUserId: string, companyId: string, tokens: SealedFreeeTokens): Promise<void>;
+  load(freeeUserId: string, companyId: string): Promise<StoredFreeeToken | null>;
+  /** Marks that version as refused by freee. */
+  markReauthRequired(id: string, version: number): Promise<void>;
+  /** Replaces that version with a refreshed pair (version bumped). */
+  replace(id: string, version: number, tokens: SealedFreeeTokens): Promise<void>;
+  /** True for the one caller that claims `lease`; an expired claim is taken over. */
+  claim(lease: string, owner: string, ttlMs: number): Promise<boolean>;
+  release(lease: string, owner: string): Promise<void>;
+}
+
 export interface FreeeTokenManagerOptions {
   oauth: FreeeOAuthClient;
   cipher: TokenCipher;
+  store: FreeeTokenStore;
   /** Refresh this long before expiry. */
   marginMs?: number;
   leaseMs?: number;
@@ -36,43 +65,28 @@ export class FreeeTokenManager {
 
   /** Stores the tokens of a fresh authorisation (replacing any earlier ones). */
   async save(freeeUserId: string, companyId: string, t: FreeeTokenSet): Promise<void> {
-    await FreeeToken.updateOne(
-      { _id: freeeTokenId(freeeUserId, companyId) },
-      {
-        $set: {
-          freeeUserId,
-          companyId,
-          accessToken: this.opts.cipher.seal(t.accessToken),
-          refreshToken: this.opts.cipher.seal(t.refreshToken),
-          expiresAt: new Date(t.expiresAt),
-          status: 'valid',
-        },
-        $inc: { version: 1 },
-      },
-      { upsert: true },
-    );
+    await this.opts.store.save(freeeUserId, companyId, this.seal(t));
   }
 
   /** A usable access token, refreshing it once if it is (nearly) expired. */
   async accessToken(freeeUserId: string, companyId: string): Promise<string> {
-    const _id = freeeTokenId(freeeUserId, companyId);
     const deadline = Date.now() + this.waitMs;
     for (;;) {
-      const doc = await FreeeToken.findById(_id).lean();
+      const doc = await this.opts.store.load(freeeUserId, companyId);
       if (!doc || doc.status === 'reauth_required') throw new FreeeReauthRequiredError(`freee user ${freeeUserId} must authorise renkei again for business ${companyId}`);
       if (doc.expiresAt.getTime() - this.margin > Date.now()) return this.opts.cipher.open(doc.accessToken);
       // One refresh per token version: whoever claims this version refreshes it.
-      const lease = `freee-refresh:${_id}:${doc.version}`;
-      if (await claimOnce(lease, this.owner, this.leaseMs)) {
+      const lease = `freee-refresh:${doc.id}:${doc.version}`;
+      if (await this.opts.store.claim(lease, this.owner, this.leaseMs)) {
         try {
-          const current = await FreeeToken.findById(_id).lean();
+          const current = await this.opts.store.load(freeeUserId, companyId);
           if (current && current.version !== doc.version) continue; // refreshed meanwhile
-          return await this.refreshUnderLease(_id, doc.version, this.opts.cipher.open(doc.refreshToken));
+          return await this.refreshUnderLease(doc.id, doc.version, this.opts.cipher.open(doc.refreshToken));
         } finally {
-          await releaseClaim(lease, this.owner);
+          await this.opts.store.release(lease, this.owner);
         }
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for another process to refresh freee token ${_id}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for another process to refresh freee token ${doc.id}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -83,19 +97,17 @@ export class FreeeTokenManager {
       fresh = await this.opts.oauth.refresh(refreshToken);
     } catch (err) {
       if (err instanceof AuthRejectedError) {
-        await FreeeToken.updateOne({ _id, version }, { $set: { status: 'reauth_required' } });
+        await this.opts.store.markReauthRequired(_id, version);
         throw new FreeeReauthRequiredError(`freee refused the refresh token: ${err.message}`);
       }
       throw err;
     }
     // The new pair is the only valid one now: store it before anything else can fail.
-    await FreeeToken.updateOne(
-      { _id, version },
-      {
-        $set: { accessToken: this.opts.cipher.seal(fresh.accessToken), refreshToken: this.opts.cipher.seal(fresh.refreshToken), expiresAt: new Date(fresh.expiresAt) },
-        $inc: { version: 1 },
-      },
-    );
+    await this.opts.store.replace(_id, version, this.seal(fresh));
     return fresh.accessToken;
+  }
+
+  private seal(t: FreeeTokenSet): SealedFreeeTokens {
+    return { accessToken: this.opts.cipher.seal(t.accessToken), refreshToken: this.opts.cipher.seal(t.refreshToken), expiresAt: new Date(t.expiresAt) };
   }
 }

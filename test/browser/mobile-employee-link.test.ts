@@ -1,4 +1,4 @@
-// 【従業員】ID連携設定(モバイル版) (seed 000) in a real Chromium emulating a phone (Pixel 7: its
+// 【従業員】ID連携設定(モバイル版) (docs/flows/freee-lineworks.md) in a real Chromium emulating a phone (Pixel 7: its
 // viewport, touch and mobile user agent): [ID連携] in the talk room → freee login → the LINE WORKS
 // login page, with the account to link → 「連携を開始しますか?」 → [許可する] → 「連携に成功しました」.
 // And what goes wrong on the phone: LINE WORKS refusing the login or an ID token it did not sign

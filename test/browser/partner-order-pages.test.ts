@@ -1,4 +1,4 @@
-// The partner's order steps on a phone (seed 001, 通知について) in a real Chromium emulating a
+// The partner's order steps on a phone (docs/flows/lansmart-line.md, 通知について) in a real Chromium emulating a
 // Pixel 7, against the real API, Temporal dev server, Mongo-wire server and platform emulator:
 // 発注書を確認してください (home, unread) → 口座情報 and 基本情報 completed → [承認する] → 最終確認
 // [実行する] → the company's 業務報告 (its console) → 業務内容を追加 → [業務を登録] → [請求書を作成する]

@@ -8,6 +8,7 @@ import { Claim, FreeeToken, freeeTokenId } from '../../models';
 import { FreeeApiClient } from '../../providers/freee/api-client';
 import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
 import { FreeeReauthRequiredError, FreeeTokenManager } from '../../providers/freee/token-manager';
+import { MongoFreeeTokenStore } from '../../models/freee-token-store';
 import { TokenCipher } from '../../security/token-cipher';
 import { stack } from '../support/stack';
 
@@ -42,7 +43,7 @@ describe('freee tokens: single-use refresh under concurrency', () => {
     assert.ok(code, `no code in ${back.location}`);
     const tokens = await oauth.exchangeCode({ code, redirectUri: REDIRECT, codeVerifier: verifier });
     assert.equal(tokens.companyId, String(companyId));
-    await new FreeeTokenManager({ oauth, cipher }).save(String(userId), String(companyId), tokens);
+    await new FreeeTokenManager({ oauth, cipher, store: new MongoFreeeTokenStore() }).save(String(userId), String(companyId), tokens);
   }
 
   const refreshRequests = async (): Promise<number> =>
@@ -51,7 +52,7 @@ describe('freee tokens: single-use refresh under concurrency', () => {
   it('30 concurrent callers in 3 processes: one refresh, one new token for all, and it works (5 rounds)', async () => {
     await authorise();
     const _id = freeeTokenId(String(userId), String(companyId));
-    const processes = [1, 2, 3].map(() => new FreeeTokenManager({ oauth, cipher }));
+    const processes = [1, 2, 3].map(() => new FreeeTokenManager({ oauth, cipher, store: new MongoFreeeTokenStore() }));
     let tokens: string[] = [];
     for (let round = 1; round <= 5; round++) {
       await FreeeToken.updateOne({ _id }, { $set: { expiresAt: new Date(Date.now() - 1000) } }); // stale now
@@ -72,7 +73,7 @@ describe('freee tokens: single-use refresh under concurrency', () => {
     const _id = freeeTokenId(String(userId), String(companyId));
     await stack().freee.revokeFreeeUserTokens(userId);
     await FreeeToken.updateOne({ _id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    const manager = new FreeeTokenManager({ oauth, cipher });
+    const manager = new FreeeTokenManager({ oauth, cipher, store: new MongoFreeeTokenStore() });
     await assert.rejects(manager.accessToken(String(userId), String(companyId)), FreeeReauthRequiredError);
     assert.equal((await FreeeToken.findById(_id).lean())?.status, 'reauth_required');
     await assert.rejects(manager.accessToken(String(userId), String(companyId)), FreeeReauthRequiredError, 'no second refresh attempt');

@@ -12,6 +12,7 @@ import type { NotificationState } from '../../common/notify/types';
 import { BrowserClient } from '../../emulators/browser-client';
 import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
 import { FreeeTokenManager } from '../../providers/freee/token-manager';
+import { MongoFreeeTokenStore } from '../../models/freee-token-store';
 import { TokenCipher } from '../../security/token-cipher';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { linkPartnerLine, lineTitlesTo, seedLineUser } from '../support/line-partners';
@@ -57,7 +58,7 @@ describe('personal data at rest: Mongo and workflow histories', () => {
     const code = new URL(back.location ?? '').searchParams.get('code');
     assert.ok(code, `no code in ${back.location}`);
     const tokens = await oauth.exchangeCode({ code, redirectUri: FREEE_REDIRECT, codeVerifier: verifier });
-    await new FreeeTokenManager({ oauth, cipher: new TokenCipher(s.secrets.tokenEncryptionKeys) }).save(String(userId), String(companyId), tokens);
+    await new FreeeTokenManager({ oauth, cipher: new TokenCipher(s.secrets.tokenEncryptionKeys), store: new MongoFreeeTokenStore() }).save(String(userId), String(companyId), tokens);
     return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   }
 

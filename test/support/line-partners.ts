@@ -4,7 +4,7 @@
 // made as the callback makes it — code exchanged with PKCE, ID token verified, friendship read,
 // the line-link update, then the tokens stored sealed. Also what a LINE user received, by title.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { storeLineTokens } from '../../activities/partners/line-token-health';
+import { storeLineTokens } from '../../models/partner-line-token-store';
 import { partnerCommands, type PartnerCommands } from '../../api/temporal/partner-commands';
 import type { LinkLineResult } from '../../common/partners/types';
 import { BrowserClient, type BrowserPage } from '../../emulators/browser-client';

@@ -1,4 +1,4 @@
-// LINE WORKS rich menus through real HTTP (reference A.3): create with validation, list with a
+// LINE WORKS rich menus through real HTTP (docs/providers/line-works.md#rich-menus): create with validation, list with a
 // cursor, attachment + upload + image (format and size checked from the header), default and
 // per-user menus with the documented priority, deletion; and what removing the app does to them.
 

@@ -1,5 +1,5 @@
 // renkei's pages in two languages: every Japanese message has an English one of the same shape
-// (and English pages carry no untranslated Japanese), the help page's Japanese words (seed 000)
+// (and English pages carry no untranslated Japanese), the help page's Japanese words (docs/flows/freee-lineworks.md)
 // are unchanged, pages declare their language, and the language is chosen as promised — `?lang=`
 // (remembered in a cookie), else the browser's first supported language, else Japanese.
 import { strict as assert } from 'node:assert';
@@ -36,7 +36,7 @@ describe('page catalogues (Japanese first, English second)', () => {
     });
   }
 
-  it('keeps the help page’s Japanese words (seed 000) exactly', () => {
+  it('keeps the help page’s Japanese words (docs/flows/freee-lineworks.md) exactly', () => {
     assert.equal(LINK_ERRORS.BUSINESS_MISMATCH.message, '連携に失敗しました。freeeから事業所の切り替え操作を実施してください。LINE WORKSに連携済みの事業所に切り替え後、再度連携をお試しください。');
     assert.equal(LINK_ERRORS.BUSINESS_MISMATCH.remedy, 'LINE WORKSに連携済みの事業所に切り替えた後、再度連携設定を行ってください。');
     assert.equal(LINK_ERRORS.ALREADY_LINKED.message, '連携に失敗しました。既に他のLINE WORKSにID連携されています。ID連携を解除してから再度お試しください。');

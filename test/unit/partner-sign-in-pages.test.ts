@@ -1,4 +1,4 @@
-// The partner's ユーザー登録 / ログイン pages (seed 001) in two languages: every Japanese message has
+// The partner's ユーザー登録 / ログイン pages (docs/flows/lansmart-line.md) in two languages: every Japanese message has
 // an English one of the same shape, translated; the help page's words stay as they are; each page
 // renders in the asked language. And the pieces the routes rely on: the basic-info checks (the
 // platform's rules, Japanese input normalised; the registration's 基本情報登録 and the order page's
@@ -49,7 +49,7 @@ describe('partner sign-in pages (Japanese first, English second)', () => {
     });
   }
 
-  it('keeps the help page’s words (seed 001)', () => {
+  it('keeps the help page’s words (docs/flows/lansmart-line.md)', () => {
     const r = REGISTRATION_TEXT.ja;
     assert.deepEqual([r.title, r.submit, r.consentTerms, r.consentPrivacy, r.consentRecords], ['ユーザー登録', 'LINEでユーザー登録', '利用規約に同意する', 'プライバシーポリシーに同意する', '下請取引における電磁的記録の提供に同意する']);
     assert.equal(r.emailNote, '※LINEの登録メールアドレスとLansmartでの登録メールアドレスは同じ必要がございます。');

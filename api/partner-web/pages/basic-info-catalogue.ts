@@ -1,4 +1,4 @@
-// The words of 基本情報登録 and 基本情報登録完了 (seed 001 ⑤⑥): the platform's fields, their
+// The words of 基本情報登録 and 基本情報登録完了 (docs/flows/lansmart-line.md ⑤⑥): the platform's fields, their
 // validation messages (the platform's own wording) and the completion page, in each language. The
 // order page's 基本情報の設定 asks for the same fields and uses the same labels and messages.
 import type { Catalogue, Locale, MessagesLike } from '../../pages/locale';

@@ -1,4 +1,4 @@
-// 基本情報登録 and 基本情報登録完了 (seed 001 ⑤⑥): the platform's fields with 「登録」, each mistake
+// 基本情報登録 and 基本情報登録完了 (docs/flows/lansmart-line.md ⑤⑥): the platform's fields with 「登録」, each mistake
 // shown under its field; then the completion page that ends ユーザー登録.
 import { html } from '../../pages/html';
 import { layout } from '../../pages/layout';

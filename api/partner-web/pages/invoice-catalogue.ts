@@ -1,4 +1,4 @@
-// The words of the invoice pages (請求書を作成する, seed 001): items and 立替経費, [確認する], the
+// The words of the invoice pages (請求書を作成する, docs/flows/lansmart-line.md): items and 立替経費, [確認する], the
 // confirmation with totals and [送信], 請求月 with [送信する], 「請求書を送信しました」, and the
 // remand banner (請求書が差し戻されました) — in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';

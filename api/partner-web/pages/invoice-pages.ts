@@ -1,4 +1,4 @@
-// The invoice pages (seed 001): the items and 立替経費 rows with [確認する] at the top, the
+// The invoice pages (docs/flows/lansmart-line.md): the items and 立替経費 rows with [確認する] at the top, the
 // confirmation with subtotals and total → [送信], the 請求月 → [送信する], and 「請求書を送信しました」.
 // After a remand the same form opens with the reason and the invoice sent before.
 import type { InvoiceLine, OrderState } from '../../../common/orders/types';

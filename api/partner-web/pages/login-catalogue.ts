@@ -1,4 +1,4 @@
-// The words of ログイン (seed 001, ログイン ①–⑤): 「LINEでログイン」, the help page's notes, the
+// The words of ログイン (docs/flows/lansmart-line.md, ログイン ①–⑤): 「LINEでログイン」, the help page's notes, the
 // signed-in state and ログアウト, in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 

@@ -1,4 +1,4 @@
-// ログイン (seed 001, ログイン ①): 「LINEでログイン」 with the help page's notes; and, for a partner
+// ログイン (docs/flows/lansmart-line.md, ログイン ①): 「LINEでログイン」 with the help page's notes; and, for a partner
 // already signed in, who they are, 「Lansmartを開く」 and ログアウト.
 import { html } from '../../pages/html';
 import { layout } from '../../pages/layout';

@@ -1,4 +1,4 @@
-// The words of the purchase-order page (発注書を確認してください, seed 001): 口座情報 and 基本情報
+// The words of the purchase-order page (発注書を確認してください, docs/flows/lansmart-line.md): 口座情報 and 基本情報
 // when they are missing, the order's contents, [承認する], 最終確認 with [実行する], and the
 // result — in each language. The 基本情報 fields and their messages are 基本情報登録's
 // (basic-info-catalogue.ts).

@@ -1,4 +1,4 @@
-// The purchase-order pages (seed 001, 通知について): 口座情報登録 and 基本情報設定 when the
+// The purchase-order pages (docs/flows/lansmart-line.md, 通知について): 口座情報登録 and 基本情報設定 when the
 // platform has none yet, then the order's contents with [承認する], 最終確認 with [実行する], and
 // 「発注書の承認が完了しました」. An order past approval shows its contents and the way on.
 import type { OrderState } from '../../../common/orders/types';

@@ -1,5 +1,5 @@
 // The words of the payment-notice page (支払通知書を確認してください / 支払通知書の承認が完了しました,
-// seed 001): the notice, [承認する], the result, and the 期日超過承認 made on the partner's behalf —
+// docs/flows/lansmart-line.md): the notice, [承認する], the result, and the 期日超過承認 made on the partner's behalf —
 // in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 

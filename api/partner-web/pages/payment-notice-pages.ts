@@ -1,4 +1,4 @@
-// The payment-notice pages (seed 001): the notice (amount, approval due date) with [承認する],
+// The payment-notice pages (docs/flows/lansmart-line.md): the notice (amount, approval due date) with [承認する],
 // 「支払通知書を承認しました」, and a notice already approved — by the partner, or on their behalf
 // when the due date passed (期日超過承認: 「支払通知書の承認が完了しました」).
 import type { OrderState } from '../../../common/orders/types';

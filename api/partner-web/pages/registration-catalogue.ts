@@ -1,4 +1,4 @@
-// The words of ユーザー登録 (seed 001 ①②): the three consents, 「LINEでユーザー登録」 and the
+// The words of ユーザー登録 (docs/flows/lansmart-line.md ①②): the three consents, 「LINEでユーザー登録」 and the
 // help page's notes, in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 

@@ -1,4 +1,4 @@
-// ユーザー登録 (seed 001 ①②): who is invited (company, e-mail), the three required consents and
+// ユーザー登録 (docs/flows/lansmart-line.md ①②): who is invited (company, e-mail), the three required consents and
 // 「LINEでユーザー登録」. Posted without every consent, it comes back with the boxes as they were
 // and the missing ones marked.
 import { html } from '../../pages/html';

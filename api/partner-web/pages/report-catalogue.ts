@@ -1,4 +1,4 @@
-// The words of the work-report page (業務報告が作成されました → 稼動を登録する, seed 001): the
+// The words of the work-report page (業務報告が作成されました → 稼動を登録する, docs/flows/lansmart-line.md): the
 // 稼動期間, [業務内容を追加], the entries, [業務を登録], and [請求書を作成する] — in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 

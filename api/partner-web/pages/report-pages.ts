@@ -1,4 +1,4 @@
-// The work-report pages (seed 001): the 稼動期間 to check, 業務内容を追加 (date within the period,
+// The work-report pages (docs/flows/lansmart-line.md): the 稼動期間 to check, 業務内容を追加 (date within the period,
 // hours, what was done; as many as needed, each removable), [業務を登録], then 「業務を登録しました」
 // with [請求書を作成する]. Work already registered is shown as it was registered.
 import type { DatePeriod, OrderState, WorkEntry } from '../../../common/orders/types';

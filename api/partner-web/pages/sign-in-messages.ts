@@ -1,6 +1,6 @@
 // What a partner reads when ユーザー登録 or ログイン with LINE cannot go on: each refusal of the LINE
 // Login flow, its cause and what to do, in Japanese (in the help page's words where it has them:
-// seed 001 — e-mail addresses must be the same, LINEログインはパートナー様のみ, the paid option)
+// docs/flows/lansmart-line.md — e-mail addresses must be the same, LINEログインはパートナー様のみ, the paid option)
 // and in English.
 import type { Locale } from '../../pages/locale';
 
