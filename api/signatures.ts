@@ -3,8 +3,9 @@
 //   with `X-Renkei-Timestamp` (unix seconds) inside a 5-minute window, so a captured request cannot
 //   be replayed later;
 // - LINE WORKS: `X-WORKS-Signature: base64(HMAC-SHA256(secret, body))`;
-// - LINE: `x-line-signature: base64(HMAC-SHA256(channel secret, body))`.
+// - LINE: `x-line-signature: base64(HMAC-SHA256(channel secret, body))`, checked by @line/bot-sdk.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { validateSignature } from '@line/bot-sdk';
 
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
@@ -43,5 +44,7 @@ export function base64BodySignatureValid(rawBody: Buffer, signatureHeader: strin
 
 export const worksSignatureValid = base64BodySignatureValid;
 
-/** LINE Messaging API: keyed by the channel secret. */
-export const lineSignatureValid = base64BodySignatureValid;
+/** LINE Messaging API, keyed by the channel secret: the LINE SDK's own check. */
+export function lineSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, channelSecret: string): boolean {
+  return signatureHeader !== undefined && signatureHeader !== '' && validateSignature(rawBody, channelSecret, signatureHeader);
+}

@@ -73,6 +73,8 @@ async function act(deps: LineEventDeps, raw: unknown, type: string, answerBy: nu
     const parsed = (type === 'follow' ? followEvent : unfollowEvent).safeParse(raw);
     if (!parsed.success) return 'invalid';
     const e = parsed.data;
+    // Without a source nobody can be told apart: nothing to act on, but nothing wrong either.
+    if (e.source === undefined) return 'ignored';
     const partnerId = await linkedPartner(e.source.userId);
     if (!partnerId || !e.source.userId) return 'unknown_user';
     await deps.partners.friendship(partnerId, {
@@ -94,10 +96,10 @@ async function act(deps: LineEventDeps, raw: unknown, type: string, answerBy: nu
 
 async function actOnPostback(
   deps: LineEventDeps,
-  e: { webhookEventId: string; source: { userId?: string | undefined }; postback: { data: string } },
+  e: { webhookEventId: string; source?: { userId?: string | undefined } | undefined; postback: { data: string } },
   answerBy: number,
 ): Promise<LineEventOutcome> {
-  const lineUserId = e.source.userId;
+  const lineUserId = e.source?.userId;
   const postback = parsePartnerPostback(e.postback.data);
   if (!postback || !lineUserId) return 'ignored';
   const reply = async (text: string): Promise<void> => {

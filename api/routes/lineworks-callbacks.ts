@@ -14,7 +14,7 @@ import { WorksTenantId } from '../../common/search-attributes';
 import type { richMenuSwitchWorkflow } from '../../workflows/richmenu-switch';
 import { startOnce } from '../temporal/start-once';
 import { decideAppRemoval } from '../lineworks/app-removal-event';
-import { appLifecycleSchema, appUninstalledSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
+import { appLifecycleSchema, appUninstalledSchema, BOT_USER_CALLBACK_TYPES, botRoomCallbackSchema, botUserCallbackSchema } from '../schemas/lineworks-callbacks';
 import { worksSignatureValid } from '../signatures';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
@@ -29,10 +29,19 @@ export function lineWorksCallbacksRouter(deps: ApiDeps, web: WebContext): Router
       count('lineworks-bot', 'rejected');
       throw new HttpError(401, 'invalid_signature', 'X-WORKS-Signature is missing or does not match the body.');
     }
-    const parsed = botCallbackSchema.safeParse(parseRawJson(req.body));
-    if (!parsed.success) {
-      // Event types renkei does not use are acknowledged, not refused: LINE WORKS never resends.
+    const body = parseRawJson(req.body);
+    if (botRoomCallbackSchema.safeParse(body).success) {
+      // Room membership (join, joined, leave, left): well-formed, and nothing for renkei to do.
       count('lineworks-bot', 'ignored');
+      res.status(200).json({});
+      return;
+    }
+    const parsed = botUserCallbackSchema.safeParse(body);
+    if (!parsed.success) {
+      // Acknowledged either way (LINE WORKS never resends); a malformed event of a type renkei
+      // acts on is counted invalid, an event type renkei does not use is ignored.
+      const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+      count('lineworks-bot', typeof type === 'string' && BOT_USER_CALLBACK_TYPES.includes(type) ? 'invalid' : 'ignored');
       res.status(200).json({});
       return;
     }

@@ -8,7 +8,8 @@ const source = z.object({ type: z.string(), userId: wellFormedId(100).optional()
 const common = {
   webhookEventId: wellFormedId(64),
   timestamp: z.number().int().nonnegative(),
-  source,
+  /** Optional in LINE's Event schema: some events (module channel, bot suspension) carry none. */
+  source: source.optional(),
   mode: z.string().optional(),
   deliveryContext: z.object({ isRedelivery: z.boolean() }).optional(),
   replyToken: z.string().optional(),

@@ -2,7 +2,7 @@
 // on the accounts host, token exchange and single-use refresh on /public_api/token.
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { classifyHttpError } from '../http-errors';
+import { AuthRejectedError, classifyHttpError } from '../http-errors';
 
 export interface FreeeOAuthOptions {
   accountsBaseUrl: string;
@@ -23,7 +23,7 @@ export interface FreeeTokenSet {
 
 const tokenResponse = z.object({
   access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
   expires_in: z.coerce.number().positive(),
   scope: z.string().default('read write'),
   company_id: z.union([z.string(), z.number()]).transform(String).nullish(),
@@ -65,6 +65,11 @@ export class FreeeOAuthClient {
     try {
       const res = await this.http.post<unknown>('/public_api/token', form.toString(), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
       const body = tokenResponse.parse(res.data);
+      // freee refresh tokens are single-use: an answer without a new one leaves nothing to retry
+      // with, so the user must authorise again.
+      if (body.refresh_token === undefined) {
+        throw new AuthRejectedError('freee auth', `freee answered ${params.grant_type} without a refresh_token; authorisation is needed again`, res.status, 'missing_refresh_token');
+      }
       return {
         accessToken: body.access_token,
         refreshToken: body.refresh_token,
@@ -73,6 +78,7 @@ export class FreeeOAuthClient {
         scope: body.scope,
       };
     } catch (err) {
+      if (err instanceof AuthRejectedError) throw err;
       throw classifyHttpError('freee auth', err, isAuthRefusal);
     }
   }

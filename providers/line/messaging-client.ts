@@ -2,7 +2,7 @@
 // X-Line-Retry-Key (a 409 means the key was accepted before: already sent, not an error).
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { classifyHttpError } from '../http-errors';
+import { ProviderRejectedError, classifyHttpError } from '../http-errors';
 
 const PROVIDER = 'line';
 
@@ -17,6 +17,17 @@ export type LineMessage =
 const pushAnswer = z.object({ sentMessages: z.array(z.object({ id: z.string() })).default([]) });
 
 export type PushOutcome = { outcome: 'sent'; requestId?: string } | { outcome: 'already_sent'; acceptedRequestId?: string };
+
+/**
+ * LINE answers 429 both for the per-second rate limit and for the exhausted monthly message
+ * quota ("You have reached your monthly limit."); only the first passes with time.
+ */
+function isMonthlyLimit(err: unknown): boolean {
+  if (!(err instanceof AxiosError) || err.response?.status !== 429) return false;
+  const data: unknown = err.response.data;
+  const message = typeof data === 'object' && data !== null ? (data as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && /monthly limit/i.test(message);
+}
 
 export class LineMessagingClient {
   private readonly http: AxiosInstance;
@@ -40,6 +51,7 @@ export class LineMessagingClient {
         const accepted: unknown = err.response.headers['x-line-accepted-request-id'];
         return { outcome: 'already_sent', ...(typeof accepted === 'string' ? { acceptedRequestId: accepted } : {}) };
       }
+      if (isMonthlyLimit(err)) throw new ProviderRejectedError(PROVIDER, 'line answered 429: the monthly message limit is reached; retrying cannot send until the quota resets', 429, 'monthly_limit');
       throw classifyHttpError(PROVIDER, err, (status) => status === 401 || status === 403);
     }
   }
