@@ -2,35 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadApiConfig, loadCodecServerConfig, loadWorkerConfig } from '../../config';
-
-const validWorkerEnv = {
-  TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  TEMPORAL_PAYLOAD_KEYS: `p1:${randomBytes(32).toString('base64')}`,
-  LINEWORKS_CLIENT_ID: 'client',
-  LINEWORKS_CLIENT_SECRET: 'secret',
-  LINEWORKS_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
-  LANSMART_API_KEY: 'lansmart-key',
-  LINE_LOGIN_CHANNEL_ID: '1234567890',
-  LINE_LOGIN_CHANNEL_SECRET: 'line-login-secret',
-  LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
-};
-
-const validApiEnv = {
-  FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value',
-  TOKEN_ENCRYPTION_KEYS: validWorkerEnv.TOKEN_ENCRYPTION_KEYS,
-  TEMPORAL_PAYLOAD_KEYS: validWorkerEnv.TEMPORAL_PAYLOAD_KEYS,
-  SESSION_SECRET: 's'.repeat(32),
-  FREEE_CLIENT_ID: 'freee-client',
-  FREEE_CLIENT_SECRET: 'freee-secret',
-  LINEWORKS_CLIENT_ID: 'client',
-  LINEWORKS_CLIENT_SECRET: 'secret',
-  LINEWORKS_BOT_SECRET: 'bot-secret',
-  LANSMART_API_KEY: 'lansmart-key',
-  LINE_LOGIN_CHANNEL_ID: '1234567890',
-  LINE_LOGIN_CHANNEL_SECRET: 'line-login-secret',
-  LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
-  LINE_CHANNEL_SECRET: 'line-channel-secret',
-};
+import { validApiEnv, validWorkerEnv } from '../support/valid-env';
 
 describe('configuration', () => {
   it('gives the embedded defaults when only the secrets are set', () => {

@@ -1,33 +1,17 @@
 // The OpenAPI document served at /openapi.json is valid OpenAPI 3.1, describes every route the
 // app mounts, and describes nothing the app does not mount.
 import { strict as assert } from 'node:assert';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { validate } from '@readme/openapi-parser';
 import { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { mountedRoutes } from '../../api/openapi/mounted-routes';
 import { loadApiConfig } from '../../config';
+import { validApiEnv } from '../support/valid-env';
 import { createApiMetrics } from '../../observability/api-metrics';
 import { createLogger } from '../../observability/logger';
 
-const env = {
-  FREEE_WEBHOOK_TOKEN: 'a-long-enough-token-value',
-  TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  SESSION_SECRET: 's'.repeat(32),
-  FREEE_CLIENT_ID: 'freee-client',
-  FREEE_CLIENT_SECRET: 'freee-secret',
-  LINEWORKS_CLIENT_ID: 'client',
-  LINEWORKS_CLIENT_SECRET: 'secret',
-  LINEWORKS_BOT_SECRET: 'bot-secret',
-  LANSMART_API_KEY: 'lansmart-key',
-  LINE_LOGIN_CHANNEL_ID: '1234567890',
-  LINE_LOGIN_CHANNEL_SECRET: 'line-login-secret',
-  LINE_CHANNEL_ACCESS_TOKEN: 'line-channel-token',
-  LINE_CHANNEL_SECRET: 'line-channel-secret',
-  API_PUBLIC_URL: 'https://renkei.example',
-  TEMPORAL_PAYLOAD_KEYS: 'p1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-};
+const env = { ...validApiEnv, API_PUBLIC_URL: 'https://renkei.example' };
 
 describe('the OpenAPI document', () => {
   // The app as the API process builds it (the Temporal client connects lazily: nothing is called).
