@@ -1,6 +1,7 @@
-// Typed provider errors, classified once from HTTP answers, so activities decide retry policy
-// by type: 429 → RateLimited (retry after Retry-After), 5xx / network / timeout → Unavailable
-// (retry with backoff), auth refusal → AuthRejected, any other 4xx → Rejected (never retried).
+// Typed provider errors, classified once from HTTP answers (axios failures, or any client's
+// status, body and Retry-After), so activities decide retry policy by type: 429 → RateLimited
+// (retry after Retry-After), 5xx / network / timeout → Unavailable (retry with backoff), auth
+// refusal → AuthRejected, any other 4xx → Rejected (never retried).
 import { AxiosError } from 'axios';
 
 export abstract class ProviderError extends Error {
@@ -40,6 +41,34 @@ interface ErrorBody {
   error_description?: unknown;
 }
 
+/** An HTTP answer that is not a success, as any client reads it. */
+export interface HttpFailure {
+  status: number;
+  /** The parsed JSON body (anything else when it is not JSON). */
+  body: unknown;
+  retryAfter: string | undefined;
+}
+
+/**
+ * Maps a non-2xx answer to a ProviderError.
+ * @param isAuthRefusal decides which 401/403 answers mean "credentials refused".
+ */
+export function classifyHttpFailure(
+  provider: string,
+  failure: HttpFailure,
+  isAuthRefusal: (status: number, body: ErrorBody) => boolean,
+): ProviderError {
+  const { status } = failure;
+  const body: ErrorBody = typeof failure.body === 'object' && failure.body !== null ? failure.body : {};
+  const code = typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : undefined;
+  const detail = typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : '';
+  const message = `${provider} answered ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
+  if (status === 429) return new RateLimitedError(provider, parseRetryAfter(failure.retryAfter), code);
+  if (status >= 500 || status === 408) return new ProviderUnavailableError(provider, message, status, code);
+  if (isAuthRefusal(status, body)) return new AuthRejectedError(provider, message, status, code);
+  return new ProviderRejectedError(provider, message, status, code);
+}
+
 /**
  * Maps an axios failure to a ProviderError.
  * @param isAuthRefusal decides which 401/403 answers mean "credentials refused".
@@ -54,15 +83,6 @@ export function classifyHttpError(
   }
   const res = err.response;
   if (!res) return new ProviderUnavailableError(provider, `${provider} unreachable: ${err.code ?? err.message}`);
-  const body: ErrorBody = typeof res.data === 'object' && res.data !== null ? (res.data as ErrorBody) : {};
-  const code = typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : undefined;
-  const detail = typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : '';
-  const message = `${provider} answered ${res.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
-  if (res.status === 429) {
-    const retryAfter = (res.headers as Record<string, unknown>)['retry-after'];
-    return new RateLimitedError(provider, parseRetryAfter(retryAfter), code);
-  }
-  if (res.status >= 500 || res.status === 408) return new ProviderUnavailableError(provider, message, res.status, code);
-  if (isAuthRefusal(res.status, body)) return new AuthRejectedError(provider, message, res.status, code);
-  return new ProviderRejectedError(provider, message, res.status, code);
+  const retryAfter: unknown = (res.headers as Record<string, unknown>)['retry-after'];
+  return classifyHttpFailure(provider, { status: res.status, body: res.data, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined }, isAuthRefusal);
 }
