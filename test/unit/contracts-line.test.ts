@@ -1,8 +1,14 @@
-// renkei's LINE push requests against the LINE SDK's generated types (from LINE's OpenAPI): the
-// compiler refuses this file if a message renkei can build is not a message LINE accepts.
+// renkei's LINE contracts against the LINE SDK's generated types (from LINE's OpenAPI): the
+// compiler refuses this file if a message renkei can build is not a message LINE accepts, if an
+// event renkei's webhook schemas read is not an event LINE's SDK describes, or if an event the
+// LINE emulator sends is not one.
 
 import { strict as assert } from 'node:assert';
-import type { messagingApi } from '@line/bot-sdk';
+import type { messagingApi, webhook } from '@line/bot-sdk';
+import type { z } from 'zod';
+import type { followEvent, lineEventBase, postbackEvent, unfollowEvent } from '../../api/schemas/line-webhook';
+import type { LineWebhookBody, LineWebhookEvent } from '../../emulators/line/webhook-event';
+import type { PushBody as EmulatorPushBody, PushMessage as EmulatorPushMessage } from '../../emulators/line/message-schema';
 import type { LineMessage } from '../../providers/line/messaging-client';
 
 /** Compiles only when T is assignable to U. */
@@ -11,6 +17,16 @@ type PushBody = { to: string; messages: LineMessage[] };
 
 export type MessagesAreLineMessages = AssignableTo<LineMessage, messagingApi.Message>;
 export type PushBodyIsPushMessageRequest = AssignableTo<PushBody, messagingApi.PushMessageRequest>;
+
+export type EventBaseIsSdkEventBase = AssignableTo<z.output<typeof lineEventBase>, webhook.EventBase>;
+export type FollowIsSdkFollow = AssignableTo<z.output<typeof followEvent>, webhook.FollowEvent>;
+export type UnfollowIsSdkUnfollow = AssignableTo<z.output<typeof unfollowEvent>, webhook.UnfollowEvent>;
+export type PostbackIsSdkPostback = AssignableTo<z.output<typeof postbackEvent>, webhook.PostbackEvent>;
+
+export type EmulatorEventsAreSdkEvents = AssignableTo<LineWebhookEvent, webhook.Event>;
+export type EmulatorBodyIsSdkCallbackRequest = AssignableTo<LineWebhookBody, webhook.CallbackRequest>;
+export type EmulatorAcceptsOnlySdkMessages = AssignableTo<EmulatorPushMessage, messagingApi.Message>;
+export type EmulatorAcceptsOnlySdkPushRequests = AssignableTo<EmulatorPushBody, messagingApi.PushMessageRequest>;
 
 describe('LINE contract: push request types', () => {
   it('a buttons template push is a PushMessageRequest of the SDK', () => {
