@@ -314,7 +314,7 @@ async function main(): Promise<void> {
   }
   const line = new Map<string, number[]>();
   for (const p of await stack.line.pushes({ delivered: true })) {
-    for (const m of p.messages) if (m.type === 'template' && m.altText === REMINDER) add(line, byNumber.get(/RM-\d{6}/.exec(m.template.text)?.[0] ?? ''), Date.parse(p.acceptedAt));
+    for (const m of p.messages) if (m.type === 'template' && m.template.type === 'buttons' && m.altText === REMINDER) add(line, byNumber.get(/RM-\d{6}/.exec(m.template.text)?.[0] ?? ''), Date.parse(p.acceptedAt));
   }
   const timer = new Map<string, number[]>();
   await pool(N, 32, async (i) => {

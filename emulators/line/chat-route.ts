@@ -7,6 +7,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { formValue } from '../harness/validate';
+import { actionsOf } from './message-schema';
 import { requireSignedIn } from './page-session';
 import { CHAT_NOTICES, sendChatPage, type ChatEntry } from './pages/chat';
 import { sendMessagePage } from './pages/layout';
@@ -101,7 +102,7 @@ export function createChatRouter(state: LineState): Router {
     const form = postbackFormSchema.safeParse(req.body).data;
     const found = form?.message === undefined ? undefined : state.pushes.findSent(parties.user.userId, form.message);
     const message = found === undefined ? undefined : found.record.messages[found.index];
-    const action = message?.type === 'template' && form?.action !== undefined ? message.template.actions[form.action] : undefined;
+    const action = message !== undefined && form?.action !== undefined ? actionsOf(message)[form.action] : undefined;
     if (action?.type !== 'postback') return back(res);
     await act(res, () => tapPostback(state, parties.user, action.data, action.displayText));
   });

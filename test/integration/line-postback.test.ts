@@ -60,7 +60,7 @@ describe('[承認する] postback from the LINE order notification', function ()
       // The order notification carries [承認する] with the order's postback.
       const order = await notifiedOrder();
       const pushed = (await pushesTo(lineUserId)).flatMap((p) => p.messages).find((m) => m.type === 'template' && m.altText === ORDER);
-      assert.ok(pushed?.type === 'template');
+      assert.ok(pushed?.type === 'template' && pushed.template.type === 'buttons');
       assert.deepEqual(
         pushed.template.actions.filter((a) => a.type === 'postback').map((a) => a.type === 'postback' && a.data),
         [orderApprovePostback(order.orderId)],

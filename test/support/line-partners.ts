@@ -8,7 +8,7 @@ import { storeLineTokens } from '../../models/partner-line-token-store';
 import { partnerCommands, type PartnerCommands } from '../../api/temporal/partner-commands';
 import type { LinkLineResult } from '../../common/partners/types';
 import { BrowserClient, type BrowserPage } from '../../emulators/browser-client';
-import type { PushMessage } from '../../emulators/line/message-schema';
+import { summaryOf, type PushMessage } from '../../emulators/line/message-schema';
 import type { PushRecord } from '../../emulators/line/push-log';
 import type { WebhookDelivery } from '../../emulators/line/webhook-event';
 import { Delivery } from '../../models/delivery';
@@ -101,7 +101,7 @@ export async function linkPartnerLine(
 }
 
 /** The title a partner sees for a pushed message: a template's altText, a text's text. */
-export const titleOf = (m: PushMessage): string => (m.type === 'template' ? m.altText : m.text);
+export const titleOf = (m: PushMessage): string => summaryOf(m);
 
 /** Pushes accepted for a LINE user, oldest first (delivered ones only unless told otherwise). */
 export async function pushesTo(lineUserId: string, delivered: boolean | undefined = true): Promise<PushRecord[]> {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { lineLinkWorkflowId } from '../../common/ids';
+import { summaryOf } from '../../emulators/line/message-schema';
 import { PartnerLine } from '../../models/partner-line';
 import { PartnerLineToken } from '../../models/partner-line-token';
 import type { TestApi } from './api-server';
@@ -29,7 +30,7 @@ export async function seedLineAccount(email: string | null, displayName = 'å±±ç”
 /** The titles of what a LINE user received from the Official Account (text or altText). */
 export async function lineTitlesTo(lineUserId: string): Promise<string[]> {
   const pushes = await stack().line.pushes({ to: lineUserId, delivered: true });
-  return pushes.flatMap((p) => p.messages.map((m) => (m.type === 'template' ? m.altText : m.text)));
+  return pushes.flatMap((p) => p.messages.map(summaryOf));
 }
 
 export class PartnerPhone {

@@ -1,11 +1,12 @@
 // The Official Account chat as the LINE user sees it on the phone: the pushed messages that reached
-// them (text; buttons templates with uri buttons as links and postback / message buttons that
-// tap), their own lines, the per-user rich menu, a message box, and the menu at the top right
+// them (a text's text; a buttons or confirm template's text, any other template, flex or imagemap
+// message's altText, a location's title, the type of a sticker or media; the message's actions as
+// buttons: uri as links, postback and message that tap), their own lines, the per-user rich menu, a message box, and the menu at the top right
 // (右上三本線) with 「ブロック」 / 「ブロック解除」 and 設定.
 
 import type { Response } from 'express';
 import { html, safeHref, type Html } from '../../harness/html';
-import type { PushMessage, TemplateAction } from '../message-schema';
+import { actionsOf, summaryOf, type FlexAction, type PushMessage } from '../message-schema';
 import type { RichMenu } from '../richmenus';
 import type { RichMenuAction } from '../richmenu-schema';
 import type { LineUser } from '../state';
@@ -32,20 +33,26 @@ function linkOrText(label: string, uri: string): Html {
   return href === undefined ? html`<span class="button" title="${uri}">${label}</span>` : html`<a class="button" href="${href}">${label}</a>`;
 }
 
-function templateButton(sentMessageId: string, action: TemplateAction, index: number): Html {
-  if (action.type === 'uri') return linkOrText(action.label, action.uri);
-  if (action.type === 'postback') return hiddenForm('/chat/postback', { message: sentMessageId, action: String(index) }, action.label);
-  return hiddenForm('/chat/messages', { text: action.text }, action.label);
+function actionButton(sentMessageId: string, action: FlexAction, index: number): Html {
+  const label = action.label ?? action.type;
+  if (action.type === 'uri') return linkOrText(label, action.uri);
+  if (action.type === 'postback') return hiddenForm('/chat/postback', { message: sentMessageId, action: String(index) }, label);
+  if (action.type === 'message') return hiddenForm('/chat/messages', { text: action.text }, label);
+  return html`<span class="button">${label}</span>`;
 }
 
 function bubble(entry: Extract<ChatEntry, { mine: false }>): Html {
   const { message } = entry;
-  if (message.type === 'text') return html`<div class="bubble">${message.text}</div>`;
-  const template = message.template;
-  return html`<div class="bubble" aria-label="${message.altText}">
-${template.title === undefined ? null : html`<strong>${template.title}</strong><br>`}${template.text}
-<div class="menu" style="margin-top:8px">${template.actions.map((action, index) => templateButton(entry.sentMessageId, action, index))}</div>
+  const actions = actionsOf(message);
+  const buttons = actions.length === 0 ? null : html`<div class="menu" style="margin-top:8px">${actions.map((action, index) => actionButton(entry.sentMessageId, action, index))}</div>`;
+  if (message.type === 'template' && (message.template.type === 'buttons' || message.template.type === 'confirm')) {
+    const title = message.template.type === 'buttons' ? message.template.title : undefined;
+    return html`<div class="bubble" aria-label="${message.altText}">
+${title === undefined ? null : html`<strong>${title}</strong><br>`}${message.template.text}
+${buttons}
 </div>`;
+  }
+  return html`<div class="bubble">${summaryOf(message)}${buttons}</div>`;
 }
 
 function areaLabel(action: RichMenuAction, index: number): string {
