@@ -221,6 +221,32 @@ describe('LINE WORKS emulator', () => {
     assert.equal((await control.lineWorksMessages()).length, 2);
   });
 
+  it('takes bot messages up to LINE WORKS documented lengths and refuses one character more', async () => {
+    const token = await accessToken();
+    const uri = (label: string) => ({ type: 'uri', label, uri: 'https://example.com' });
+    const template = (contentText: string, label = '確認する') => ({ content: { type: 'button_template', contentText, actions: [uri(label)] } });
+    const atLimit: unknown[] = [
+      { content: { type: 'text', text: 'あ'.repeat(2000), i18nTexts: [{ language: 'ja_JP', text: 'い'.repeat(2000) }] } },
+      template('う'.repeat(1000), 'え'.repeat(20)),
+      { content: { type: 'button_template', contentText: 'x', actions: Array.from({ length: 10 }, (_, n) => uri(`ボタン${n}`)) } },
+      { content: { type: 'flex', altText: 'お'.repeat(400), i18nAltTexts: [{ language: 'en_US', altText: 'a'.repeat(400) }], contents: { type: 'bubble' } } },
+    ];
+    for (const body of atLimit) assert.equal((await send(token, body)).status, 201, JSON.stringify(body).slice(0, 120));
+    const overLimit: unknown[] = [
+      { content: { type: 'text', text: 'x', i18nTexts: [{ language: 'ja_JP', text: 'い'.repeat(2001) }] } },
+      template('う'.repeat(1001)),
+      template('x', 'え'.repeat(21)),
+      { content: { type: 'button_template', contentText: 'x', actions: Array.from({ length: 11 }, (_, n) => uri(`ボタン${n}`)) } },
+      { content: { type: 'button_template', contentText: 'x', actions: [{ ...uri('ok'), i18nLabels: [{ language: 'en_US', label: 'a'.repeat(21) }] }] } },
+      { content: { type: 'text', text: 'x', i18nTexts: [{ language: 'fr_FR', text: 'bonjour' }] } },
+    ];
+    for (const body of overLimit) {
+      const answer = await send(token, body);
+      assert.equal(answer.status, 400, JSON.stringify(body).slice(0, 120));
+      assert.equal((answer.body as { code: string }).code, 'INVALID_PARAMETER');
+    }
+  });
+
   it('answers 401 for a bad token, 403 for a foreign bot and 404 for an unknown user', async () => {
     const token = await accessToken();
     const body = { content: { type: 'text', text: 'hi' } };
