@@ -1,14 +1,16 @@
 // renkei's LINE contracts against the LINE SDK's generated types (from LINE's OpenAPI): the
 // compiler refuses this file if a message renkei can build is not a message LINE accepts, if an
-// event renkei's webhook schemas read is not an event LINE's SDK describes, or if an event the
-// LINE emulator sends is not one.
+// event renkei's webhook schemas read is not an event LINE's SDK describes, or if the LINE
+// emulator sends an event, accepts a message or answers a push in a shape the SDK does not have.
 
 import { strict as assert } from 'node:assert';
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import type { z } from 'zod';
 import type { followEvent, lineEventBase, postbackEvent, unfollowEvent } from '../../api/schemas/line-webhook';
 import type { LineWebhookBody, LineWebhookEvent } from '../../emulators/line/webhook-event';
+import type { ErrorDetail as EmulatorErrorDetail } from '../../emulators/line/errors';
 import type { PushBody as EmulatorPushBody, PushMessage as EmulatorPushMessage } from '../../emulators/line/message-schema';
+import type { SentMessage as EmulatorSentMessage } from '../../emulators/line/push-log';
 import type { LineMessage } from '../../providers/line/messaging-client';
 
 /** Compiles only when T is assignable to U. */
@@ -27,6 +29,8 @@ export type EmulatorEventsAreSdkEvents = AssignableTo<LineWebhookEvent, webhook.
 export type EmulatorBodyIsSdkCallbackRequest = AssignableTo<LineWebhookBody, webhook.CallbackRequest>;
 export type EmulatorAcceptsOnlySdkMessages = AssignableTo<EmulatorPushMessage, messagingApi.Message>;
 export type EmulatorAcceptsOnlySdkPushRequests = AssignableTo<EmulatorPushBody, messagingApi.PushMessageRequest>;
+export type EmulatorPushAnswerIsSdkResponse = AssignableTo<{ sentMessages: EmulatorSentMessage[] }, messagingApi.PushMessageResponse>;
+export type EmulatorErrorDetailIsSdkErrorDetail = AssignableTo<EmulatorErrorDetail, messagingApi.ErrorDetail>;
 
 describe('LINE contract: push request types', () => {
   it('a buttons template push is a PushMessageRequest of the SDK', () => {
