@@ -10,6 +10,7 @@ import { TokenCipher } from '../../security/token-cipher';
 import { BrowserCsrf } from '../web/csrf';
 import { basicInfoRouter } from './basic-info-routes';
 import type { PartnerWebContext } from './context';
+import { invoiceBasicInfoRoutes } from './invoice-basic-info-routes';
 import { invoiceRoutes } from './invoice-routes';
 import { lineCallbackRouter } from './line-callback-route';
 import { loginRouter } from './login-routes';
@@ -34,6 +35,7 @@ export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   router.use(reportRoutes(pw));
   router.use(reportFileRoutes(pw));
   router.use(invoiceRoutes(pw));
+  router.use(invoiceBasicInfoRoutes(pw));
   router.use(paymentNoticeRoutes(pw));
   return router;
 }
