@@ -95,7 +95,7 @@ ${order.workEntries.length > 0 ? html`<dt>稼動</dt><dd>${order.workEntries.map
 ${
   order.invoice === null
     ? null
-    : html`<dt>請求書（${order.invoice.billingMonth}分・第${order.invoice.revision}版）</dt><dd>${order.invoice.items.map((item) => html`${item.name} ${yen(item.amountYen)}<br>`)}${order.invoice.expenses.map((expense) => html`立替経費: ${expense.name} ${yen(expense.amountYen)}<br>`)}合計 ${yen(order.invoice.totalYen)}</dd>`
+    : html`<dt>請求書（${order.invoice.billingMonth}分・第${order.invoice.revision}版）</dt><dd>${order.invoice.items.map((item) => html`${item.name} ${yen(item.amountYen)}<br>`)}${order.invoice.expenses.map((expense) => html`立替経費: ${expense.name} ${yen(expense.amountYen)}<br>`)}合計 ${yen(order.invoice.totalYen)}${order.invoice.issuer === null ? null : html`<br><span data-invoice-issuer>請求元: ${order.invoice.issuer.name} 〒${order.invoice.issuer.postalCode} ${order.invoice.issuer.address}</span>`}</dd>`
 }
 ${reportFiles(row)}
 ${order.paymentNotice === null ? null : html`<dt>支払通知書</dt><dd>${yen(order.paymentNotice.amountYen)}（承認期日 ${order.paymentNotice.approvalDueDate}）</dd>`}
