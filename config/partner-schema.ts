@@ -44,7 +44,7 @@ export const partnerWebSchema = z.object({
   API_PUBLIC_URL: url.default('http://127.0.0.1:3000'),
 });
 
-/** What only the API needs: the event and webhook secrets and the reminder hour. */
+/** What only the API needs: the event and webhook secrets, the reminder hour and the 報告書 size limit. */
 export const partnerApiSchema = z.object({
   /** Shared secret of the platform's signed events; the endpoint answers 503 while unset. */
   LANSMART_EVENT_SECRET: optionalSecret(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
@@ -52,4 +52,6 @@ export const partnerApiSchema = z.object({
   LINE_CHANNEL_SECRET: z.string().min(1, 'required (Messaging API channel → Channel secret)'),
   /** JST hour (0–23) at which 「請求書を作成してください」 reminders go out. */
   REMINDER_HOUR_JST: z.coerce.number().int().min(0).max(23).default(10),
+  /** The largest 報告書 file a partner may upload, in bytes (the platform takes up to 20 MiB). */
+  REPORT_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(10 * 1024 * 1024),
 });

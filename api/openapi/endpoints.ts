@@ -9,6 +9,7 @@ import { lineCallbackQuery } from '../partner-web/line-callback-route';
 import { notificationsPageQuery } from '../partner-web/notification-routes';
 import { notificationIdParam } from '../partner-web/notification-store';
 import { orderIdParam } from '../partner-web/partner-order';
+import { reportFilesQuery } from '../partner-web/report-file-routes';
 import { freeeProductEventSchema } from '../schemas/freee-product-event';
 import { freeeWebhookSchema } from '../schemas/freee-webhook';
 import { lansmartEventSchema } from '../schemas/lansmart-event';
@@ -34,7 +35,7 @@ export interface Endpoint {
   answers: Answers;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  body?: { type: 'application/json' | 'application/x-www-form-urlencoded'; schema: z.ZodType };
+  body?: { type: 'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data'; schema: z.ZodType };
   /** Status → what it means (every 4xx the edge answers for bad input is listed). */
   responses: Record<string, string>;
 }
@@ -154,6 +155,21 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'post', path: '/partner/orders/{orderId}/basic-info', summary: '基本情報 before approval.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 404: 'Not this partner’s order.' } },
   ...orderStep('/partner/orders/{orderId}/report', '稼動登録', z.object({ ...token, op: reportOp, date: z.string().max(20).optional(), hours: z.string().max(20).optional(), description: z.string().max(1000).optional(), index: z.string().max(5).optional(), draft: z.string().max(32_000).optional() })),
+  { method: 'get', path: '/partner/orders/{orderId}/report/files', summary: '報告書のアップロード: the order’s files on the platform and the upload form (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: reportFilesQuery, responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
+  {
+    method: 'post',
+    path: '/partner/orders/{orderId}/report/files',
+    summary: 'Uploads one 報告書 (PDF, JPEG or PNG, read from its bytes; at most REPORT_FILE_MAX_BYTES) to the platform, then back to the page.',
+    tag: 'partner pages',
+    caller: 'partnerSession',
+    answers: 'html',
+    params: orderParam,
+    body: { type: 'multipart/form-data', schema: z.object({ ...token, file: z.string().describe('The file’s bytes (binary).') }) },
+    responses: { 303: 'Uploaded: the page with the notice.', 400: 'No file, or not a readable form: the page says why.', 403: 'A stale or forged form.', 404: 'Not this partner’s order.', 409: 'The order takes no reports now.', 413: 'Over the size limit: the page says so; nothing kept.', 415: 'Not a PDF, JPEG or PNG by its content: the page says so; nothing kept.', 422: 'The platform refused the file.' },
+  },
   ...orderStep('/partner/orders/{orderId}/invoice', '請求書', z.object({ ...token, op: invoiceOp, billingMonth: z.string().max(7).optional(), draft: z.string().max(32_000).optional() })),
+  { method: 'get', path: '/partner/orders/{orderId}/invoice/confirm', summary: 'The invoice draft kept on the server, confirmed again (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or no complete draft: to the invoice form.', 404: 'Not this partner’s order.' } },
+  { method: 'get', path: '/partner/orders/{orderId}/invoice/basic-info', summary: '基本情報の修正 from the invoice (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the invoice is not being written.', 404: 'Not this partner’s order.' } },
+  { method: 'post', path: '/partner/orders/{orderId}/invoice/basic-info', summary: '基本情報の修正 from the invoice: saved on the platform, then back to the invoice’s confirmation.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 404: 'Not this partner’s order.' } },
   ...orderStep('/partner/orders/{orderId}/payment-notice', '支払通知書', z.object({ ...token, op: approveOp })),
 ];

@@ -20,6 +20,8 @@ export interface PartnerWebContext {
   platform: LansmartPlatformClient;
   partners: PartnerCommands;
   orders: OrderCommands;
+  /** The largest 報告書 file accepted, in bytes. */
+  reportFileMaxBytes: number;
   url(path: string): string;
 }
 
@@ -40,6 +42,7 @@ export function partnerWebContext(deps: ApiDeps, web: WebContext, commands: { pa
     platform: new LansmartPlatformClient({ apiBaseUrl: c.LANSMART_API_BASE_URL, apiKey: c.LANSMART_API_KEY, timeoutMs: c.LANSMART_HTTP_TIMEOUT_MS }),
     partners: commands.partners,
     orders: commands.orders,
+    reportFileMaxBytes: c.REPORT_FILE_MAX_BYTES,
     url: (path) => web.url(path),
   };
 }

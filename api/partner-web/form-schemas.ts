@@ -126,6 +126,6 @@ export type WorkDraft = WorkEntry[];
 /** Which button of a step's form was tapped. */
 export const approveOp = z.enum(['confirm', 'execute']);
 export const reportOp = z.enum(['add', 'remove', 'register']);
-export const invoiceOp = z.enum(['add_item', 'add_expense', 'confirm', 'edit', 'send', 'submit']);
+export const invoiceOp = z.enum(['add_item', 'add_expense', 'confirm', 'edit', 'send', 'submit', 'upload', 'basic_info']);
 /** The entry a [削除] removes. */
 export const entryIndex = z.coerce.number().int().min(0).max(MAX_WORK_ENTRIES - 1);

@@ -2,6 +2,9 @@
 // reminder 「請求書を作成してください」 and from 「請求書が差し戻されました」: items and 立替経費 →
 // [確認する] (checked rows, totals) → [送信] → 請求月 [送信する] → one update of the order workflow
 // (invoice.submit on the platform) → 「請求書を送信しました」. After a remand the same page resubmits.
+// The rows typed so far are kept on the server with every post (invoice-draft-store.ts) and shown
+// again when the partner comes back, until the invoice is sent; [報告書のアップロード] and
+// [基本情報を修正する] save them before leaving, and /invoice/confirm shows the kept draft again.
 import { Router } from 'express';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { OrderState } from '../../common/orders/types';
@@ -9,9 +12,11 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
 import { checkFormToken, formBodyOf, formList, formString, issueFormToken, type FormBody } from './form-tokens';
+import { deleteInvoiceDraft, loadInvoiceDraft, saveInvoiceDraft } from './invoice-draft-store';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage, invoiceSentView, type RowValues } from './pages/invoice-pages';
+import { orderPaths } from './partner-order';
 import { sendStepRefusal, takeStep } from './step';
 
 const invoiceForm = (orderId: string) => `invoice:${orderId}`;
@@ -63,8 +68,18 @@ function parseDraft(raw: string | undefined): InvoiceDraft | undefined {
   }
 }
 
+/** The invoice's rows as the form carries them again (a confirmed draft back into editable rows). */
+function rowsOf(draft: InvoiceDraft): { items: RowValues[]; expenses: RowValues[] } {
+  const expenses = toRows(draft.expenses);
+  return { items: toRows(draft.items), expenses: expenses.length ? expenses : [BLANK] };
+}
+
+export const invoiceConfirmPath = (orderId: string): string => `${orderPaths(orderId).invoice}/confirm`;
+const WRITING: readonly string[] = ['work_registered', 'remanded'];
+
 export function invoiceRoutes(pw: PartnerWebContext): Router {
   const router = Router();
+  const issuerOf = async (partnerId: string) => (await pw.platform.getPartner(partnerId))?.basicInfo ?? null;
 
   router.get(
     '/partner/orders/:orderId/invoice',
@@ -75,11 +90,30 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const ctx = partnerPageContext(req, res);
       if (order.status === 'work_registered' || order.status === 'remanded') {
         const token = issueFormToken(pw, session, invoiceForm(order.orderId));
-        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...initialRows(order), errors: {} }));
+        const kept = await loadInvoiceDraft(session.partnerId, order.orderId);
+        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...(kept ?? initialRows(order)), errors: {}, ...(kept ? { restored: true } : {}) }));
       }
       if (SENT.includes(order.status) && order.invoice) return sendPage(res, 200, invoiceSentView(ctx, order));
       const refusal = refusePartnerAction('invoice.submit', order.status) ?? { reason: 'not_yet', status: order.status };
       sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'invoice.submit', order.orderId);
+    }),
+  );
+
+  // The kept draft's confirmation again (back from 基本情報の修正); an incomplete draft goes to the form.
+  router.get(
+    '/partner/orders/:orderId/invoice/confirm',
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res, 'invoice');
+      if (!c) return;
+      const { session, order } = c;
+      const kept = WRITING.includes(order.status) ? await loadInvoiceDraft(session.partnerId, order.orderId) : undefined;
+      const items = kept ? checkRows(kept.items, 'items') : undefined;
+      const expenses = kept ? checkRows(kept.expenses, 'expenses') : undefined;
+      if (!items || !expenses || items.lines.length === 0 || Object.keys({ ...items.errors, ...expenses.errors }).length > 0) {
+        return res.redirect(303, orderPaths(order.orderId).invoice);
+      }
+      const token = issueFormToken(pw, session, invoiceForm(order.orderId));
+      sendPage(res, 200, invoiceConfirmPage(partnerPageContext(req, res), order, token, { items: items.lines, expenses: expenses.lines }, await issuerOf(session.partnerId)));
     }),
   );
 
@@ -99,10 +133,12 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
       const op = parsedOp.data;
 
-      if (op === 'add_item' || op === 'add_expense' || op === 'confirm') {
+      if (op === 'add_item' || op === 'add_expense' || op === 'confirm' || op === 'upload') {
         const items = postedRows(body, 'item');
         const expenses = postedRows(body, 'expense');
         if (!items || !expenses) return sendProblem(req, res, 'bad_request');
+        await saveInvoiceDraft(session.partnerId, order.orderId, { items, expenses });
+        if (op === 'upload') return res.redirect(303, orderPaths(order.orderId).reportFiles);
         if (op !== 'confirm') {
           const grow = (rows: RowValues[]) => (rows.length < MAX_INVOICE_ROWS ? [...rows, BLANK] : rows);
           return sendPage(res, 200, invoiceFormPage(ctx, order, token, op === 'add_item' ? { items: grow(items), expenses, errors: {} } : { items, expenses: grow(expenses), errors: {} }));
@@ -114,14 +150,15 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
         if (checkedItems.lines.length === 0) {
           return sendPage(res, 400, invoiceFormPage(ctx, order, token, { items: items.length ? items : [BLANK], expenses, errors: {}, alert: t.needOneItem }));
         }
-        return sendPage(res, 200, invoiceConfirmPage(ctx, order, token, { items: checkedItems.lines, expenses: checkedExpenses.lines }));
+        return sendPage(res, 200, invoiceConfirmPage(ctx, order, token, { items: checkedItems.lines, expenses: checkedExpenses.lines }, await issuerOf(session.partnerId)));
       }
 
       const draft = parseDraft(formString(body, 'draft'));
       if (!draft) return sendProblem(req, res, 'bad_request');
-      if (op === 'edit') {
-        const expenses = toRows(draft.expenses);
-        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { items: toRows(draft.items), expenses: expenses.length ? expenses : [BLANK], errors: {} }));
+      if (op === 'edit' || op === 'basic_info') {
+        await saveInvoiceDraft(session.partnerId, order.orderId, rowsOf(draft));
+        if (op === 'basic_info') return res.redirect(303, `${orderPaths(order.orderId).invoice}/basic-info`);
+        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...rowsOf(draft), errors: {} }));
       }
       if (op === 'send') {
         const month = order.invoice?.billingMonth ?? order.details.closingDate.slice(0, 7);
@@ -133,6 +170,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!month.success) return sendPage(res, 400, invoiceMonthPage(ctx, order, token, draft, rawMonth, { billingMonth: 'billing_month' }));
       const outcome = await takeStep(pw, session, order.orderId, { type: 'invoice.submit', billingMonth: month.data, items: draft.items, expenses: draft.expenses }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'invoice.submit', order.orderId);
+      await deleteInvoiceDraft(session.partnerId, order.orderId);
       sendPage(res, 200, invoiceSentPage(ctx, draft, month.data));
     }),
   );

@@ -31,6 +31,7 @@ export const orderPaths = (orderId: string) => {
     bankAccount: `${base}/bank-account`,
     basicInfo: `${base}/basic-info`,
     report: `${base}/report`,
+    reportFiles: `${base}/report/files`,
     invoice: `${base}/invoice`,
     paymentNotice: `${base}/payment-notice`,
   };

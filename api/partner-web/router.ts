@@ -1,7 +1,8 @@
 // The Lansmart partner's phone pages as one router for the app: ユーザー登録 and ログイン with LINE
 // (docs/flows/lansmart-line.md: the registration page, the login page and ログアウト, the LINE Login callback, and
 // 基本情報登録), then the pages of each order step and the in-app notifications (home /partner and
-// the notifications API, the purchase order, the work report, the invoice and the payment notice;
+// the notifications API, the purchase order, the work report and its 報告書 files, the invoice and
+// the payment notice;
 // each needs the partner session, else LINEでログイン, then back).
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
@@ -9,6 +10,7 @@ import { TokenCipher } from '../../security/token-cipher';
 import { BrowserCsrf } from '../web/csrf';
 import { basicInfoRouter } from './basic-info-routes';
 import type { PartnerWebContext } from './context';
+import { invoiceBasicInfoRoutes } from './invoice-basic-info-routes';
 import { invoiceRoutes } from './invoice-routes';
 import { lineCallbackRouter } from './line-callback-route';
 import { loginRouter } from './login-routes';
@@ -16,6 +18,7 @@ import { notificationRoutes } from './notification-routes';
 import { orderRoutes } from './order-routes';
 import { paymentNoticeRoutes } from './payment-notice-routes';
 import { registrationRouter } from './registration-routes';
+import { reportFileRoutes } from './report-file-routes';
 import { reportRoutes } from './report-routes';
 
 export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
@@ -30,7 +33,9 @@ export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   router.use(notificationRoutes(pw));
   router.use(orderRoutes(pw));
   router.use(reportRoutes(pw));
+  router.use(reportFileRoutes(pw));
   router.use(invoiceRoutes(pw));
+  router.use(invoiceBasicInfoRoutes(pw));
   router.use(paymentNoticeRoutes(pw));
   return router;
 }

@@ -1,7 +1,8 @@
 // The company console's routes: `GET /company/orders` (also where `/` leads) and one form POST per company action, each
 // running the same code as the control routes (company-actions.ts) with the same validation, then
 // back to the list (303) with a notice saying what happened and what renkei answered. A refused
-// action re-renders the list with the reason (400 / 404 / 409).
+// action re-renders the list with the reason (400 / 404 / 409). Each order lists the partner's
+// 報告書 files; one downloads as an attachment (never shown inline, the type not sniffed).
 
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import {
 } from './company-actions';
 import { createOrderSchema, paymentNoticeSchema, remandSchema } from './control-schema';
 import { sendCompanyConsolePage } from './pages/console';
+import { reportFileView } from './report-file';
 import type { LansmartState } from './state';
 
 const NOTICES = {
@@ -63,7 +65,11 @@ export function createConsoleRouter(state: LansmartState): Router {
     sendCompanyConsolePage(res, status, {
       orders: state.listOrders().map((order) => {
         const partner = state.partners.get(order.partnerId);
-        return { order, partnerLabel: partner === undefined ? order.partnerId : `${partner.name ?? partner.basicInfo?.name ?? partner.email}（${order.companyName}）` };
+        return {
+          order,
+          partnerLabel: partner === undefined ? order.partnerId : `${partner.name ?? partner.basicInfo?.name ?? partner.email}（${order.companyName}）`,
+          files: state.reportFilesOf(order.orderId).map(reportFileView),
+        };
       }),
       partners: [...state.partners.values()].map((partner) => ({
         partnerId: partner.partnerId,
@@ -113,6 +119,23 @@ export function createConsoleRouter(state: LansmartState): Router {
       return createOrder(state, input);
     }),
   );
+
+  router.get('/company/orders/:orderId/report-files/:fileId', (req, res) => {
+    const file = state.reportFilesOf(orderIdOf(req)).find((f) => f.fileId === String(req.params.fileId));
+    if (file === undefined) {
+      render(res, 404, { error: 'ファイルが見つかりません' });
+      return;
+    }
+    // attachment() would take the type from the name's extension: the type detected from the bytes wins.
+    res
+      .status(200)
+      .attachment(file.fileName)
+      .type(file.contentType)
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Content-Security-Policy', "default-src 'none'; sandbox")
+      .set('Cache-Control', 'no-store')
+      .send(file.data);
+  });
 
   router.post('/company/orders/:orderId/work-report', (req, res) => run(res, 'work_report', () => createWorkReport(state, orderIdOf(req), {})));
 

@@ -1,5 +1,5 @@
 // The Lansmart platform emulator [emulator contract: the platform's API is private]: the platform
-// API renkei calls (`/api/v1`, Bearer API key), the signed events it sends to renkei, the company
+// API renkei calls (`/api/v1`, Bearer API key, with the partners' 報告書 files), the signed events it sends to renkei, the company
 // console page people click through (`/company/orders`), and control routes that play the company.
 
 import { Router } from 'express';
@@ -10,11 +10,12 @@ import { createLansmartControlRouter } from './control';
 import { createDirectoryRouter } from './directory-route';
 import { lansmartErrorBody } from './errors';
 import { createOrderRouter } from './order-route';
+import { createReportFileRouter } from './report-file-route';
 import { LansmartState } from './state';
 
 export function createLansmartEmulator(state: LansmartState = new LansmartState()): EmulatorDefinition {
   const api = Router();
-  api.use(requireApiKey(state), createDirectoryRouter(state), createOrderRouter(state));
+  api.use(requireApiKey(state), createDirectoryRouter(state), createOrderRouter(state), createReportFileRouter(state));
   const routes = Router();
   routes.use('/api/v1', api);
   routes.use(createConsoleRouter(state));

@@ -4,6 +4,7 @@
 // is the order view of `GET /api/v1/orders/{orderId}`.
 
 import type { OrderActor, OrderStatus, OrderTransition } from './order-status';
+import type { BasicInfo } from './partner-info';
 
 export interface DateRange {
   /** YYYY-MM-DD */
@@ -42,6 +43,8 @@ export interface Invoice {
   revision: number;
   submittedAt: string;
   remands: { reason: string; at: string }[];
+  /** 請求元: the partner's 基本情報 when the invoice was submitted (the platform issues it with them). */
+  issuer: BasicInfo | null;
 }
 
 export interface PaymentNotice {

@@ -46,6 +46,7 @@ export function applyPartnerAction(state: LansmartState, order: Order, action: P
         revision: (previous?.revision ?? 0) + 1,
         submittedAt: at,
         remands: previous?.remands ?? [],
+        issuer: state.partners.get(order.partnerId)?.basicInfo ?? null,
       };
       break;
     }

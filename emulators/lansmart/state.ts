@@ -1,11 +1,12 @@
 // What the Lansmart platform emulator knows: its API key and renkei's event endpoint, companies,
 // partners (with their invitation, 基本情報 and 口座情報), orders, the partner actions received
-// (with their stored idempotent answers), and every event sent. Reset empties it.
+// (with their stored idempotent answers), the 報告書 files uploaded, and every event sent. Reset empties it.
 
 import { HttpError } from '../harness/http-error';
 import type { Order } from './order';
 import type { BankAccount, BasicInfo } from './partner-info';
 import type { RecordedPartnerAction } from './partner-action-schema';
+import type { ReportFile } from './report-file';
 import type { EventDelivery, PlatformEvent } from './platform-event';
 import type { LansmartCompany, LansmartSeedParsed } from './seed-schema';
 
@@ -66,6 +67,9 @@ export class LansmartState {
   /** Every event the platform produced, in order (what replay re-sends). */
   readonly events: PlatformEvent[] = [];
   readonly deliveries: EventDelivery[] = [];
+  /** 報告書 files, oldest first; and the upload answered for each Idempotency-Key. */
+  readonly reportFiles: ReportFile[] = [];
+  readonly reportFileKeys = new Map<string, ReportFile>();
   private orderSeq = 0;
 
   /** Merges a seed: companies and partners are upserted by id; config keys given replace the old ones. */
@@ -140,6 +144,10 @@ export class LansmartState {
     return [...this.orders.values()];
   }
 
+  reportFilesOf(orderId: string): ReportFile[] {
+    return this.reportFiles.filter((file) => file.orderId === orderId);
+  }
+
   reset(): void {
     this.config = { requirePartnerInfoForApproval: false };
     this.companies.clear();
@@ -149,6 +157,8 @@ export class LansmartState {
     this.partnerActions.length = 0;
     this.events.length = 0;
     this.deliveries.length = 0;
+    this.reportFiles.length = 0;
+    this.reportFileKeys.clear();
     this.orderSeq = 0;
   }
 }

@@ -1,6 +1,7 @@
 // The Lansmart platform API renkei calls: invitations, users by e-mail, partners (basic info and
-// bank account), orders, and the partner's steps on an order (sent with an Idempotency-Key so a
-// retried activity records the step once).
+// bank account), orders, the partner's steps on an order (sent with an Idempotency-Key so a
+// retried activity records the step once), and the 報告書 files the platform keeps for an order
+// (sent as multipart/form-data; renkei keeps no copy).
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { classifyHttpError, ProviderRejectedError } from '../http-errors';
@@ -51,6 +52,17 @@ const usersSchema = z.object({
 export type PlatformUser = z.infer<typeof usersSchema>['users'][number];
 
 const actionAnswer = z.object({ actionId: z.string() });
+
+const reportFileSchema = z.object({ fileId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), uploadedAt: z.string() });
+export type PlatformReportFile = z.infer<typeof reportFileSchema>;
+const reportFilesSchema = z.object({ files: z.array(reportFileSchema) });
+
+/** A 報告書 file to send: its bytes, the type they were found to be, the name the partner gave it. */
+export interface ReportFileUpload {
+  fileName: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  data: Buffer;
+}
 
 /** The platform refused a step because of the order's state (it was done already, or too early). */
 export class PlatformInvalidStateError extends ProviderRejectedError {}
@@ -130,5 +142,26 @@ export class LansmartPlatformClient {
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /** Sends a 報告書 file; the same idempotency key (one form's request ID) is one file. */
+  async uploadReportFile(orderId: string, partnerId: string, idempotencyKey: string, file: ReportFileUpload): Promise<PlatformReportFile> {
+    const form = new FormData();
+    form.append('partnerId', partnerId);
+    form.append('file', new Blob([file.data], { type: file.contentType }), file.fileName);
+    try {
+      const res = await this.http.post<unknown>(`/api/v1/orders/${encodeURIComponent(orderId)}/report-files`, form, {
+        headers: { 'Idempotency-Key': idempotencyKey },
+        maxBodyLength: Infinity,
+      });
+      return reportFileSchema.parse(res.data);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** The order's 報告書 files (names, types, sizes; never the bytes). */
+  async listReportFiles(orderId: string, partnerId: string): Promise<PlatformReportFile[]> {
+    return (await this.getOrUndefined(`/api/v1/orders/${encodeURIComponent(orderId)}/report-files`, reportFilesSchema, { partnerId }))?.files ?? [];
   }
 }

@@ -17,7 +17,10 @@ import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, order
 import { PAYMENT_NOTICE_TEXT } from '../../api/partner-web/pages/payment-notice-catalogue';
 import { paymentNoticeClosedView, paymentNoticePage } from '../../api/partner-web/pages/payment-notice-pages';
 import { problemPage, refusalPage } from '../../api/partner-web/pages/problem-pages';
+import { invoiceBasicInfoPage } from '../../api/partner-web/pages/invoice-basic-info-page';
 import { REPORT_TEXT } from '../../api/partner-web/pages/report-catalogue';
+import { REPORT_FILE_TEXT } from '../../api/partner-web/pages/report-file-catalogue';
+import { reportFilePage } from '../../api/partner-web/pages/report-file-page';
 import { workFormPage, workRegisteredPage } from '../../api/partner-web/pages/report-pages';
 import type { Message, PageContext } from '../../api/pages/locale';
 
@@ -28,6 +31,7 @@ const CATALOGUES: Record<string, Record<'ja' | 'en', Record<string, Message>>> =
   order: ORDER_TEXT,
   paymentNotice: PAYMENT_NOTICE_TEXT,
   report: REPORT_TEXT,
+  reportFile: REPORT_FILE_TEXT,
 };
 
 const japanese = (text: string): boolean => /[\u3040-\u30ff\u3400-\u9fff]/.test(text);
@@ -39,6 +43,7 @@ const visible = (page: string): string => page.replace(/<style>[\s\S]*?<\/style>
 const en: PageContext = { locale: 'en', switchHref: '/x?lang=ja' };
 const ja: PageContext = { locale: 'ja', switchHref: '/x?lang=en' };
 const token = { rid: 'r'.repeat(22), csrf: 'c'.repeat(43) };
+const issuer = { name: 'Hanako Yamada', nameKana: 'ヤマダ ハナコ', phone: '090-1234-5678', postalCode: '150-0001', address: '1-1-1 Jingumae' };
 
 const order: OrderState = {
   orderId: 'ord_1',
@@ -136,7 +141,9 @@ describe('partner order pages: forms and words', () => {
         expenses: [{ name: '', amount: 'x' }],
         errors: { 'expenses.0.amountYen': 'amount' },
       }),
-      invoiceConfirm: invoiceConfirmPage(en, order, token, draft),
+      invoiceConfirm: invoiceConfirmPage(en, order, token, draft, issuer),
+      invoiceBasicInfo: invoiceBasicInfoPage(en, order, token, { values: {}, errors: { phone: { code: 'phone' } } }),
+      reportFiles: reportFilePage(en, order, { files: [{ fileId: 'f1', fileName: 'report.pdf', contentType: 'application/pdf', size: 2048, uploadedAt: '' }], token, maxBytes: 10 * 1024 * 1024, back: '/x', alert: REPORT_FILE_TEXT.en.wrongType }),
       month: invoiceMonthPage(en, order, token, draft, '2026-11', {}),
       sent: invoiceSentPage(en, draft, '2026-11'),
       notice: paymentNoticePage(en, { ...order, status: 'payment_notice_issued' }, order.paymentNotice!, token),
@@ -169,6 +176,10 @@ describe('partner order pages: forms and words', () => {
     const draft = { items: [{ name: 'x', amountYen: 1 }], expenses: [] };
     assert.match(invoiceFormPage(ja, order, token, { items: [], expenses: [], errors: {} }), />確認する<[\s\S]*立替経費/);
     assert.match(invoiceConfirmPage(ja, order, token, draft), />送信</);
+    assert.match(invoiceFormPage(ja, order, token, { items: [], expenses: [], errors: {} }), /立替経費の入力、報告書のアップロードもスマホから行えます。[\s\S]*>報告書のアップロード</);
+    assert.match(invoiceConfirmPage(ja, order, token, draft, issuer), /基本情報の修正が必要な場合のみ編集を行ってください。/);
+    assert.match(invoiceBasicInfoPage(ja, order, token, { values: {}, errors: {} }), /基本情報の修正/);
+    assert.match(reportFilePage(ja, { ...order, status: 'work_registered' }, { files: [], token, maxBytes: 10 * 1024 * 1024, back: '/x' }), /<h1[^>]*>報告書のアップロード<[\s\S]*10MBまで/);
     assert.match(invoiceMonthPage(ja, order, token, draft, '2026-11', {}), /請求月[\s\S]*>送信する</);
     assert.match(invoiceSentPage(ja, draft, '2026-11'), /請求書を送信しました/);
     assert.match(paymentNoticeClosedView(ja, { ...order, status: 'closed', closedBy: 'overdue_approval' }, order.paymentNotice!), /支払通知書の承認が完了しました[\s\S]*期日超過承認/);

@@ -1,6 +1,7 @@
 // The words of the invoice pages (請求書を作成する, docs/flows/lansmart-line.md): items and 立替経費, [確認する], the
 // confirmation with totals and [送信], 請求月 with [送信する], 「請求書を送信しました」, and the
-// remand banner (請求書が差し戻されました) — in each language.
+// remand banner (請求書が差し戻されました), 報告書のアップロード, the restored draft, and 基本情報の修正
+// from the confirmation — in each language.
 import type { Catalogue, MessagesLike } from '../../pages/locale';
 
 const ja = {
@@ -38,6 +39,15 @@ const ja = {
   sentInvoice: '送信した請求書',
   openPaymentNotice: '支払通知書を確認',
   needOneItem: '請求項目を1件以上入力してください。',
+  uploadNote: '立替経費の入力、報告書のアップロードもスマホから行えます。',
+  uploadReport: '報告書のアップロード',
+  draftRestored: '前回入力した内容を表示しています。',
+  issuer: '請求元（基本情報）',
+  basicInfoNote: '基本情報の修正が必要な場合のみ編集を行ってください。',
+  editBasicInfo: '基本情報を修正する',
+  basicInfoTitle: '基本情報の修正',
+  saveBasicInfo: '保存して請求書に戻る',
+  backToInvoice: '請求書に戻る',
 };
 
 const en: MessagesLike<typeof ja> = {
@@ -75,6 +85,15 @@ const en: MessagesLike<typeof ja> = {
   sentInvoice: 'Invoice sent',
   openPaymentNotice: 'View the payment notice',
   needOneItem: 'Enter at least one item.',
+  uploadNote: 'You can also enter expenses and upload a report from your phone.',
+  uploadReport: 'Upload a report',
+  draftRestored: 'Showing what you entered before.',
+  issuer: 'From (basic information)',
+  basicInfoNote: 'Edit your basic information only if it needs correcting.',
+  editBasicInfo: 'Correct basic information',
+  basicInfoTitle: 'Correct basic information',
+  saveBasicInfo: 'Save and return to the invoice',
+  backToInvoice: 'Back to the invoice',
 };
 
 export const INVOICE_TEXT: Catalogue<typeof ja> = { ja, en };

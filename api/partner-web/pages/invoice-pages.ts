@@ -1,7 +1,10 @@
 // The invoice pages (docs/flows/lansmart-line.md): the items and 立替経費 rows with [確認する] at the top, the
 // confirmation with subtotals and total → [送信], the 請求月 → [送信する], and 「請求書を送信しました」.
-// After a remand the same form opens with the reason and the invoice sent before.
+// After a remand the same form opens with the reason and the invoice sent before. The form leads
+// to 報告書のアップロード and says when it shows a kept draft; the confirmation shows the 基本情報
+// the invoice is issued with and leads to 基本情報の修正.
 import type { InvoiceLine, OrderState } from '../../../common/orders/types';
+import type { PartnerBasicInfo } from '../../../providers/lansmart/platform-client';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors, InvoiceDraft } from '../form-schemas';
@@ -21,6 +24,8 @@ export interface InvoiceForm {
   expenses: RowValues[];
   errors: FieldErrors;
   alert?: string;
+  /** The rows come from the draft kept on the server. */
+  restored?: boolean;
 }
 
 const sum = (lines: InvoiceLine[]): number => lines.reduce((s, l) => s + l.amountYen, 0);
@@ -57,9 +62,11 @@ export function invoiceFormPage(ctx: PageContext, state: OrderState, token: Form
 ${orderLine(ctx, state)}
 ${remandBanner(ctx, state)}
 ${errorSummary(ctx, form.errors, form.alert)}
+${form.restored ? html`<p class="info" data-draft-restored>${t.draftRestored}</p>` : ''}
 <form method="post" action="${orderPaths(state.orderId).invoice}" novalidate>${hiddenToken(token)}
 <button class="btn primary" type="submit" name="op" value="confirm">${t.confirm}</button>
 <p>${t.lead}</p>
+<p class="muted">${t.uploadNote}</p>
 <section class="card"><h2>${t.itemsTitle}</h2>
 ${rows(ctx, form.errors, 'item', form.items)}
 <button class="btn secondary" type="submit" name="op" value="add_item">${t.addItem}</button>
@@ -69,6 +76,7 @@ ${rows(ctx, form.errors, 'item', form.items)}
 ${rows(ctx, form.errors, 'expense', form.expenses)}
 <button class="btn secondary" type="submit" name="op" value="add_expense">${t.addExpense}</button>
 </section>
+<button class="btn secondary" type="submit" name="op" value="upload">${t.uploadReport}</button>
 </form>`,
   );
 }
@@ -91,7 +99,18 @@ ${draft.expenses.length ? lines(draft.expenses, 'expense') : html`<tr><td colspa
 
 const carried = (token: FormToken, draft: InvoiceDraft): SafeHtml => html`${hiddenToken(token)}<input type="hidden" name="draft" value="${JSON.stringify(draft)}">`;
 
-export function invoiceConfirmPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft): string {
+/** 請求元: the 基本情報 the platform issues the invoice with. */
+function issuerCard(ctx: PageContext, issuer: PartnerBasicInfo | null): SafeHtml {
+  const t = INVOICE_TEXT[ctx.locale];
+  if (!issuer) return html``;
+  return html`<section class="card" data-issuer><h2>${t.issuer}</h2>
+<p><span data-issuer-name>${issuer.name}</span><br>〒<span data-issuer-postal>${issuer.postalCode}</span> <span data-issuer-address>${issuer.address}</span><br><span data-issuer-phone>${issuer.phone}</span></p>
+<p class="muted">${t.basicInfoNote}</p>
+<button class="btn secondary" type="submit" name="op" value="basic_info">${t.editBasicInfo}</button>
+</section>`;
+}
+
+export function invoiceConfirmPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft, issuer: PartnerBasicInfo | null = null): string {
   const t = INVOICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -99,8 +118,9 @@ export function invoiceConfirmPage(ctx: PageContext, state: OrderState, token: F
     html`<h1 data-step="invoice-confirm">${t.confirmTitle}</h1>
 ${orderLine(ctx, state)}
 <p>${t.confirmLead}</p>
-${linesTable(ctx, draft)}
 <form method="post" action="${orderPaths(state.orderId).invoice}">${carried(token, draft)}
+${linesTable(ctx, draft)}
+${issuerCard(ctx, issuer)}
 <button class="btn primary" type="submit" name="op" value="send">${t.send}</button>
 <button class="btn secondary" type="submit" name="op" value="edit">${t.edit}</button>
 </form>`,

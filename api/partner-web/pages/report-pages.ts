@@ -10,6 +10,7 @@ import { orderPaths } from '../partner-order';
 import { COMMON_TEXT } from './common-catalogue';
 import { donePage, errorSummary, field, hiddenToken, partnerPage } from './partner-layout';
 import { REPORT_TEXT } from './report-catalogue';
+import { REPORT_FILE_TEXT } from './report-file-catalogue';
 
 export interface WorkForm {
   period: DatePeriod;
@@ -82,6 +83,7 @@ export function workRegisteredView(ctx: PageContext, state: OrderState): string 
 ${periodCard(ctx, state, period)}
 <section class="card"><h2>${t.entriesTitle}</h2>${entriesTable(ctx, state.work?.entries ?? [])}</section>
 ${invoiceOpen ? html`<a class="btn primary" href="${orderPaths(state.orderId).invoice}">${t.createInvoice}</a>` : ''}
+${invoiceOpen ? html`<a class="btn secondary" href="${orderPaths(state.orderId).reportFiles}">${REPORT_FILE_TEXT[ctx.locale].title}</a>` : ''}
 <a class="btn secondary" href="${orderPaths(state.orderId).order}">${COMMON_TEXT[ctx.locale].backToOrder}</a>`,
   );
 }

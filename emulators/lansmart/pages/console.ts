@@ -1,10 +1,12 @@
 // The company console (`GET /company/orders`): for people walking the demo, the company's side of
 // every order — 「発注書を作成」 and, per order and only when its status allows, 「業務報告を作成」,
-// 「請求書を差し戻す」 (reason), 「支払通知書を作成」 (approval due date), 期日超過承認 and 取消.
+// 「請求書を差し戻す」 (reason), 「支払通知書を作成」 (approval due date), 期日超過承認 and 取消; and the
+// partner's 報告書 files, each a download.
 
 import type { Response } from 'express';
 import { html, type Html } from '../../harness/html';
 import type { Order } from '../order';
+import type { ReportFileView } from '../report-file';
 import { nextOrderStatus, ORDER_STATUS_LABELS, type OrderTransition } from '../order-status';
 import { FIELD_STYLE, sendLansmartPage } from './layout';
 
@@ -13,8 +15,14 @@ export interface ConsolePartnerOption {
   label: string;
 }
 
+export interface ConsoleOrderRow {
+  order: Order;
+  partnerLabel: string;
+  files: ReportFileView[];
+}
+
 export interface ConsolePageModel {
-  orders: { order: Order; partnerLabel: string }[];
+  orders: ConsoleOrderRow[];
   partners: ConsolePartnerOption[];
   /** Defaults of the forms (YYYY-MM-DD). */
   defaults: { from: string; to: string; closingDate: string; approvalDueDate: string };
@@ -66,7 +74,15 @@ ${allows(order, 'payment_notice.overdue_approve') ? html`<form method="post" act
 ${allows(order, 'order.cancel') ? html`<form method="post" action="${base}/cancel"><button type="submit">発注を取り消す</button></form>` : null}`;
 }
 
-function orderCard(row: { order: Order; partnerLabel: string }, model: ConsolePageModel): Html {
+function reportFiles(row: ConsoleOrderRow): Html | null {
+  if (row.files.length === 0) return null;
+  const base = `/company/orders/${encodeURIComponent(row.order.orderId)}/report-files`;
+  return html`<dt>報告書</dt><dd>${row.files.map(
+    (file) => html`<a data-report-file="${file.fileId}" href="${base}/${encodeURIComponent(file.fileId)}" download>${file.fileName}</a>（${file.contentType}・${Math.ceil(file.size / 1024)}KB）<br>`,
+  )}</dd>`;
+}
+
+function orderCard(row: ConsoleOrderRow, model: ConsolePageModel): Html {
   const { order } = row;
   return html`<section class="card" data-order-id="${order.orderId}">
 <h2>${order.orderNumber} ${order.title}</h2>
@@ -79,8 +95,9 @@ ${order.workEntries.length > 0 ? html`<dt>稼動</dt><dd>${order.workEntries.map
 ${
   order.invoice === null
     ? null
-    : html`<dt>請求書（${order.invoice.billingMonth}分・第${order.invoice.revision}版）</dt><dd>${order.invoice.items.map((item) => html`${item.name} ${yen(item.amountYen)}<br>`)}${order.invoice.expenses.map((expense) => html`立替経費: ${expense.name} ${yen(expense.amountYen)}<br>`)}合計 ${yen(order.invoice.totalYen)}</dd>`
+    : html`<dt>請求書（${order.invoice.billingMonth}分・第${order.invoice.revision}版）</dt><dd>${order.invoice.items.map((item) => html`${item.name} ${yen(item.amountYen)}<br>`)}${order.invoice.expenses.map((expense) => html`立替経費: ${expense.name} ${yen(expense.amountYen)}<br>`)}合計 ${yen(order.invoice.totalYen)}${order.invoice.issuer === null ? null : html`<br><span data-invoice-issuer>請求元: ${order.invoice.issuer.name} 〒${order.invoice.issuer.postalCode} ${order.invoice.issuer.address}</span>`}</dd>`
 }
+${reportFiles(row)}
 ${order.paymentNotice === null ? null : html`<dt>支払通知書</dt><dd>${yen(order.paymentNotice.amountYen)}（承認期日 ${order.paymentNotice.approvalDueDate}）</dd>`}
 ${order.cancellation === null ? null : html`<dt>取消理由</dt><dd>${order.cancellation.reason}</dd>`}
 </dl>

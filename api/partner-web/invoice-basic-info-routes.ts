@@ -1,0 +1,65 @@
+// 基本情報の修正 from the invoice, /partner/orders/:orderId/invoice/basic-info: while the invoice is
+// being written, the partner corrects 基本情報 (基本情報登録's rules, basic-info-form.ts), it is saved
+// on the platform — which issues the invoice with it — and the partner is back on the invoice's
+// confirmation with the draft kept on the server and the 基本情報 just saved.
+import { Router } from 'express';
+import { ProviderRejectedError } from '../../providers/http-errors';
+import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS } from './basic-info-form';
+import type { PartnerWebContext } from './context';
+import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
+import { invoiceConfirmPath } from './invoice-routes';
+import { orderContext } from './order-context';
+import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
+import { invoiceBasicInfoPage } from './pages/invoice-basic-info-page';
+import { orderPaths } from './partner-order';
+
+const WRITING: readonly string[] = ['work_registered', 'remanded'];
+const basicInfoForm = (orderId: string) => `invoice-basic-info:${orderId}`;
+const PATH = '/partner/orders/:orderId/invoice/basic-info';
+
+export function invoiceBasicInfoRoutes(pw: PartnerWebContext): Router {
+  const router = Router();
+
+  router.get(
+    PATH,
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res, 'invoice');
+      if (!c) return;
+      if (!WRITING.includes(c.order.status)) return res.redirect(303, orderPaths(c.order.orderId).invoice);
+      const partner = await pw.platform.getPartner(c.session.partnerId);
+      if (!partner) return sendProblem(req, res, 'not_found');
+      const known: Partial<Record<string, string>> = partner.basicInfo ?? { name: partner.name ?? '' };
+      const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, known[f] ?? '']));
+      const token = issueFormToken(pw, c.session, basicInfoForm(c.order.orderId));
+      sendPage(res, 200, invoiceBasicInfoPage(partnerPageContext(req, res), c.order, token, { values, errors: {} }));
+    }),
+  );
+
+  router.post(
+    PATH,
+    formBody(),
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res, 'invoice');
+      if (!c) return;
+      const body = formBodyOf(req.body);
+      const token = checkFormToken(pw, c.session, basicInfoForm(c.order.orderId), body);
+      if (!token) return sendProblem(req, res, 'forbidden');
+      if (!WRITING.includes(c.order.status)) return res.redirect(303, orderPaths(c.order.orderId).invoice);
+      const ctx = partnerPageContext(req, res);
+      const values = basicInfoValues(body);
+      const checked = checkBasicInfo(values);
+      if (!checked.ok) return sendPage(res, 400, invoiceBasicInfoPage(ctx, c.order, token, { values, errors: checked.problems }));
+      try {
+        await pw.platform.putBasicInfo(c.session.partnerId, checked.info);
+      } catch (err) {
+        if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
+        req.log.warn({ err }, 'the platform refused the basic information');
+        return sendPage(res, 400, invoiceBasicInfoPage(ctx, c.order, token, { values, errors: {}, alert: BASIC_INFO_TEXT[ctx.locale].platformRejected }));
+      }
+      res.redirect(303, invoiceConfirmPath(c.order.orderId));
+    }),
+  );
+
+  return router;
+}
