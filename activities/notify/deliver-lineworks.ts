@@ -2,6 +2,7 @@
 // The delivery log (keyed by the deterministic delivery key) makes a retried or replayed activity
 // skip a message it already sent.
 import { activityInfo } from '@temporalio/activity';
+import { BUTTON_LABEL_MAX, fitContentText, fitText } from '../../common/notify/lineworks-text-limits';
 import type { DeliverLineWorksInput } from '../../common/notify/types';
 import { Delivery } from '../../models/delivery';
 import type { LineWorksClient } from '../../providers/lineworks/client';
@@ -18,8 +19,8 @@ export type DeliverResult = { outcome: 'sent' } | { outcome: 'already_sent' };
 export function noticeContent(input: DeliverLineWorksInput, freeeWebBaseUrl: string): ButtonTemplateContent {
   return {
     type: 'button_template',
-    contentText: `${input.notice.title}\n${input.notice.body}`,
-    actions: [{ type: 'uri', label: input.notice.linkLabel, uri: input.notice.link.startsWith('https://') ? input.notice.link : `${freeeWebBaseUrl}${input.notice.link}` }],
+    contentText: fitContentText(input.notice.title, input.notice.body),
+    actions: [{ type: 'uri', label: fitText(input.notice.linkLabel, BUTTON_LABEL_MAX), uri: input.notice.link.startsWith('https://') ? input.notice.link : `${freeeWebBaseUrl}${input.notice.link}` }],
   };
 }
 
