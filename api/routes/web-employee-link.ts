@@ -2,22 +2,31 @@
 // freee login if needed → (for ID連携: the LINE WORKS login, web-lineworks-login.ts, on every device) →
 // 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
 // → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]
-// synchronously; the OAuth state is the update ID, so a double click is one link.
-import { Router } from 'express';
+// synchronously; the OAuth state is the update ID, so a double click is one link. A refused ID-link
+// offers its way forward: for a 事業所 mismatch, freee's business switch and then the same
+// 「連携を開始しますか?」 again; for a passing failure, the same consent again.
+import { Router, type Request, type Response } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { employeeLinkWorkflowId } from '../../common/ids';
 import { employeeLinkStatusQuery } from '../../common/links/messages';
 import { LINK_TEXT } from '../pages/link-catalogue';
-import { consentPage, resultPage } from '../pages/link-pages';
+import { consentPage } from '../pages/link-pages';
+import { renderLinkView, type LinkAction, type LinkView } from '../pages/link-views';
+import type { LinkErrorKind } from '../pages/link-messages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
 import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
+import { outcomeContext } from '../web/page-snapshot';
+import { tenantName } from '../web/tenant-names';
 import { lineWorksLoginRouter, lineWorksLoginUrl, needsLineWorksLogin } from './web-lineworks-login';
 
 type Action = 'link' | 'unlink';
+
+/** Refusals a new try of the same consent may overcome (after switching the business, or later). */
+const RETRYABLE: ReadonlySet<LinkErrorKind> = new Set(['BUSINESS_MISMATCH', 'TRANSIENT', 'UNEXPECTED', 'TOKEN_INVALID']);
 
 export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
@@ -53,11 +62,13 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       // Coming back here after switching the business: the same page, without the language choice.
       const back = new URL(req.originalUrl, 'http://renkei.invalid');
       back.searchParams.delete('lang');
+      const ctx = pageContext(req, res);
+      const domain = await tenantName(data.worksTenantId ?? '');
       res.type('html').send(
-        consentPage(pageContext(req, res), {
+        consentPage(ctx, {
           kind: action,
           companyName: session.companyName,
-          worksAccount: data.worksUserId,
+          worksAccount: data.worksUserId ? LINK_TEXT[ctx.locale].lineWorksAccount(data.worksUserId, domain) : undefined,
           formAction: '/link/consent',
           hidden: { s, csrf: web.sessions.csrfToken(session, `consent:${s}`) },
           switchUrl: switchUrl(`${back.pathname}${back.search}`),
@@ -96,16 +107,17 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
     const requestId = web.states.stateId(s);
-    const ctx = pageContext(req, res);
-    const t = LINK_TEXT[ctx.locale];
+    const show = (view: LinkView): void => {
+      res.type('html').send(renderLinkView(outcomeContext(req, res, view), view));
+    };
     try {
       if (action === 'link') {
         await web.links.linkEmployee(session.companyId, session.freeeUserId, { worksTenantId: data.worksTenantId ?? '', worksUserId: data.worksUserId ?? '' }, requestId);
-        res.type('html').send(resultPage(ctx, t.linked, [t.linkedMenu, t.linkedNotices(session.companyName)]));
+        show({ page: 'result', result: 'linked', company: session.companyName, actions: [] });
       } else {
         const state = await currentLink(session.companyId, session.freeeUserId);
         if (repeated && state?.status !== 'linked') {
-          res.type('html').send(resultPage(ctx, t.unlinked, [t.alreadyDone]));
+          show({ page: 'result', result: 'unlinkedAlready', actions: [] });
           return;
         }
         // Only the signed-in person's own link, and only to the account the talk room's link names:
@@ -115,12 +127,30 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
           return;
         }
         await web.links.unlinkEmployee(session.companyId, session.freeeUserId, requestId);
-        res.type('html').send(resultPage(ctx, t.unlinked, [t.unlinkedMenu]));
+        show({ page: 'result', result: 'unlinked', actions: [] });
       }
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      // Without a new consent to offer (its store unavailable), the error page alone.
+      sendLinkFailure(req, res, err, await retryActions(req, res, data).catch(() => undefined));
     }
   });
+
+  /**
+   * The ways forward of a refused [許可する]: the same consent again, in this browser, as a new
+   * request — after freee's business switch for a 事業所 mismatch (the help page's remedy), at once
+   * for a passing failure (after a new LINE WORKS login when LINE WORKS refused the token).
+   */
+  async function retryActions(req: Request, res: Response, data: Record<string, string>): Promise<(kind: LinkErrorKind) => LinkAction[]> {
+    const consentAgain = async (ticket: Record<string, string>): Promise<string> =>
+      `/link/consent?s=${encodeURIComponent((await web.states.issue(req, res, 'employee_consent', ticket)).state)}`;
+    const { worksAccountVerified: _verified, ...unverified } = data;
+    const [same, relogin] = await Promise.all([consentAgain(data), consentAgain(unverified)]);
+    return (kind) => {
+      if (!RETRYABLE.has(kind)) return [];
+      if (kind === 'BUSINESS_MISMATCH') return [{ href: switchUrl(same), label: 'changeBusiness' }];
+      return [{ href: kind === 'TOKEN_INVALID' ? relogin : same, label: 'retry' }];
+    };
+  }
 
   async function currentLink(companyId: string, freeeUserId: string) {
     try {
