@@ -16,7 +16,7 @@ import type { LinkErrorKind } from '../pages/link-messages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
-import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { refuseLinkForm, sendLinkError, sendLinkFailure, type LinkErrorActions } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
 import { outcomeContext } from '../web/page-snapshot';
@@ -34,7 +34,10 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const switchUrl = (back: string): string =>
     `${deps.config.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url(`/auth/freee/login?return_to=${encodeURIComponent(back)}`))}`;
 
-  router.use(lineWorksLoginRouter(web));
+  const toTalk: LinkAction = { href: deps.config.LINEWORKS_TALK_URL, label: 'backToTalk' };
+  const backToTalk = (): LinkAction[] => [toTalk];
+
+  router.use(lineWorksLoginRouter(web, backToTalk));
 
   // The link from the talk room: a single-use ticket naming the LINE WORKS account.
   router.get('/link/start', async (req, res) => {
@@ -44,7 +47,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket.data, action });
       res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendLinkFailure(req, res, err, backToTalk);
     }
   });
 
@@ -76,7 +79,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
         }),
       );
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendLinkFailure(req, res, err, backToTalk);
     }
   });
 
@@ -86,7 +89,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const s = typeof body.s === 'string' ? body.s : '';
     if (!web.sessions.csrfValid(session, `consent:${s}`, body.csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
       return;
     }
     let data: Record<string, string>;
@@ -94,7 +97,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     try {
       data = (await web.states.consume(req, s, 'employee_consent')).data;
     } catch (err) {
-      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err);
+      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err, backToTalk);
       // A second click on [許可する] (this browser, this page): the same request again. The state is
       // the update ID, so the workflow answers it with the first click's outcome.
       data = err.data;
@@ -102,7 +105,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     }
     if (needsLineWorksLogin(data)) {
       // An ID-link links only the account its LINE WORKS login verified; this page never offered [許可する].
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
       return;
     }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
@@ -113,25 +116,25 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     try {
       if (action === 'link') {
         await web.links.linkEmployee(session.companyId, session.freeeUserId, { worksTenantId: data.worksTenantId ?? '', worksUserId: data.worksUserId ?? '' }, requestId);
-        show({ page: 'result', result: 'linked', company: session.companyName, actions: [] });
+        show({ page: 'result', result: 'linked', company: session.companyName, actions: [toTalk] });
       } else {
         const state = await currentLink(session.companyId, session.freeeUserId);
         if (repeated && state?.status !== 'linked') {
-          show({ page: 'result', result: 'unlinkedAlready', actions: [] });
+          show({ page: 'result', result: 'unlinkedAlready', actions: [toTalk] });
           return;
         }
         // Only the signed-in person's own link, and only to the account the talk room's link names:
         // a forwarded [ID連携解除] link unlinks nobody else.
         if (state?.worksUserId !== data.worksUserId || state?.worksTenantId !== data.worksTenantId) {
-          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE');
+          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE', false, backToTalk);
           return;
         }
         await web.links.unlinkEmployee(session.companyId, session.freeeUserId, requestId);
-        show({ page: 'result', result: 'unlinked', actions: [] });
+        show({ page: 'result', result: 'unlinked', actions: [toTalk] });
       }
     } catch (err) {
       // Without a new consent to offer (its store unavailable), the error page alone.
-      sendLinkFailure(req, res, err, await retryActions(req, res, data).catch(() => undefined));
+      sendLinkFailure(req, res, err, await retryActions(req, res, data).catch(() => backToTalk));
     }
   });
 
@@ -140,15 +143,15 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
    * request — after freee's business switch for a 事業所 mismatch (the help page's remedy), at once
    * for a passing failure (after a new LINE WORKS login when LINE WORKS refused the token).
    */
-  async function retryActions(req: Request, res: Response, data: Record<string, string>): Promise<(kind: LinkErrorKind) => LinkAction[]> {
+  async function retryActions(req: Request, res: Response, data: Record<string, string>): Promise<LinkErrorActions> {
     const consentAgain = async (ticket: Record<string, string>): Promise<string> =>
       `/link/consent?s=${encodeURIComponent((await web.states.issue(req, res, 'employee_consent', ticket)).state)}`;
     const { worksAccountVerified: _verified, ...unverified } = data;
     const [same, relogin] = await Promise.all([consentAgain(data), consentAgain(unverified)]);
     return (kind) => {
-      if (!RETRYABLE.has(kind)) return [];
-      if (kind === 'BUSINESS_MISMATCH') return [{ href: switchUrl(same), label: 'changeBusiness' }];
-      return [{ href: kind === 'TOKEN_INVALID' ? relogin : same, label: 'retry' }];
+      if (!RETRYABLE.has(kind)) return [toTalk];
+      if (kind === 'BUSINESS_MISMATCH') return [{ href: switchUrl(same), label: 'changeBusiness' }, toTalk];
+      return [{ href: kind === 'TOKEN_INVALID' ? relogin : same, label: 'retry' }, toTalk];
     };
   }
 

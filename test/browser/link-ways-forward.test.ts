@@ -71,6 +71,7 @@ describe('browser: the link flows’ names, ways forward and language switch (Ch
       await employee.getByRole('button', { name: '許可する' }).click();
       assert.equal(await flow.errorMessage(employee), LINK_ERRORS.BUSINESS_MISMATCH.message);
       assert.equal(await text(employee, '[data-error-remedy]'), LINK_ERRORS.BUSINESS_MISMATCH.remedy);
+      assert.equal(await employee.getAttribute('[data-action="backToTalk"]', 'href'), `${stack().urls.lineworks}/talk`, 'a way back, not needed');
       await flow.shot(employee, 'w4-mismatch-with-switch');
 
       // The remedy: switch to the linked business in freee, then link again.
