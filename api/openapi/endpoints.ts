@@ -108,7 +108,7 @@ export const ENDPOINTS: Endpoint[] = [
     query: installReturn.extend({ state }),
     responses: { ...PAGE, 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' },
   },
-  { method: 'get', path: '/link/page', summary: 'An outcome page of the link flows shown again (its language switch).', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ v: z.string().min(1).max(6100) }), responses: { ...PAGE, 409: 'A refusal of the link, shown again.', 503: 'An outage, shown again.' } },
+  { method: 'get', path: '/link/page', summary: 'An outcome page of the link flows shown again (its language switch).', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ copy: z.string().min(1).max(6100) }), responses: { ...PAGE, 409: 'A refusal of the link, shown again.', 503: 'An outage, shown again.' } },
   { method: 'get', path: '/link/start', summary: 'The talk room’s single-use link into ID連携 / ID連携解除.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ ticket: state }), responses: { 303: 'On to freee sign-in or the consent page.', 400: 'A stale, reused or forged ticket.' } },
   { method: 'get', path: '/link/consent', summary: '「連携を開始しますか?」 for an employee.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ s: state }), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
   { method: 'post', path: '/link/consent', summary: '[許可する]: links or unlinks the employee.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ s: state, csrf })), responses: { ...FORM_POST, 200: 'The outcome page.', 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' } },

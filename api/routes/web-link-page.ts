@@ -1,4 +1,4 @@
-// `GET /link/page?v=<signed copy>`: an outcome page of the freee × LINE WORKS flows shown again —
+// `GET /link/page?copy=<signed copy>`: an outcome page of the freee × LINE WORKS flows shown again —
 // what its language switch opens when the page came from a one-time step (api/web/page-snapshot.ts).
 // The same outcome, the same ways forward, in the language asked; a copy renkei did not sign or
 // that expired gets the EXPIRED page.
@@ -12,7 +12,7 @@ import { pageContext } from '../web/page-context';
 export function linkPageRouter(web: WebContext): Router {
   const router = Router();
   router.get(PAGE_COPY_PATH, (req, res) => {
-    const view = web.pages.read(req.query.v);
+    const view = web.pages.read(req.query.copy);
     if (!view) {
       sendLinkError(req, res, 400, 'EXPIRED');
       return;

@@ -1,6 +1,6 @@
 // A page shown once — after a form post, or on a provider's redirect carrying a single-use code or
 // state — cannot be asked for again, yet its language switch must keep it. Its content (a LinkView:
-// the outcome and its ways forward) goes into a signed, day-long copy: `/link/page?v=<copy>` shows
+// the outcome and its ways forward) goes into a signed, day-long copy: `/link/page?copy=<copy>` shows
 // it again in the language asked, and is itself repeatable. Signed so that nobody can make renkei
 // show a page (or a button's destination) it did not show; it holds no secret and grants nothing.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -23,7 +23,7 @@ export class PageSnapshots {
   /** The repeatable address of `view` (without the language). */
   path(view: LinkView): string {
     const payload = Buffer.from(JSON.stringify({ view, exp: Date.now() + COPY_TTL_MS })).toString('base64url');
-    return `${PAGE_COPY_PATH}?v=${payload}.${this.mac(payload)}`;
+    return `${PAGE_COPY_PATH}?copy=${payload}.${this.mac(payload)}`;
   }
 
   /** The view a copy holds, if renkei signed it and it has not expired. */

@@ -61,7 +61,7 @@ describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)',
     assert.equal((await page.textContent('[data-error-remedy]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.remedy);
     await keepScreenshot(page, `${SHOTS}/en-02-error.png`);
     // The single-use link cannot be opened again, yet the switch keeps this page: a copy of it.
-    assert.match((await page.getAttribute('[data-lang-switch]', 'href')) ?? '', /^\/link\/page\?v=[^&]+&lang=ja$/);
+    assert.match((await page.getAttribute('[data-lang-switch]', 'href')) ?? '', /^\/link\/page\?copy=[^&]+&lang=ja$/);
     await page.getByRole('link', { name: '日本語' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'ja');
     assert.equal((await page.textContent('[data-error-message]'))?.trim(), LINK_ERROR_TABLE.ja.EXPIRED.message);
