@@ -25,6 +25,8 @@ const ja = {
   reauthenticate: '再認証する',
   noTenants: 'LINE WORKSと連携していません。',
   connect: 'アカウントを連携する',
+  takenByOtherBusiness: (tenant: string) =>
+    `LINE WORKS ${tenant} は、既に他の事業所と連携されています。1つのLINE WORKSに対して、複数の事業所を連携することはできません。`,
   mobileAdminNote: '管理者が行う連携設定は、モバイルには対応していません。PCから操作してください。',
   adminOnly: 'LINE WORKS連携の設定は、事業所の管理者のみが行えます。',
   employeesNote: '管理者の連携設定だけではLINE WORKSで通知を受け取ることはできません。通知を受け取る従業員は、LINE WORKSのトーク画面からID連携を行ってください。',
@@ -48,6 +50,7 @@ const en: MessagesLike<typeof ja> = {
   reauthenticate: 'Authenticate again',
   noTenants: 'Not linked with LINE WORKS.',
   connect: 'Link an account',
+  takenByOtherBusiness: (tenant) => `LINE WORKS ${tenant} is already linked with another of your businesses. One LINE WORKS cannot be linked with more than one business.`,
   mobileAdminNote: 'The administrator link setup is not available on mobile. Please use a PC.',
   adminOnly: 'Only administrators of the business can set up the LINE WORKS link.',
   employeesNote:

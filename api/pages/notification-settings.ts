@@ -14,6 +14,8 @@ export interface SettingsView {
   csrf: string;
   /** `name`: the domain name LINE WORKS gave (the ID when renkei has not learnt it). */
   tenants: Array<{ worksTenantId: string; name: string; status: string; linkedAt?: Date; reauthCsrf: string }>;
+  /** LINE WORKS linked to another business of the person: this business cannot link them. */
+  takenElsewhere: Array<{ worksTenantId: string; name: string }>;
   reports: Array<{ worksTenantId: string; name: string; revoked: number; alreadyGone: number; failed: number; finishedAt: Date }>;
 }
 
@@ -40,6 +42,7 @@ ${v.tenants
 <form method="post" action="/lineworks/admin/add"><input type="hidden" name="domain_id" value="${x.worksTenantId}"><input type="hidden" name="csrf" value="${x.reauthCsrf}"><button class="btn primary" type="submit" data-reauth="${x.worksTenantId}">${t.reauthenticate}</button></form>`,
   )}`
   : html`<p class="muted" data-no-tenants>${t.noTenants}</p>`}
+${v.isAdmin ? v.takenElsewhere.map((x) => html`<p class="muted" data-taken-tenant="${x.worksTenantId}">${t.takenByOtherBusiness(x.name)}</p>`) : ''}
 ${v.isAdmin && !v.mobile
   ? html`<form method="post" action="/lineworks/admin/connect"><input type="hidden" name="csrf" value="${v.csrf}"><button class="btn primary" type="submit" data-connect>${t.connect}</button></form>`
   : ''}

@@ -71,9 +71,12 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   router.get('/settings/notifications', async (req, res) => {
     const session = await web.sessions.readOrLogin(req, res);
     if (!session) return;
-    const [tenants, reports] = await Promise.all([
+    const others = (session.companyIds ?? []).filter((id) => id !== session.companyId);
+    const [tenants, reports, taken] = await Promise.all([
       TenantLink.find({ companyId: session.companyId, status: { $in: ['active', 'suspended'] } }).sort({ linkedAt: 1 }).lean(),
       CascadeReportRecord.find({ companyId: session.companyId }).sort({ finishedAt: -1 }).limit(5).lean(),
+      // Told before [アカウントを連携する] leads to LINE WORKS, whose app page would only offer [設定する].
+      session.role === 'admin' && others.length ? TenantLink.find({ companyId: { $in: others }, status: { $in: ['active', 'suspended'] } }).lean() : Promise.resolve([]),
     ]);
     const names = await tenantNames(reports.map((r) => r.worksTenantId));
     const nameOf = (id: string, known?: string | null): string => known ?? names.get(id) ?? id;
@@ -85,6 +88,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
         mobile: isMobile(req),
         csrf: web.sessions.csrfToken(session, 'connect'),
         tenants: tenants.map((t) => ({ worksTenantId: t._id, name: nameOf(t._id, t.domainName), status: t.status, linkedAt: t.linkedAt, reauthCsrf: web.sessions.csrfToken(session, `add:${t._id}`) })),
+        takenElsewhere: taken.map((t) => ({ worksTenantId: t._id, name: nameOf(t._id, t.domainName) })),
         reports: reports.map((r) => ({ worksTenantId: r.worksTenantId, name: nameOf(r.worksTenantId), revoked: r.revoked, alreadyGone: r.alreadyGone, failed: r.failed, finishedAt: r.finishedAt })),
       }),
     );

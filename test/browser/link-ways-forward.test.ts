@@ -102,6 +102,13 @@ describe('browser: the link flows’ names, ways forward and language switch (Ch
       await logIn(again, people.admin.email);
       await again.locator(`input[name="company_id"][value="${people.otherCompanyId}"]`).check();
       await again.getByRole('button', { name: '許可する' }).click();
+      await again.waitForURL(`${api.url}/settings/notifications`);
+      // 通知設定, before [アカウントを連携する] leads to LINE WORKS (whose app page only offers [設定する]).
+      assert.equal(
+        await text(again, `[data-taken-tenant="${people.worksTenantId}"]`),
+        `LINE WORKS ${domainName()} は、既に他の事業所と連携されています。1つのLINE WORKSに対して、複数の事業所を連携することはできません。`,
+      );
+      await flow.shot(again, 'w6-settings-tenant-taken');
       await again.getByRole('button', { name: 'アカウントを連携する' }).click();
       await logIn(again, people.admin.worksUserId);
       const urls = visits(again);
@@ -113,7 +120,7 @@ describe('browser: the link flows’ names, ways forward and language switch (Ch
       assert.match(body, /1つのLINE WORKSに対して、複数の事業所を連携することはできません。/);
       assert.equal(await again.getByRole('button', { name: '許可する' }).count(), 0, 'nothing to allow');
       assert.ok(await again.getByRole('link', { name: '事業所を変更する' }).isVisible());
-      await flow.shot(again, 'w6-tenant-taken-before-leaving');
+      await flow.shot(again, 'w6-tenant-taken-before-install');
       assert.deepEqual(urls.filter((u) => u.includes('/install')), [], 'never sent to LINE WORKS’s install');
 
       // [事業所を変更する] → the linked business → 通知設定 lists its LINE WORKS.
