@@ -19,6 +19,7 @@ import { openApiRouter } from './routes/openapi';
 import { operatorLinksRouter } from './routes/operator-links';
 import { adminLinkRouter } from './routes/web-admin-link';
 import { employeeLinkRouter } from './routes/web-employee-link';
+import { linkPageRouter } from './routes/web-link-page';
 import { freeeAuthRouter } from './routes/web-freee-auth';
 import { lineWorksCallbacksRouter } from './routes/lineworks-callbacks';
 import { orderCommands } from './temporal/order-commands';
@@ -70,6 +71,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, log: deps.log }));
   app.use(operatorLinksRouter(deps));
   const web = webContext(deps);
+  app.use(web.pages.attach);
+  app.use(linkPageRouter(web));
   app.use(notificationsRouter(deps, web));
   const partnerWeb = partnerWebContext(deps, web, { partners, orders });
   app.use(lineWorksCallbacksRouter(deps, web));

@@ -132,6 +132,8 @@ export const lineWorksWebSchema = z.object({
   LINEWORKS_API_BASE_URL: url.default('http://127.0.0.1:4011/v1.0'),
   /** Where the admin console's app pages are (app detail, install). */
   LINEWORKS_ADMIN_BASE_URL: url.default('http://127.0.0.1:4011/admin'),
+  /** Where an employee's outcome page sends them back to their talk rooms ([LINE WORKSのトーク画面に戻る]). */
+  LINEWORKS_TALK_URL: url.default('http://127.0.0.1:4011/talk'),
   LINEWORKS_CLIENT_ID: z.string().min(1, 'required (Developer Console → app → Client ID)'),
   LINEWORKS_CLIENT_SECRET: z.string().min(1, 'required (Developer Console → app → Client Secret)'),
   /** Bot Secret: the key of X-WORKS-Signature on bot callbacks. */

@@ -11,6 +11,8 @@ const tenantLinkSchema = new Schema(
     botId: { type: String, required: true },
     /** The app's service account in this tenant, used as JWT `sub`. */
     serviceAccountId: { type: String, required: true },
+    /** The tenant's domain name as LINE WORKS gives it at install (what people recognise; `_id` is a number). */
+    domainName: { type: String },
     status: { type: String, enum: TENANT_LINK_STATUSES, required: true, default: 'active' },
     linkedAt: { type: Date, required: true },
     installationId: { type: String },

@@ -22,6 +22,8 @@ export const SECRET_QUERY_PARAMS: ReadonlySet<string> = new Set([
   // renkei's own single-use handles: the ID-link ticket and the consent step.
   'ticket',
   's',
+  // A signed copy of an outcome page (api/web/page-snapshot.ts): its ways forward may name a consent step.
+  'copy',
 ]);
 
 /** A parameter value that is itself a URL (return_to, redirect_uri) is searched one level deep. */

@@ -14,7 +14,7 @@ import { devSecretsFile, loadOrCreateDevSecrets } from './lib/dev-secrets';
 import { embeddedEnv } from './lib/embedded-env';
 import { preparePrivateDataDir } from './lib/private-data-dir';
 import { mirrorLinksToLineWorks } from './lib/mirror-links';
-import { seedDemoPeople } from './lib/demo-people';
+import { DEMO_PEOPLE, seedDemoPeople } from './lib/demo-people';
 import { demoRegistrationPath, seedDemoPartners } from './lib/demo-partners';
 import { seedEmulatorApps } from './lib/seed-emulator-apps';
 import { seedPartnerEmulators } from './lib/seed-partner-emulators';
@@ -201,7 +201,13 @@ renkei is running (Ctrl-C stops everything; data in ${s.dataDir})
   logs                 ${path.join(s.dataDir, 'logs')}
   linked tenants       ${tenants}
 
-Try it:  npm run seed:demo && npm run event:freee
+Walk the help page (README "Walk the help page's flows"; every password is "password"):
+  通知設定 (admin)      ${apiUrl}/settings/notifications   freee ${DEMO_PEOPLE.freeeAdmin.email}, LINE WORKS ${DEMO_PEOPLE.worksAdmin.userId}
+  talk room (employee) ${emulators.urls.lineworks}/talk/new   LINE WORKS ${DEMO_PEOPLE.worksEmployee.userId}, freee ${DEMO_PEOPLE.freeeEmployee.email}
+
+Try it:  once both have linked,
+  npm run event:freee -- --company ${DEMO_PEOPLE.companyId} --user ${DEMO_PEOPLE.freeeEmployee.id} --works-user ${DEMO_PEOPLE.worksEmployee.userId}
+  (or, without the browser: npm run seed:demo && npm run event:freee)
 `);
   } catch (err) {
     await stopAll();

@@ -2,12 +2,16 @@
 // makes the freee emulator deliver one accounting webhook (an approval request of an employee was
 // approved) to the running API, then shows what the employee received in LINE WORKS, the delivery
 // status from the operator API (with the dev stack's operator token), the employee's status page and
-// where to find the workflow. Defaults to the business `npm run seed:demo` links.
+// where to find the workflow. Defaults to the business `npm run seed:demo` links. When nothing
+// arrives it names the missing step (scripts/lib/event-hint.ts): a walk's employee who unlinked
+// is told to ID-link again, not to seed.
 import { parseArgs } from 'node:util';
 import { EmulatorControl } from '../emulators/control-client';
 import { notificationWorkflowId } from '../common/ids';
 import { devSettings } from './lib/dev-settings';
 import { readDevSecrets } from './lib/dev-secrets';
+import { DEMO_PEOPLE } from './lib/demo-people';
+import { nextStepHint, type TenantLinksView } from './lib/event-hint';
 import { DEMO_BUSINESS, DEMO_BUSINESS_FREEE } from './lib/seed-link';
 import { waitUntil } from './services/wait';
 
@@ -37,12 +41,23 @@ async function main(): Promise<void> {
   const messages = await lineWorks.lineWorksMessages({ userId: employee.worksUserId });
   const workflowId = notificationWorkflowId('freee', String(event.id));
   if (delivered.ok) process.stdout.write(`LINE WORKS received for ${employee.worksUserId}:\n${JSON.stringify(messages[messages.length - 1], null, 2)}\n`);
-  else process.stdout.write(`no new LINE WORKS message for ${employee.worksUserId} yet (is the demo business seeded? npm run seed:demo)\n`);
   // The operator API answers only to the operator token (the dev stack's, from its secrets file).
+  const operator = { authorization: `Bearer ${readDevSecrets(s.dataDir).operatorApiToken}` };
+  if (!delivered.ok) {
+    const walk = companyId === String(DEMO_PEOPLE.companyId);
+    const worksTenantId = walk ? DEMO_PEOPLE.worksTenantId : companyId === DEMO_BUSINESS.companyId ? DEMO_BUSINESS.worksTenantId : undefined;
+    const tenant = worksTenantId === undefined ? undefined : await tenantLinks(s.API_PORT, worksTenantId, operator);
+    const hint = nextStepHint({
+      companyId,
+      ...employee,
+      tenant,
+      walk,
+      urls: { settings: `http://127.0.0.1:${s.API_PORT}/settings/notifications`, talk: `http://127.0.0.1:${s.EMULATOR_LINEWORKS_PORT}/talk` },
+    });
+    process.stdout.write(`no new LINE WORKS message for ${employee.worksUserId} yet: ${hint}\n`);
+  }
   const eventPath = `/notifications/freee/${encodeURIComponent(String(event.id))}`;
-  const status = await fetch(`http://127.0.0.1:${s.API_PORT}/api${eventPath}`, {
-    headers: { authorization: `Bearer ${readDevSecrets(s.dataDir).operatorApiToken}` },
-  });
+  const status = await fetch(`http://127.0.0.1:${s.API_PORT}/api${eventPath}`, { headers: operator });
   process.stdout.write(`delivery status (operator API): HTTP ${status.status}\n${JSON.stringify(await status.json(), null, 2)}\n`);
   process.stdout.write(
     `status page:  http://127.0.0.1:${s.API_PORT}${eventPath} (sign in to freee as ${values.user ? `freee user ${employee.freeeUserId}` : DEMO_BUSINESS_FREEE.employee.email})\n` +
@@ -50,6 +65,17 @@ async function main(): Promise<void> {
       `by company:   http://127.0.0.1:${s.TEMPORAL_UI_PORT}/namespaces/default/workflows?query=${encodeURIComponent(`CompanyId="${companyId}"`)}\n`,
   );
   if (!delivered.ok) process.exitCode = 1;
+}
+
+/** The tenant's links from the operator API: `not_linked` when never linked, undefined without an answer. */
+async function tenantLinks(apiPort: number, worksTenantId: string, headers: Record<string, string>): Promise<TenantLinksView | 'not_linked' | undefined> {
+  try {
+    const r = await fetch(`http://127.0.0.1:${apiPort}/api/tenants/${encodeURIComponent(worksTenantId)}/links`, { headers });
+    if (r.status === 404) return 'not_linked';
+    return r.ok ? ((await r.json()) as TenantLinksView) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch((err: unknown) => {

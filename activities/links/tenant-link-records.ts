@@ -12,6 +12,7 @@ export async function activateTenantLink(input: LinkTenantInput & { worksTenantI
         serviceAccountId: input.serviceAccountId,
         installationId: input.installationId,
         ...(input.installedAt === undefined ? {} : { installedAt: new Date(input.installedAt) }),
+        ...(input.domainName === undefined ? {} : { domainName: input.domainName }),
         status: 'active',
         linkedAt: new Date(),
       },

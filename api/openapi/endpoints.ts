@@ -15,7 +15,7 @@ import { freeeWebhookSchema } from '../schemas/freee-webhook';
 import { lansmartEventSchema } from '../schemas/lansmart-event';
 import { lineWebhookSchema } from '../schemas/line-webhook';
 import { linksPageQuery, tenantId } from '../routes/operator-links';
-import { domainId, installReturn } from '../routes/web-admin-link';
+import { domainId, domainName, installReturn } from '../routes/web-admin-link';
 import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
 import { oauthStateValue } from '../web/oauth-states';
 
@@ -97,8 +97,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/auth/logout', summary: 'Signs out of renkei’s freee session.', tag: 'link pages', caller: 'public', answers: 'html', responses: { 303: 'To the top page.' } },
   { method: 'get', path: '/settings/notifications', summary: '通知設定.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
   { method: 'post', path: '/lineworks/admin/connect', summary: '[アカウントを連携する].', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS app page (or to freee when not signed in).' } },
-  { method: 'get', path: '/lineworks/admin/add', summary: '「連携を開始しますか?」 for a LINE WORKS tenant.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ domain_id: domainId }), responses: { ...PAGE, 303: 'Not signed in: to freee.', 403: 'Not an admin.' } },
-  { method: 'post', path: '/lineworks/admin/add', summary: '[許可する]: on to the LINE WORKS install.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ domain_id: domainId, csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS install (or to freee when not signed in).' } },
+  { method: 'get', path: '/lineworks/admin/add', summary: '「連携を開始しますか?」 for a LINE WORKS tenant.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ domain_id: domainId, domain_name: domainName.optional() }), responses: { ...PAGE, 303: 'Not signed in: to freee.', 403: 'Not an admin.', 409: 'The LINE WORKS is linked with another business: what to do.' } },
+  { method: 'post', path: '/lineworks/admin/add', summary: '[許可する]: on to the LINE WORKS install.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ domain_id: domainId, csrf })), responses: { ...FORM_POST, 303: 'To the LINE WORKS install (or to freee when not signed in).', 409: 'The LINE WORKS is linked with another business: what to do.' } },
   {
     method: 'get',
     path: '/lineworks/admin/installed',
@@ -109,6 +109,7 @@ export const ENDPOINTS: Endpoint[] = [
     query: installReturn.extend({ state }),
     responses: { ...PAGE, 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' },
   },
+  { method: 'get', path: '/link/page', summary: 'An outcome page of the link flows shown again (its language switch).', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ copy: z.string().min(1).max(6100) }), responses: { ...PAGE, 409: 'A refusal of the link, shown again.', 503: 'An outage, shown again.' } },
   { method: 'get', path: '/link/start', summary: 'The talk room’s single-use link into ID連携 / ID連携解除.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ ticket: state }), responses: { 303: 'On to freee sign-in or the consent page.', 400: 'A stale, reused or forged ticket.' } },
   { method: 'get', path: '/link/consent', summary: '「連携を開始しますか?」 for an employee.', tag: 'link pages', caller: 'webSession', answers: 'html', query: pageQuery({ s: state }), responses: { ...PAGE, 303: 'Not signed in: to freee.' } },
   { method: 'post', path: '/link/consent', summary: '[許可する]: links or unlinks the employee.', tag: 'link pages', caller: 'webSession', answers: 'html', body: form(z.object({ s: state, csrf })), responses: { ...FORM_POST, 200: 'The outcome page.', 409: 'A refusal of the link.', 503: 'A provider or Temporal is unavailable.' } },

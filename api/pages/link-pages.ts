@@ -41,18 +41,29 @@ ${p.note ? html`<p class="muted">${t[p.note]}</p>` : ''}`,
   );
 }
 
+/** A way forward from an outcome page; the first is the page's primary button. */
+export interface PageLink {
+  href: string;
+  label: string;
+  /** Names the link for scripts and tests (`data-action`). */
+  action?: string;
+}
+
+const pageLinks = (links: PageLink[]) =>
+  links.map((l, i) => html`<a class="btn ${i === 0 ? 'primary' : 'secondary'}" href="${l.href}"${l.action ? html` data-action="${l.action}"` : ''}>${l.label}</a>`);
+
 /** A result: its title, what it means (already in the page's language), and where to go next. */
-export function resultPage(ctx: PageContext, title: string, lines: string[], links: Array<{ href: string; label: string }> = []): string {
+export function resultPage(ctx: PageContext, title: string, lines: string[], links: PageLink[] = [], resultKind?: string): string {
   return layout(
     title,
-    html`<h1 data-result>${title}</h1>
+    html`<h1 data-result${resultKind ? html`="${resultKind}"` : ''}>${title}</h1>
 <section class="card">${lines.map((l) => html`<p>${l}</p>`)}</section>
-${links.map((l) => html`<a class="btn secondary" href="${l.href}">${l.label}</a>`)}`,
+${pageLinks(links)}`,
     ctx,
   );
 }
 
-export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId?: string): string {
+export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId?: string, links: PageLink[] = []): string {
   const t = LINK_TEXT[ctx.locale];
   const e = LINK_ERROR_TABLE[ctx.locale][kind];
   return layout(
@@ -63,7 +74,8 @@ export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId
 <h2 class="remedy-heading">${t.remedyHeading}</h2>
 <p data-error-remedy>${e.remedy}</p>
 ${referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${referenceId}</span></p>` : ''}
-</section>`,
+</section>
+${pageLinks(links)}`,
     ctx,
   );
 }

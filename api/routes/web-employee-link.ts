@@ -2,22 +2,31 @@
 // freee login if needed → (for ID連携: the LINE WORKS login, web-lineworks-login.ts, on every device) →
 // 「連携を開始しますか?」/「連携を解除しますか?」 with the business and [許可する] / [事業所を変更する]
 // → 「連携に成功しました」/「連携を解除しました」. The employee-link workflow answers [許可する]
-// synchronously; the OAuth state is the update ID, so a double click is one link.
-import { Router } from 'express';
+// synchronously; the OAuth state is the update ID, so a double click is one link. A refused ID-link
+// offers its way forward: for a 事業所 mismatch, freee's business switch and then the same
+// 「連携を開始しますか?」 again; for a passing failure, the same consent again.
+import { Router, type Request, type Response } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { employeeLinkWorkflowId } from '../../common/ids';
 import { employeeLinkStatusQuery } from '../../common/links/messages';
 import { LINK_TEXT } from '../pages/link-catalogue';
-import { consentPage, resultPage } from '../pages/link-pages';
+import { consentPage } from '../pages/link-pages';
+import { renderLinkView, type LinkAction, type LinkView } from '../pages/link-views';
+import type { LinkErrorKind } from '../pages/link-messages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
-import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { refuseLinkForm, sendLinkError, sendLinkFailure, type LinkErrorActions } from '../web/link-failure';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
+import { outcomeContext } from '../web/page-snapshot';
+import { tenantName } from '../web/tenant-names';
 import { lineWorksLoginRouter, lineWorksLoginUrl, needsLineWorksLogin } from './web-lineworks-login';
 
 type Action = 'link' | 'unlink';
+
+/** Refusals a new try of the same consent may overcome (after switching the business, or later). */
+const RETRYABLE: ReadonlySet<LinkErrorKind> = new Set(['BUSINESS_MISMATCH', 'TRANSIENT', 'UNEXPECTED', 'TOKEN_INVALID']);
 
 export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
@@ -25,7 +34,10 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const switchUrl = (back: string): string =>
     `${deps.config.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url(`/auth/freee/login?return_to=${encodeURIComponent(back)}`))}`;
 
-  router.use(lineWorksLoginRouter(web));
+  const toTalk: LinkAction = { href: deps.config.LINEWORKS_TALK_URL, label: 'backToTalk' };
+  const backToTalk = (): LinkAction[] => [toTalk];
+
+  router.use(lineWorksLoginRouter(web, backToTalk));
 
   // The link from the talk room: a single-use ticket naming the LINE WORKS account.
   router.get('/link/start', async (req, res) => {
@@ -35,7 +47,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket.data, action });
       res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendLinkFailure(req, res, err, backToTalk);
     }
   });
 
@@ -53,11 +65,13 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       // Coming back here after switching the business: the same page, without the language choice.
       const back = new URL(req.originalUrl, 'http://renkei.invalid');
       back.searchParams.delete('lang');
+      const ctx = pageContext(req, res);
+      const domain = await tenantName(data.worksTenantId ?? '');
       res.type('html').send(
-        consentPage(pageContext(req, res), {
+        consentPage(ctx, {
           kind: action,
           companyName: session.companyName,
-          worksAccount: data.worksUserId,
+          worksAccount: data.worksUserId ? LINK_TEXT[ctx.locale].lineWorksAccount(data.worksUserId, domain) : undefined,
           formAction: '/link/consent',
           hidden: { s, csrf: web.sessions.csrfToken(session, `consent:${s}`) },
           switchUrl: switchUrl(`${back.pathname}${back.search}`),
@@ -65,7 +79,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
         }),
       );
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendLinkFailure(req, res, err, backToTalk);
     }
   });
 
@@ -75,7 +89,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const s = typeof body.s === 'string' ? body.s : '';
     if (!web.sessions.csrfValid(session, `consent:${s}`, body.csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
       return;
     }
     let data: Record<string, string>;
@@ -83,7 +97,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     try {
       data = (await web.states.consume(req, s, 'employee_consent')).data;
     } catch (err) {
-      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err);
+      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err, backToTalk);
       // A second click on [許可する] (this browser, this page): the same request again. The state is
       // the update ID, so the workflow answers it with the first click's outcome.
       data = err.data;
@@ -91,36 +105,55 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     }
     if (needsLineWorksLogin(data)) {
       // An ID-link links only the account its LINE WORKS login verified; this page never offered [許可する].
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
       return;
     }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
     const requestId = web.states.stateId(s);
-    const ctx = pageContext(req, res);
-    const t = LINK_TEXT[ctx.locale];
+    const show = (view: LinkView): void => {
+      res.type('html').send(renderLinkView(outcomeContext(req, res, view), view));
+    };
     try {
       if (action === 'link') {
         await web.links.linkEmployee(session.companyId, session.freeeUserId, { worksTenantId: data.worksTenantId ?? '', worksUserId: data.worksUserId ?? '' }, requestId);
-        res.type('html').send(resultPage(ctx, t.linked, [t.linkedMenu, t.linkedNotices(session.companyName)]));
+        show({ page: 'result', result: 'linked', company: session.companyName, actions: [toTalk] });
       } else {
         const state = await currentLink(session.companyId, session.freeeUserId);
         if (repeated && state?.status !== 'linked') {
-          res.type('html').send(resultPage(ctx, t.unlinked, [t.alreadyDone]));
+          show({ page: 'result', result: 'unlinkedAlready', actions: [toTalk] });
           return;
         }
         // Only the signed-in person's own link, and only to the account the talk room's link names:
         // a forwarded [ID連携解除] link unlinks nobody else.
         if (state?.worksUserId !== data.worksUserId || state?.worksTenantId !== data.worksTenantId) {
-          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE');
+          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE', false, backToTalk);
           return;
         }
         await web.links.unlinkEmployee(session.companyId, session.freeeUserId, requestId);
-        res.type('html').send(resultPage(ctx, t.unlinked, [t.unlinkedMenu]));
+        show({ page: 'result', result: 'unlinked', actions: [toTalk] });
       }
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      // Without a new consent to offer (its store unavailable), the error page alone.
+      sendLinkFailure(req, res, err, await retryActions(req, res, data).catch(() => backToTalk));
     }
   });
+
+  /**
+   * The ways forward of a refused [許可する]: the same consent again, in this browser, as a new
+   * request — after freee's business switch for a 事業所 mismatch (the help page's remedy), at once
+   * for a passing failure (after a new LINE WORKS login when LINE WORKS refused the token).
+   */
+  async function retryActions(req: Request, res: Response, data: Record<string, string>): Promise<LinkErrorActions> {
+    const consentAgain = async (ticket: Record<string, string>): Promise<string> =>
+      `/link/consent?s=${encodeURIComponent((await web.states.issue(req, res, 'employee_consent', ticket)).state)}`;
+    const { worksAccountVerified: _verified, ...unverified } = data;
+    const [same, relogin] = await Promise.all([consentAgain(data), consentAgain(unverified)]);
+    return (kind) => {
+      if (!RETRYABLE.has(kind)) return [toTalk];
+      if (kind === 'BUSINESS_MISMATCH') return [{ href: switchUrl(same), label: 'changeBusiness' }, toTalk];
+      return [{ href: kind === 'TOKEN_INVALID' ? relogin : same, label: 'retry' }, toTalk];
+    };
+  }
 
   async function currentLink(companyId: string, freeeUserId: string) {
     try {

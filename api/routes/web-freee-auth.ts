@@ -58,6 +58,7 @@ export function freeeAuthRouter(web: WebContext): Router {
         companyName: company.displayName,
         role: company.role,
         displayName: me.displayName ?? me.email ?? me.id,
+        companyIds: me.companies.slice(0, 50).map((c) => c.id),
         sid: randomUUID(),
       });
       res.redirect(303, flow.data.returnTo ?? '/settings/notifications');

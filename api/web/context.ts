@@ -10,6 +10,7 @@ import { TokenCipher } from '../../security/token-cipher';
 import { LineWorksLoginClient } from '../lineworks-login/login-client';
 import { linkCommands, type LinkCommands } from '../temporal/link-commands';
 import { OAuthStates } from './oauth-states';
+import { PageSnapshots } from './page-snapshot';
 import { Sessions } from './session';
 
 export interface WebContext {
@@ -22,6 +23,8 @@ export interface WebContext {
   /** LINE WORKS User Account auth + OIDC: which LINE WORKS account a person logged in with. */
   lineWorksLogin: LineWorksLoginClient;
   links: LinkCommands;
+  /** Signed copies of outcome pages, so that their language switch keeps them. */
+  pages: PageSnapshots;
   url(path: string): string;
 }
 
@@ -50,6 +53,7 @@ export function webContext(deps: ApiDeps): WebContext {
       timeoutMs: c.LINEWORKS_HTTP_TIMEOUT_MS,
     }),
     links: linkCommands(deps.temporal, c.TEMPORAL_TASK_QUEUE),
+    pages: new PageSnapshots(c.SESSION_SECRET),
     url: (path) => `${publicUrl}${path}`,
   };
 }

@@ -7,13 +7,18 @@ import { isOutage, OUTAGE_TYPES } from '../errors';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import { LinkCommandError } from '../temporal/link-commands';
 import { isLinkErrorKind, type LinkErrorKind } from '../pages/link-messages';
-import { linkErrorPage } from '../pages/link-pages';
+import { renderLinkView, type LinkAction, type LinkView } from '../pages/link-views';
 import { StateError } from './oauth-states';
-import { pageContext } from './page-context';
+import { outcomeContext } from './page-snapshot';
 
-/** Sends the error page of `kind` (with the request ID when the person may need a reference). */
-export function sendLinkError(req: Request, res: Response, status: number, kind: LinkErrorKind, withReference = false): void {
-  res.status(status).type('html').send(linkErrorPage(pageContext(req, res), kind, withReference ? (req.id as string) : undefined));
+/** The ways forward a route offers on its error pages, by kind (set by sendLinkFailure). */
+export type LinkErrorActions = (kind: LinkErrorKind) => LinkAction[];
+
+/** Sends the error page of `kind` (with the request ID when the person may need a reference) and its ways forward. */
+export function sendLinkError(req: Request, res: Response, status: number, kind: LinkErrorKind, withReference = false, actions?: LinkErrorActions): void {
+  const offered = actions ?? (res.locals.linkErrorActions as LinkErrorActions | undefined);
+  const view: LinkView = { page: 'error', kind, status, ref: withReference ? (req.id as string) : undefined, actions: offered?.(kind) ?? [] };
+  res.status(status).type('html').send(renderLinkView(outcomeContext(req, res, view), view));
 }
 
 /** A form body the link pages cannot read (not a form, too large, another charset): a stale form. */
@@ -21,7 +26,8 @@ export function refuseLinkForm(req: Request, res: Response, status: number): voi
   sendLinkError(req, res, status, 'EXPIRED');
 }
 
-export function sendLinkFailure(req: Request, res: Response, err: unknown): void {
+export function sendLinkFailure(req: Request, res: Response, err: unknown, actions?: LinkErrorActions): void {
+  if (actions) res.locals.linkErrorActions = actions;
   if (err instanceof LinkCommandError && OUTAGE_TYPES.has(err.type)) {
     req.log.warn({ err }, 'link step failed on a provider outage');
     return sendLinkError(req, res, 503, 'TRANSIENT', true);

@@ -82,6 +82,8 @@ const webSession = z.object({
   companyName: z.string().default(''),
   role: z.string().default(''),
   displayName: z.string().default(''),
+  /** Every business of the person (at most 50): 通知設定 names the LINE WORKS already linked to another of them. */
+  companyIds: z.array(z.string().min(1)).max(50).optional(),
   /** Random per session: CSRF tokens derive from it. */
   sid: z.string().min(1),
 });

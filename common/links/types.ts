@@ -29,6 +29,8 @@ export interface LinkTenantInput {
   installationId: string;
   /** When the installation was made, as renkei learnt it (ISO-8601); lifecycle events older than it are stale. */
   installedAt?: string;
+  /** The tenant's domain name as LINE WORKS gives it at install (shown instead of the numeric ID). */
+  domainName?: string;
 }
 
 export interface TokenRefusedSignal {

@@ -1,7 +1,7 @@
 // The admin console (emulator pages under /admin, for a signed-in administrator of a tenant): the
 // app list and detail pages, the app-add screens (`/admin/apps/:clientId/install?return_to=`:
 // terms → members → [保存] → back to return_to with installation_id, domain_id, bot_id,
-// service_account_id and signature), the settings page and app removal (confirmation → [削除]).
+// service_account_id, domain_name and signature), the settings page and app removal (confirmation → [削除]).
 // The install/uninstall contract is emulator-specific: see emulators/README.md.
 
 import { Router, type Request, type Response } from 'express';
@@ -75,7 +75,7 @@ export function createAdminRouter(state: LineWorksState): Router {
     if (signedIn === undefined) return;
     const returnTo = installQuerySchema.safeParse(req.query).data?.return_to;
     const installPage = `/admin/apps/${encodeURIComponent(app.clientId)}/install${returnTo === undefined ? '' : `?${new URLSearchParams({ return_to: returnTo }).toString()}`}`;
-    const addHref = app.appUrl === undefined ? installPage : appendQuery(app.appUrl, { domain_id: String(domainIdOf(signedIn.tenant.tenantId)) });
+    const addHref = app.appUrl === undefined ? installPage : appendQuery(app.appUrl, { domain_id: String(domainIdOf(signedIn.tenant.tenantId)), domain_name: signedIn.tenant.domainName });
     sendAppDetailPage(res, { app, tenant: signedIn.tenant, installation: state.installations.active(signedIn.tenant.tenantId, app.clientId), addHref });
   });
 
@@ -91,7 +91,7 @@ export function createAdminRouter(state: LineWorksState): Router {
     if (signedIn === undefined) return;
     const live = state.installations.active(signedIn.tenant.tenantId, app.clientId);
     if (live !== undefined && returnTo !== undefined) {
-      res.redirect(303, appendQuery(returnTo, installRedirectParams(live, app)));
+      res.redirect(303, appendQuery(returnTo, installRedirectParams(live, app, signedIn.tenant.domainName)));
       return;
     }
     const wizardId = state.installWizards.put({
@@ -154,7 +154,7 @@ export function createAdminRouter(state: LineWorksState): Router {
     state.installWizards.take(wizardId);
     const installation = installApp(state, signedIn.tenant, app, form.data.scope === 'selected' ? selected : 'all');
     if (wizard.returnTo !== undefined) {
-      res.redirect(303, appendQuery(wizard.returnTo, installRedirectParams(installation, app)));
+      res.redirect(303, appendQuery(wizard.returnTo, installRedirectParams(installation, app, signedIn.tenant.domainName)));
       return;
     }
     sendMessagePage(res, 200, `${app.name}を追加しました`, `${app.name}をこのドメインに追加しました。`, [

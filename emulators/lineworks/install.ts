@@ -33,15 +33,16 @@ export function installApp(state: LineWorksState, tenant: Tenant, app: Registere
   return installation;
 }
 
-/** The query the install page appends to `return_to`, with its signature (see README). */
-export function installRedirectParams(installation: Installation, app: RegisteredApp): Record<string, string> {
+/** The query the install page appends to `return_to` (the domain's name as the admin console shows it), with its signature (see README). */
+export function installRedirectParams(installation: Installation, app: RegisteredApp, domainName: string): Record<string, string> {
   const params = {
     installation_id: installation.installationId,
     domain_id: String(domainIdOf(installation.tenantId)),
     bot_id: [...installation.botIds][0] ?? '',
     service_account_id: installation.serviceAccountId,
+    domain_name: domainName,
   };
-  const signed = [params.installation_id, params.domain_id, params.bot_id, params.service_account_id].join('\n');
+  const signed = [params.installation_id, params.domain_id, params.bot_id, params.service_account_id, params.domain_name].join('\n');
   return { ...params, signature: hmacSha256Base64(app.clientSecret, signed) };
 }
 

@@ -63,6 +63,7 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     LINEWORKS_CLIENT_SECRET: o.secrets.clientSecret,
     LINEWORKS_PRIVATE_KEY: o.secrets.privateKeyPem,
     LINEWORKS_ADMIN_BASE_URL: `${o.lineWorksEmulatorUrl}/admin`,
+    LINEWORKS_TALK_URL: `${o.lineWorksEmulatorUrl}/talk`,
     LINEWORKS_BOT_SECRET: o.secrets.botSecret,
     FREEE_ACCOUNTS_BASE_URL: o.freeeEmulatorUrl,
     FREEE_API_BASE_URL: o.freeeEmulatorUrl,

@@ -52,15 +52,21 @@ describe('browser: renkei’s pages in English (Chromium, Accept-Language: en)',
     assert.ok(await page.getByRole('link', { name: 'English' }).isVisible());
   });
 
-  it('shows an error of the link flows in English, its switch leading to a page that can be shown again', async () => {
+  it('shows an error of the link flows in English, its switch keeping that page', async () => {
     const response = await page.goto(`${api.url}/link/start?ticket=forged.value`);
     assert.equal(response?.status(), 400);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal((await page.textContent('h1'))?.trim(), 'Error');
     assert.equal((await page.textContent('[data-error-message]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.message);
     assert.equal((await page.textContent('[data-error-remedy]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.remedy);
-    assert.equal(await page.getAttribute('[data-lang-switch]', 'href'), '/settings/notifications?lang=ja');
     await keepScreenshot(page, `${SHOTS}/en-02-error.png`);
+    // The single-use link cannot be opened again, yet the switch keeps this page: a copy of it.
+    assert.match((await page.getAttribute('[data-lang-switch]', 'href')) ?? '', /^\/link\/page\?copy=[^&]+&lang=ja$/);
+    await page.getByRole('link', { name: '日本語' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+    assert.equal((await page.textContent('[data-error-message]'))?.trim(), LINK_ERROR_TABLE.ja.EXPIRED.message);
+    await page.getByRole('link', { name: 'English' }).click();
+    assert.equal((await page.textContent('[data-error-message]'))?.trim(), LINK_ERROR_TABLE.en.EXPIRED.message);
 
     // The status page is for people signed in with freee: freee's login first, then the page in English.
     await page.goto(`${api.url}/notifications/freee/no-such-event`);

@@ -83,7 +83,7 @@ describe('browser: a forwarded ID-link on a desktop (Chromium)', function () {
       // The employee taps [ID連携] again: LINE WORKS answers from their session, and they link.
       await employee.goto(`${s.urls.lineworks}/talk?bot=${botId}`);
       await flow.tapLink(employee);
-      assert.equal((await employee.textContent('[data-works-account]'))?.trim(), people.employee.worksUserId);
+      assert.equal((await employee.textContent('[data-works-account]'))?.trim(), `${people.employee.worksUserId}（${people.worksTenantId}.works.example）`);
       await employee.getByRole('button', { name: '許可する' }).click();
       assert.equal(await flow.result(employee), '連携に成功しました');
       await flow.shot(employee, 'f03-employee-linked');

@@ -135,13 +135,14 @@ describe('browser: the error table of the linking flows (Chromium)', function ()
       await again.getByRole('button', { name: '許可する' }).click();
       await again.getByRole('button', { name: 'アカウントを連携する' }).click();
       await logIn(again, people.admin.worksUserId);
-      // Already installed: LINE WORKS offers [設定する]; the admin re-runs the install link anyway.
+      // Already installed: LINE WORKS offers [設定する]; the admin opens renkei's add page anyway,
+      // which says the LINE WORKS is taken before sending anyone to LINE WORKS's install.
       await again.goto(`${stack().urls.lineworks}/admin/apps/${stack().secrets.clientId}`);
       assert.ok(await again.getByRole('link', { name: '設定する' }).isVisible());
-      await again.goto(`${api.url}/lineworks/admin/add?domain_id=${people.worksTenantId}`);
-      await again.getByRole('button', { name: '許可する' }).click();
-      await again.waitForURL(/\/lineworks\/admin\/installed/);
-      await assertError(again, LINK_ERRORS.TENANT_LINKED_ELSEWHERE, 'e7-tenant-linked-elsewhere');
+      const taken = await again.goto(`${api.url}/lineworks/admin/add?domain_id=${people.worksTenantId}`);
+      assert.equal(taken?.status(), 409);
+      assert.equal(await flow.result(again), 'このLINE WORKSは他の事業所と連携済みです');
+      await flow.shot(again, 'e7-tenant-linked-elsewhere');
 
       await again.goto(`${stack().urls.lineworks}/admin/apps/not-our-client/install?return_to=${encodeURIComponent(`${api.url}/lineworks/admin/installed`)}`);
       assert.match((await again.textContent('body')) ?? '', /有効ではないクライアント情報です/);

@@ -80,7 +80,7 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
       await phone.waitForURL(`${api.url}/link/consent?**`);
       assert.equal((await phone.textContent('h1'))?.trim(), '連携を開始しますか?');
       assert.equal((await phone.textContent('[data-company]'))?.trim(), people.companyName);
-      assert.equal((await phone.textContent('[data-works-account]'))?.trim(), people.employee.worksUserId);
+      assert.equal((await phone.textContent('[data-works-account]'))?.trim(), `${people.employee.worksUserId}（${people.worksTenantId}.works.example）`);
       await fitsThePhone();
       await shot('m05-consent');
       await phone.getByRole('button', { name: '許可する' }).tap();

@@ -33,7 +33,7 @@ export class FlowDriver {
   }
 
   /** 【管理者】: 通知設定 → [アカウントを連携する] → LINE WORKS [追加する] → 連携を開始しますか? → [許可する] → terms → members → [保存]. */
-  async adminLinks(page: Page, opts: { shots?: boolean; freeeEmail?: string; worksAdmin?: string } = {}): Promise<void> {
+  async adminLinks(page: Page, opts: { shots?: boolean; freeeEmail?: string; worksAdmin?: string; onConsent?: (page: Page) => Promise<void> } = {}): Promise<void> {
     const shot = (name: string) => (opts.shots ? this.shot(page, name) : Promise.resolve());
     await page.goto(`${this.api.url}/settings/notifications`);
     await logIn(page, opts.freeeEmail ?? this.people.admin.email);
@@ -47,6 +47,7 @@ export class FlowDriver {
     await page.waitForURL(/\/lineworks\/admin\/add/);
     assert.equal((await page.textContent('h1'))?.trim(), '連携を開始しますか?');
     await shot('03-admin-consent');
+    await opts.onConsent?.(page);
     await page.getByRole('button', { name: '許可する' }).click();
     await page.getByRole('button', { name: '次へ' }).click(); // every checkbox is required
     assert.match((await page.textContent('body')) ?? '', /すべてのチェックボックスにチェックを入れてください/);

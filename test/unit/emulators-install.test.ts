@@ -131,7 +131,8 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     assert.equal(params.get('service_account_id'), installation.serviceAccountId);
     assert.match(installation.serviceAccountId, /\.serviceaccount@free\.example$/);
     assert.deepEqual(installation.members, ['admin-1', 'emp-1']);
-    const signed = ['installation_id', 'domain_id', 'bot_id', 'service_account_id'].map((name) => params.get(name) ?? '').join('\n');
+    assert.equal(params.get('domain_name'), 'free.example');
+    const signed = ['installation_id', 'domain_id', 'bot_id', 'service_account_id', 'domain_name'].map((name) => params.get(name) ?? '').join('\n');
     assert.equal(params.get('signature'), sign(CLIENT_SECRET, signed));
 
     const bot = await control.bot(installation.botIds[0] ?? '');

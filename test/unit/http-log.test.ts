@@ -8,6 +8,7 @@ describe('request log redaction', () => {
     assert.equal(redactUrl('/auth/freee/callback?code=abc&state=x.y'), '/auth/freee/callback?code=[redacted]&state=[redacted]');
     assert.equal(redactUrl('/a?q=a%20b+c&state=s&x'), '/a?q=a%20b+c&state=[redacted]&x');
     assert.equal(redactUrl('/link/consent?s=abc#frag'), '/link/consent?s=[redacted]#frag');
+    assert.equal(redactUrl('/link/page?copy=abc.def&lang=en'), '/link/page?copy=[redacted]&lang=en', 'a page copy may name a consent step');
     assert.equal(redactUrl('/plain/path'), '/plain/path');
     assert.equal(redactUrl('/a?%E0%A4%A=1&code=2'), '/a?%E0%A4%A=[redacted]&code=[redacted]', 'an undecodable name hides its value');
   });

@@ -65,7 +65,7 @@ describe('page catalogues (Japanese first, English second)', () => {
 
   it('renders each page in the asked language, with <html lang> and the switch to the other one', () => {
     const consent = { kind: 'link' as const, companyName: 'フリー株式会社', formAction: '/link/consent', hidden: { s: 'x' }, switchUrl: '/switch', note: 'adminPrerequisite' as const };
-    const settings = { companyName: 'フリー株式会社', displayName: '山田 太郎', isAdmin: true, mobile: false, csrf: 'c', tenants: [], reports: [] };
+    const settings = { companyName: 'フリー株式会社', displayName: '山田 太郎', isAdmin: true, mobile: false, csrf: 'c', tenants: [], takenElsewhere: [], reports: [] };
     const pages = (ctx: PageContext): string[] => [
       consentPage(ctx, consent),
       resultPage(ctx, LINK_TEXT[ctx.locale].linked, [LINK_TEXT[ctx.locale].linkedMenu]),
