@@ -5,17 +5,18 @@
 // gets a clear 400, and everything answers only to the operator token.
 import { strict as assert } from 'node:assert';
 import { randomInt, randomUUID } from 'node:crypto';
+import { PartnerCommandError } from '../../api/temporal/partner-commands';
 import { startFreeeNotification } from '../../api/temporal/start-notification';
 import type { Explanation } from '../../api/operators/explanation';
 import type { UpcomingReminder } from '../../api/operators/upcoming-reminders';
-import { notificationWorkflowId, orderWorkflowId } from '../../common/ids';
+import { lineLinkWorkflowId, notificationWorkflowId, orderWorkflowId } from '../../common/ids';
 import { partnerActionUpdate } from '../../common/orders/messages';
 import type { NotificationState, NotifyFreeeInput } from '../../common/notify/types';
 import { Delivery, TenantLink } from '../../models';
 import { createApiMetrics } from '../../observability/api-metrics';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { seedNewBusiness, type SeededBusiness } from '../support/fixtures';
-import { lineDeliveriesOf, linkPartnerLine, partnerLineOf, seedLineUser } from '../support/line-partners';
+import { lineDeliveriesOf, linkPartnerLine, newLineUserId, partnerCommandsFor, partnerLineOf, seedLineUser } from '../support/line-partners';
 import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
 import { createPlatformOrder, seedPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
@@ -250,6 +251,32 @@ describe('operator view: why someone did not get a notification', function () {
     const remindersPage = await get(`/operator/explain?reminders=1&company=${partner.companyId}`);
     assert.equal(remindersPage.status, 200);
     assert.match(remindersPage.text, new RegExp(orderId));
+  });
+
+  it('a refused link attempt ("linked elsewhere") shows on the link workflow as LinkRefusal and in the view', async () => {
+    const s = stack();
+    const partner = await seedPartner({ lineOption: true });
+    await seedLineUser(partner);
+    await withWorker(taskQueue, async () => {
+      await linkPartnerLine(api, taskQueue, partner);
+      const refused = await partnerCommandsFor(taskQueue)
+        .linkLine(partner.partnerId, { companyId: partner.companyId, lineUserId: newLineUserId(), partnerEmail: partner.email, lineEmail: partner.email, friend: true }, `line-login:${randomUUID()}`)
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      assert.ok(refused instanceof PartnerCommandError && refused.type === 'PARTNER_LINKED_ELSEWHERE', String(refused));
+      await eventually(
+        async () => (await s.env.client.workflow.getHandle(lineLinkWorkflowId(partner.partnerId)).describe()).typedSearchAttributes.getAll().find((p) => p.key.name === 'LinkRefusal')?.value,
+        (v) => v === 'PARTNER_LINKED_ELSEWHERE',
+        'LinkRefusal on the LINE link workflow',
+      );
+    });
+    const e = await explained(`/api/operator/partners/${partner.partnerId}`);
+    assert.deepEqual(e.recipients.map((r) => [r.linked, r.linkRefusal]), [[true, 'PARTNER_LINKED_ELSEWHERE']]);
+    assert.ok(has(e, /the last LINE link attempt of partner .* was refused: PARTNER_LINKED_ELSEWHERE/), e.findings.join('\n'));
+    const history = await s.env.client.workflow.getHandle(lineLinkWorkflowId(partner.partnerId)).fetchHistory();
+    assert.ok(history.events?.some((ev) => ev.workflowExecutionSignaledEventAttributes?.signalName === 'link-refused'), 'the refusal in the history');
   });
 
   it('answers bad input with a clear 400, unknown subjects with 404, and only to the operator token', async () => {
