@@ -40,4 +40,9 @@ export const explainPageQuery = z.union([
 export type ExplainPageQuery = z.infer<typeof explainPageQuery>;
 
 /** The zod issues as `field: problem` lines, for the 400 answer. */
-export const problemsOf = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+export const problemsOf = (error: z.ZodError): string[] =>
+  error.issues.map((i) =>
+    i.code === 'invalid_union' && i.path.length === 0
+      ? 'query: exactly one subject — event; company and user; partner; order; or reminders (with company, day) — each well-formed'
+      : `${i.path.join('.') || 'query'}: ${i.message}`,
+  );

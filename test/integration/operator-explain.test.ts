@@ -15,6 +15,7 @@ import type { NotificationState, NotifyFreeeInput } from '../../common/notify/ty
 import { Delivery, TenantLink } from '../../models';
 import { createApiMetrics } from '../../observability/api-metrics';
 import { startTestApi, type TestApi } from '../support/api-server';
+import { runEntry } from '../support/process';
 import { seedNewBusiness, type SeededBusiness } from '../support/fixtures';
 import { lineDeliveriesOf, linkPartnerLine, newLineUserId, partnerCommandsFor, partnerLineOf, seedLineUser } from '../support/line-partners';
 import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
@@ -76,6 +77,12 @@ describe('operator view: why someone did not get a notification', function () {
     assert.equal(e.workflows[0]?.url, `http://127.0.0.1:8233/namespaces/default/workflows/${encodeURIComponent(notificationWorkflowId('freee', eventId))}`);
     assert.equal(e.workflows[0]?.searchAttributes.NotificationStatus, 'no_recipients');
     assert.match(e.workflows[0]?.summary ?? '', new RegExp(`事業所 ${biz.companyId}`));
+
+    // The same answer as text from `npm run explain`.
+    const run = runEntry('scripts/explain.ts', { RENKEI_API_URL: api.url, OPERATOR_API_TOKEN: stack().secrets.operatorApiToken }, ['--event', eventId]);
+    assert.equal(await run.exited, 0, run.output());
+    assert.match(run.output(), new RegExp(`Findings:\\n(.|\\n)*has no ID連携`));
+    assert.match(run.output(), /http:\/\/127\.0\.0\.1:8233\/namespaces\/default\/workflows\/notify%3Afreee%3A/);
 
     const person = await explained(`/api/operator/employees/${biz.companyId}/${stranger}`);
     assert.ok(has(person, new RegExp(`freee user ${stranger} of 事業所 ${biz.companyId} is not ID-linked now`)), person.findings.join('\n'));
