@@ -4,6 +4,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTE_NAMES } from '../../common/search-attributes';
 import { instant, type PendingActivityFact, type WorkflowFact } from './explanation';
 
 export interface WorkflowLinks {
@@ -28,7 +29,8 @@ export async function describeWorkflow(client: Client, links: WorkflowLinks, wor
     throw err;
   }
   const searchAttributes: Record<string, string> = {};
-  for (const pair of d.typedSearchAttributes.getAll()) searchAttributes[pair.key.name] = Array.isArray(pair.value) ? pair.value.join(',') : String(pair.value);
+  // renkei's own attributes (not the server's, such as BuildIds).
+  for (const pair of d.typedSearchAttributes.getAll()) if (SEARCH_ATTRIBUTE_NAMES.includes(pair.key.name)) searchAttributes[pair.key.name] = Array.isArray(pair.value) ? pair.value.join(',') : String(pair.value);
   const pendingActivities: PendingActivityFact[] = (d.raw.pendingActivities ?? []).map((a) => {
     const last = optionalTsToMs(a.lastAttemptCompleteTime) ?? optionalTsToMs(a.lastStartedTime);
     const next = optionalTsToMs(a.nextAttemptScheduleTime);
