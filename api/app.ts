@@ -16,6 +16,7 @@ import { lansmartEventsRouter } from './routes/lansmart-events';
 import { lineWebhookRouter } from './routes/line-webhook';
 import { notificationsRouter } from './routes/notifications';
 import { openApiRouter } from './routes/openapi';
+import { operatorExplainRouter } from './routes/operator-explain';
 import { operatorLinksRouter } from './routes/operator-links';
 import { adminLinkRouter } from './routes/web-admin-link';
 import { employeeLinkRouter } from './routes/web-employee-link';
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps): Express {
   });
   app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, log: deps.log }));
   app.use(operatorLinksRouter(deps));
+  app.use(operatorExplainRouter(deps));
   const web = webContext(deps);
   app.use(web.pages.attach);
   app.use(linkPageRouter(web));

@@ -11,6 +11,8 @@ export const LinkStatus = defineSearchAttributeKey('LinkStatus', SearchAttribute
 export const OrderStatus = defineSearchAttributeKey('OrderStatus', SearchAttributeType.KEYWORD);
 export const NotificationStatus = defineSearchAttributeKey('NotificationStatus', SearchAttributeType.KEYWORD);
 export const EventType = defineSearchAttributeKey('EventType', SearchAttributeType.KEYWORD);
+/** The last refusal of a link workflow's update (e.g. `PARTNER_LINKED_ELSEWHERE`), for `LinkRefusal != ""`. */
+export const LinkRefusal = defineSearchAttributeKey('LinkRefusal', SearchAttributeType.KEYWORD);
 
 /** Every custom search attribute renkei uses; all are Keyword. */
 export const ALL_SEARCH_ATTRIBUTES = [
@@ -22,6 +24,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   OrderStatus,
   NotificationStatus,
   EventType,
+  LinkRefusal,
 ] as const;
 
 export const SEARCH_ATTRIBUTE_NAMES: readonly string[] = ALL_SEARCH_ATTRIBUTES.map((k) => k.name);

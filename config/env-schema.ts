@@ -153,6 +153,8 @@ export const apiSchema = z.object({
   API_BODY_LIMIT: z.string().default('256kb'),
   /** Bearer token of the operator endpoints (/api/tenants/…); they answer 503 while unset. */
   OPERATOR_API_TOKEN: optionalSecret(24, 'at least 24 characters'),
+  /** The Temporal Web UI that the operator view links workflows to (`…/namespaces/{ns}/workflows/{id}`). */
+  TEMPORAL_UI_BASE_URL: url.default('http://127.0.0.1:8233'),
   /** Signs sessions, OAuth states and link tickets. */
   SESSION_SECRET: z.string().min(32, 'required, at least 32 characters (e.g. `openssl rand -hex 32`)'),
 });

@@ -14,10 +14,13 @@ const orderViewSchema = new Schema(
     status: { type: String, required: true },
     closingDate: { type: String, required: true },
     nextReminderAt: { type: Date },
+    /** 「請求書を作成してください」 still to come (key and due instant), for the operators' list. */
+    upcomingReminders: { type: [new Schema({ key: { type: String, required: true }, dueAt: { type: Date, required: true } }, { _id: false })], default: undefined },
   },
   { collection: 'order_views', timestamps: true, versionKey: false },
 );
 orderViewSchema.index({ partnerId: 1, updatedAt: -1 });
+orderViewSchema.index({ companyId: 1, nextReminderAt: 1 });
 
 export type OrderViewDoc = InferSchemaType<typeof orderViewSchema>;
 export const OrderView = model('OrderView', orderViewSchema);

@@ -129,6 +129,7 @@ async function main(): Promise<void> {
         logLevel: s.LOG_LEVEL,
       }),
       CODEC_SERVER_PORT: String(s.CODEC_SERVER_PORT),
+      TEMPORAL_UI_BASE_URL: `http://127.0.0.1:${s.TEMPORAL_UI_PORT}`,
       CODEC_SERVER_CORS_ORIGINS: `http://127.0.0.1:${s.TEMPORAL_UI_PORT},http://localhost:${s.TEMPORAL_UI_PORT}`,
     };
     const apiUrl = `http://127.0.0.1:${s.API_PORT}`;

@@ -20,6 +20,7 @@ import { employeeLinkStatusQuery, linkEmployeeUpdate, revokeLinkSignal, unlinkEm
 import { rememberDelivery, type EmployeeLinkState, type LinkEmployeeInput, type LinkEmployeeResult, type RevokeLinkSignal } from '../common/links/types';
 import { LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { recordLinkRefusals } from './link-refusals';
 
 /** Histories in which a revocation or unlink that arrives while the run waits to continue as new ends the link there. */
 export const END_BEFORE_CONTINUE_PATCH = 'employee-link-end-before-continue-as-new';
@@ -47,6 +48,7 @@ export async function employeeLinkWorkflow(input: EmployeeLinkInput): Promise<Em
   };
 
   setHandler(employeeLinkStatusQuery, () => state);
+  recordLinkRefusals();
 
   setHandler(
     linkEmployeeUpdate,

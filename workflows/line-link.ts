@@ -13,6 +13,7 @@ import { rememberDelivery } from '../common/links/types';
 import type { FriendshipSignal, LineLinkState, LineLinkStatus, LinkLineInput, LinkLineResult } from '../common/partners/types';
 import { CompanyId, LinkStatus, PartnerId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { recordLinkRefusals } from './link-refusals';
 import { Outbox } from './outbox';
 import { deliverToPartner } from './partner-delivery';
 
@@ -87,6 +88,7 @@ export async function lineLinkWorkflow(input: LineLinkInput): Promise<LineLinkSt
   };
 
   setHandler(lineLinkStatusQuery, () => state);
+  recordLinkRefusals();
 
   setHandler(
     linkLineUpdate,

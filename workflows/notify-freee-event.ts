@@ -20,6 +20,7 @@ import {
 import type { Activities } from '../activities';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
+import { lineWorksDeliveryKey } from '../common/notify/delivery-key';
 import { REAUTH_WAIT_MS } from '../common/links/reauth-wait';
 import { notificationStatusQuery, tenantResumedSignal } from '../common/notify/messages';
 import { CONTINUE_AS_NEW_AFTER_EVENTS, nextSuspensionRecheck } from '../common/notify/suspension-wait';
@@ -125,7 +126,7 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput, carried?
     resolved.recipients.map(async (recipient, i) => {
       const entry = state.recipients[i];
       if (!entry) return;
-      const deliveryKey = `${workflowId}:lineworks:${recipient.worksTenantId}:${recipient.worksUserId}`;
+      const deliveryKey = lineWorksDeliveryKey(workflowId, recipient.worksTenantId, recipient.worksUserId);
       let suspended = recipient.tenantStatus === 'suspended';
       for (;;) {
         if (suspended) {
@@ -237,7 +238,7 @@ async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyCont
     const p = progress[i] ?? {};
     progress[i] = p;
     if (!recipient || !entry) return 'done';
-    const deliveryKey = `${workflowId}:lineworks:${recipient.worksTenantId}:${recipient.worksUserId}`;
+    const deliveryKey = lineWorksDeliveryKey(workflowId, recipient.worksTenantId, recipient.worksUserId);
     if (entry.status === 'pending' && recipient.tenantStatus === 'suspended' && p.giveUpAt === undefined) entry.status = 'waiting';
     let checkFirst = carried.runs > 0;
     for (;;) {

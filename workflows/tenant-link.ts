@@ -31,6 +31,7 @@ import { removalRefusal } from '../common/links/removal-check';
 import { rememberDelivery, type AppInstallationProbe, type AppRemovedSignal, type LinkTenantInput, type TenantLinkState } from '../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { recordLinkRefusals } from './link-refusals';
 import { cascadeUnlinkWorkflow } from './cascade-unlink';
 
 const { activateTenantLink, provisionRichMenus, markTenantRemoving, markTenantRemoved, markTenantSuspended, resumeSuspendedDeliveries } = proxyActivities<Activities>({
@@ -78,6 +79,7 @@ export async function tenantLinkWorkflow(input: TenantLinkInput): Promise<Tenant
   };
 
   setHandler(tenantLinkStatusQuery, () => state);
+  recordLinkRefusals();
 
   const linkTenant = async (req: LinkTenantInput): Promise<void> => {
     // The installation's time is the first this run heard of it (a re-authorisation through the

@@ -4,7 +4,7 @@
 import { activityInfo } from '@temporalio/activity';
 import { BUTTON_LABEL_MAX, fitContentText, fitText } from '../../common/notify/lineworks-text-limits';
 import type { DeliverLineWorksInput } from '../../common/notify/types';
-import { Delivery } from '../../models/delivery';
+import { Delivery, recordAttempt } from '../../models/delivery';
 import type { LineWorksClient } from '../../providers/lineworks/client';
 import type { ButtonTemplateContent } from '../../providers/lineworks/types';
 import { toApplicationFailure } from '../provider-failure';
@@ -29,11 +29,13 @@ export function makeDeliverLineWorks(deps: DeliverLineWorksDeps) {
     const { recipient } = input;
     const existing = await Delivery.findById(input.deliveryKey).lean();
     if (existing?.status === 'sent') return { outcome: 'already_sent' };
+    const { attempt } = activityInfo();
     await Delivery.updateOne(
       { _id: input.deliveryKey },
       {
-        $set: { status: 'sending', attempts: activityInfo().attempt },
-        $setOnInsert: { workflowId: input.workflowId, channel: 'lineworks', recipient: recipient.worksUserId, worksTenantId: recipient.worksTenantId },
+        $set: { status: 'sending', attempts: attempt },
+        $unset: { skipReason: 1 },
+        $setOnInsert: { workflowId: input.workflowId, channel: 'lineworks', recipient: recipient.worksUserId, worksTenantId: recipient.worksTenantId, freeeUserId: recipient.freeeUserId },
       },
       { upsert: true },
     );
@@ -46,10 +48,13 @@ export function makeDeliverLineWorks(deps: DeliverLineWorksDeps) {
       );
     } catch (err) {
       const failure = toApplicationFailure(err);
-      await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { lastError: err instanceof Error ? err.message : String(err) } });
+      const answer = err instanceof Error ? err.message : String(err);
+      await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { lastError: answer } });
+      await recordAttempt(input.deliveryKey, attempt, false, answer);
       throw failure;
     }
     await Delivery.updateOne({ _id: input.deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+    await recordAttempt(input.deliveryKey, attempt, true, 'accepted by LINE WORKS');
     return { outcome: 'sent' };
   };
 }

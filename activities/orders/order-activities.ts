@@ -57,7 +57,10 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
 
     async saveOrderView(input: { state: OrderState }): Promise<void> {
       const s = input.state;
-      const next = AWAITING_INVOICE.includes(s.status) ? nextReminderAt(s.reminders) : undefined;
+      const awaiting = AWAITING_INVOICE.includes(s.status);
+      const next = awaiting ? nextReminderAt(s.reminders) : undefined;
+      // What operators list as upcoming: the reminders still scheduled while the invoice is awaited.
+      const upcomingReminders = awaiting ? s.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ key: r.key, dueAt: new Date(r.dueAt) })) : [];
       await OrderView.updateOne(
         { _id: s.orderId },
         {
@@ -69,6 +72,7 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
             amountYen: s.details.amountYen,
             status: s.status,
             closingDate: s.details.closingDate,
+            upcomingReminders,
             ...(next !== undefined ? { nextReminderAt: new Date(next) } : {}),
           },
           ...(next === undefined ? { $unset: { nextReminderAt: 1 } } : {}),

@@ -72,7 +72,7 @@ export function makePartnerChannels(deps: PartnerActivityDeps) {
         await markError(key, err);
         throw toApplicationFailure(err);
       }
-      await markSent(key);
+      await markSent(key, 'accepted by the SMTP server');
       return 'sent';
     },
 
@@ -88,7 +88,7 @@ export function makePartnerChannels(deps: PartnerActivityDeps) {
         await markError(key, err);
         throw toApplicationFailure(err);
       }
-      await markSent(key);
+      await markSent(key, outcome === 'already_sent' ? 'LINE: already sent (409 for the retry key)' : 'accepted by LINE');
       return outcome;
     },
 

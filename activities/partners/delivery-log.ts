@@ -2,7 +2,7 @@
 // in progress, sent, failed or skipped (with the reason), keyed by `{notificationKey}:{channel}`.
 import { activityInfo } from '@temporalio/activity';
 import { backOff } from 'exponential-backoff';
-import { Delivery } from '../../models/delivery';
+import { Delivery, recordAttempt } from '../../models/delivery';
 
 export type PartnerChannel = 'line' | 'email' | 'inapp';
 
@@ -26,7 +26,7 @@ export async function markSending(deliveryKey: string, workflowId: string, chann
  * allowed to fail: a failed activity would be retried and send the e-mail again (SMTP has no
  * idempotency key), so a briefly locked or unreachable database must not cost a second e-mail.
  */
-export async function markSent(deliveryKey: string): Promise<void> {
+export async function markSent(deliveryKey: string, answer: string): Promise<void> {
   await backOff(() => Delivery.updateOne({ _id: deliveryKey }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } }), {
     numOfAttempts: 8,
     startingDelay: 100,
@@ -34,10 +34,13 @@ export async function markSent(deliveryKey: string): Promise<void> {
     maxDelay: 5_000,
     jitter: 'full',
   });
+  await recordAttempt(deliveryKey, activityInfo().attempt, true, answer).catch(() => undefined);
 }
 
 export async function markError(deliveryKey: string, err: unknown): Promise<void> {
-  await Delivery.updateOne({ _id: deliveryKey }, { $set: { lastError: err instanceof Error ? err.message : String(err) } });
+  const answer = err instanceof Error ? err.message : String(err);
+  await Delivery.updateOne({ _id: deliveryKey }, { $set: { lastError: answer } });
+  await recordAttempt(deliveryKey, activityInfo().attempt, false, answer);
 }
 
 export async function markSkipped(deliveryKey: string, workflowId: string, channel: PartnerChannel, partnerId: string, reason: string): Promise<void> {

@@ -15,6 +15,7 @@ import { freeeWebhookSchema } from '../schemas/freee-webhook';
 import { lansmartEventSchema } from '../schemas/lansmart-event';
 import { lineWebhookSchema } from '../schemas/line-webhook';
 import { linksPageQuery, tenantId } from '../routes/operator-links';
+import { employeeParams, eventIdParam as explainEventParam, orderParam as explainOrderParam, partnerParam, remindersQuery } from '../operators/explain-inputs';
 import { domainId, domainName, installReturn } from '../routes/web-admin-link';
 import { appLifecycleSchema, botCallbackSchema } from '../schemas/lineworks-callbacks';
 import { oauthStateValue } from '../web/oauth-states';
@@ -50,6 +51,17 @@ const eventIdParam = z.object({ eventId: z.string().regex(/^[A-Za-z0-9_-]{1,100}
 const tenantParam = z.object({ worksTenantId: tenantId });
 const orderParam = z.object({ orderId: orderIdParam });
 const cursor = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_:.@-]{1,300}$/).describe('`nextBefore` of the previous page.');
+const EXPLAINED = { 200: 'The explanation: subject, workflows (Web UI links), recipients, deliveries, skipped, pending, findings.', 401: 'No or wrong token.', 503: 'OPERATOR_API_TOKEN is not configured.' };
+/** The page's query, flattened for the description (the edge checks that exactly one subject is given). */
+const explainPageQueryDoc = z.object({
+  event: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+  company: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  user: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  partner: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  order: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  reminders: z.literal('1').optional(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
 const form = (schema: z.ZodType) => ({ type: 'application/x-www-form-urlencoded' as const, schema });
 const json = (schema: z.ZodType) => ({ type: 'application/json' as const, schema });
 const pageQuery = (shape: z.ZodRawShape = {}) => z.object({ lang: lang.optional(), ...shape });
@@ -90,6 +102,12 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/tenants/{worksTenantId}/links', summary: 'A tenant’s employee links, paged.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, query: linksPageQuery, responses: { 200: 'A page of links.', 400: 'Bad tenant ID or query.', 401: 'No or wrong token.' } },
   { method: 'get', path: '/api/tenants/{worksTenantId}/cascades', summary: 'A tenant’s cascade reports.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 200: 'The reports.', 400: 'Not a tenant ID.', 401: 'No or wrong token.' } },
   { method: 'post', path: '/api/tenants/{worksTenantId}/unlink', summary: 'Unlinks a tenant (the cascade revokes every employee link).', tag: 'operators', caller: 'operatorToken', answers: 'json', params: tenantParam, responses: { 202: 'Started.', 400: 'Not a tenant ID.', 401: 'No or wrong token.', 404: 'Unknown tenant.', 409: 'Not linked.' } },
+  { method: 'get', path: '/api/operator/events/freee/{eventId}', summary: 'Why a freee notification reached whom: its workflow, the recipients’ links and tenants, each delivery’s attempts with LINE WORKS’s answers, what was skipped and why, what is pending.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: explainEventParam, responses: { ...EXPLAINED, 400: 'Not an event ID.', 404: 'No such notification.' } },
+  { method: 'get', path: '/api/operator/employees/{companyId}/{freeeUserId}', summary: 'Why an employee did (not) get notifications: the ID-link and tenant, the link workflow (with a refused attempt), the notifications’ deliveries.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: employeeParams, responses: { ...EXPLAINED, 400: 'Bad 事業所 or user ID.', 404: 'Nothing known of this user.' } },
+  { method: 'get', path: '/api/operator/partners/{partnerId}', summary: 'Why a partner did (not) get notifications: the LINE state, every channel’s deliveries and skipped LINE sends, retries and reminders to come.', tag: 'operators', caller: 'operatorToken', answers: 'json', params: partnerParam, responses: { ...EXPLAINED, 400: 'Not a partner ID.', 404: 'Nothing known of this partner.' } },
+  { method: 'get', path: '/api/operator/orders/{orderId}', summary: 'An order’s notifications: the order and LINE link workflows, each channel’s deliveries, skipped sends, retries and reminders to come (JST and UTC).', tag: 'operators', caller: 'operatorToken', answers: 'json', params: explainOrderParam, responses: { ...EXPLAINED, 400: 'Not an order ID.', 404: 'No such order.' } },
+  { method: 'get', path: '/api/operator/reminders', summary: 'The 「請求書を作成してください」 reminders to come across orders, soonest first, by company and JST due day.', tag: 'operators', caller: 'operatorToken', answers: 'json', query: remindersQuery, responses: { 200: '`{ reminders }`.', 400: 'A bad companyId, day or limit.', 401: 'No or wrong token.', 503: 'OPERATOR_API_TOKEN is not configured.' } },
+  { method: 'get', path: '/operator/explain', summary: 'The operator view as a page: one of `event`; `company` and `user`; `partner`; `order`; or `reminders=1` (with `company`, `day`).', tag: 'operators', caller: 'operatorToken', answers: 'html', query: explainPageQueryDoc, responses: { 200: 'The page.', 400: 'Not exactly one subject, or a malformed one.', 401: 'No or wrong token.', 404: 'Nothing known of it.', 503: 'OPERATOR_API_TOKEN is not configured.' } },
 
   // freee sign-in and the LINE WORKS link pages.
   { method: 'get', path: '/auth/freee/login', summary: 'Starts signing in with freee.', tag: 'link pages', caller: 'public', answers: 'html', query: pageQuery({ return_to: returnTo.optional() }), responses: { 303: 'To freee’s authorisation page.' } },

@@ -10,7 +10,8 @@ import { HttpError } from '../errors';
 import { countingRejections, parseRawBody, parseRawJson, rawBodyOf } from '../raw-json';
 import { richMenuSwitchWorkflowId } from '../../common/ids';
 import { POSTBACK } from '../../common/links/postbacks';
-import { WorksTenantId } from '../../common/search-attributes';
+import { richMenuStartMetadata } from '../../common/links/richmenu-start';
+import { TenantLink } from '../../models';
 import type { richMenuSwitchWorkflow } from '../../workflows/richmenu-switch';
 import { startOnce } from '../temporal/start-once';
 import { decideAppRemoval } from '../lineworks/app-removal-event';
@@ -60,11 +61,12 @@ export function lineWorksCallbacksRouter(deps: ApiDeps, web: WebContext): Router
     }
     if (data === POSTBACK.attendanceMenu || data === POSTBACK.mainMenu) {
       const tapId = createHash('sha256').update(rawBodyOf(req.body)).digest('hex').slice(0, 32);
+      const tenant = await TenantLink.findById(event.source.domainId, { companyId: 1 }).lean();
       await startOnce<typeof richMenuSwitchWorkflow>(deps.temporal, deps.metrics, 'richMenuSwitchWorkflow', {
         workflowId: richMenuSwitchWorkflowId(event.source.domainId, event.source.userId, tapId),
         taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
         args: [{ worksTenantId: event.source.domainId, worksUserId: event.source.userId, menu: data === POSTBACK.attendanceMenu ? 'attendance' : 'main' }],
-        typedSearchAttributes: [{ key: WorksTenantId, value: event.source.domainId }],
+        ...richMenuStartMetadata(event.source.domainId, tenant?.companyId, data === POSTBACK.attendanceMenu ? '勤怠登録メニューに切り替え' : 'メニューに戻る'),
       });
     }
     res.status(200).json({});

@@ -8,6 +8,7 @@ import { employeeLinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
 import { appRemovedSignal, linkEmployeeUpdate, linkTenantUpdate, unlinkEmployeeUpdate } from '../../common/links/messages';
 import type { AppRemovedSignal, EmployeeLinkState, LinkEmployeeInput, LinkEmployeeResult, LinkTenantInput, TenantLinkState } from '../../common/links/types';
 import { CompanyId, LinkStatus, WorksTenantId } from '../../common/search-attributes';
+import { reportLinkRefusal } from './link-refusal';
 import type { employeeLinkWorkflow } from '../../workflows/employee-link';
 import type { tenantLinkWorkflow } from '../../workflows/tenant-link';
 
@@ -27,6 +28,14 @@ function unwrap(err: unknown): never {
   }
   throw err;
 }
+
+/** Unwraps a refused link attempt, and records the refusal in the link workflow first. */
+const unwrapRecording =
+  (client: Client, workflowId: string) =>
+  async (err: unknown): Promise<never> => {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) await reportLinkRefusal(client, workflowId, err.cause.type ?? '');
+    return unwrap(err);
+  };
 
 export interface LinkCommands {
   linkTenant(worksTenantId: string, input: LinkTenantInput, requestId: string): Promise<TenantLinkState>;
@@ -48,9 +57,12 @@ export function linkCommands(client: Client, taskQueue: string): LinkCommands {
           { key: CompanyId, value: input.companyId },
           { key: LinkStatus, value: 'new' },
         ],
-        staticSummary: `LINE WORKS tenant ${worksTenantId} ↔ freee 事業所`,
+        staticSummary: `LINE WORKS tenant ${worksTenantId} ↔ freee 事業所 ${input.companyId}`,
+        staticDetails: `The link of LINE WORKS tenant ${worksTenantId} to freee 事業所 ${input.companyId}; a refused attempt sets LinkRefusal.`,
       });
-      return client.workflow.executeUpdateWithStart(linkTenantUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start }).catch(unwrap);
+      return client.workflow
+        .executeUpdateWithStart(linkTenantUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start })
+        .catch(unwrapRecording(client, tenantLinkWorkflowId(worksTenantId)));
     },
 
     async removeApp(worksTenantId, signal) {
@@ -69,8 +81,11 @@ export function linkCommands(client: Client, taskQueue: string): LinkCommands {
           { key: LinkStatus, value: 'new' },
         ],
         staticSummary: `freee user ${freeeUserId} (事業所 ${companyId}) ↔ LINE WORKS tenant ${input.worksTenantId}`,
+        staticDetails: `The ID-link of freee user ${freeeUserId} of 事業所 ${companyId} to a LINE WORKS account of tenant ${input.worksTenantId}; a refused attempt sets LinkRefusal.`,
       });
-      return client.workflow.executeUpdateWithStart(linkEmployeeUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start }).catch(unwrap);
+      return client.workflow
+        .executeUpdateWithStart(linkEmployeeUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start })
+        .catch(unwrapRecording(client, employeeLinkWorkflowId(companyId, freeeUserId)));
     },
 
     async unlinkEmployee(companyId, freeeUserId, requestId) {

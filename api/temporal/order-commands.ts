@@ -79,6 +79,7 @@ export function orderCommands(client: Client, metrics: ApiMetrics, taskQueue: st
           { key: OrderStatus, value: 'ordered' },
         ],
         staticSummary: `発注書 ${input.details.orderNumber}「${input.details.title}」 — partner ${input.partnerId}`,
+        staticDetails: `Lansmart order ${input.orderId} of company ${input.companyId} for partner ${input.partnerId}; 締め日 ${input.details.closingDate}.`,
       });
     },
 

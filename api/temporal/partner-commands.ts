@@ -7,6 +7,7 @@ import { lineLinkWorkflowId } from '../../common/ids';
 import { friendshipSignal, lineLinkStatusQuery, linkLineUpdate } from '../../common/partners/messages';
 import type { FriendshipSignal, LineLinkState, LinkLineInput, LinkLineResult } from '../../common/partners/types';
 import { CompanyId, LinkStatus, PartnerId } from '../../common/search-attributes';
+import { reportLinkRefusal } from './link-refusal';
 import type { lineLinkWorkflow } from '../../workflows/line-link';
 
 export class PartnerCommandError extends Error {
@@ -39,11 +40,15 @@ export function partnerCommands(client: Client, taskQueue: string): PartnerComma
           { key: LinkStatus, value: 'new' },
         ],
         staticSummary: `Lansmart partner ${partnerId} ↔ LINE`,
+        staticDetails: `The LINE link of Lansmart partner ${partnerId} (company ${input.companyId}); a refused attempt sets LinkRefusal.`,
       });
       try {
         return await client.workflow.executeUpdateWithStart(linkLineUpdate, { args: [input], updateId: requestId, startWorkflowOperation: start });
       } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new PartnerCommandError(err.cause.type ?? 'UNKNOWN', err.cause.message);
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+          await reportLinkRefusal(client, lineLinkWorkflowId(partnerId), err.cause.type ?? '');
+          throw new PartnerCommandError(err.cause.type ?? 'UNKNOWN', err.cause.message);
+        }
         throw err;
       }
     },

@@ -26,6 +26,8 @@ export async function startFreeeNotification(
       { key: NotificationStatus, value: 'received' },
     ],
     staticSummary: `${product} ${eventTypeOf(event)} — 事業所 ${event.companyId}`,
+    // IDs only: the details are readable in the Web UI (encrypted at rest like every payload).
+    staticDetails: `freee event ${event.eventId} of 事業所 ${event.companyId}, addressed to freee users ${event.recipientFreeeUserIds.join(', ') || '(none)'}.`,
   });
   return { workflowId, outcome };
 }

@@ -5,12 +5,13 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import mongoose from 'mongoose';
 import { richMenuProvisionWorkflowId } from '../../common/ids';
+import { richMenuStartMetadata } from '../../common/links/richmenu-start';
 import { connectMongo, TenantLink } from '../../models';
 import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
 
 export async function reprovisionRichMenus(temporalAddress: string, mongoUri: string, dataConverter: DataConverter, taskQueue = 'renkei'): Promise<number> {
   await connectMongo(mongoUri);
-  const tenants = await TenantLink.find({ status: 'active' }, { _id: 1 }).lean();
+  const tenants = await TenantLink.find({ status: 'active' }, { _id: 1, companyId: 1 }).lean();
   await mongoose.disconnect();
   if (tenants.length === 0) return 0;
   const connection = await Connection.connect({ address: temporalAddress });
@@ -21,6 +22,7 @@ export async function reprovisionRichMenus(temporalAddress: string, mongoUri: st
         workflowId: richMenuProvisionWorkflowId(t._id, randomUUID()),
         taskQueue,
         args: [{ worksTenantId: t._id }],
+        ...richMenuStartMetadata(t._id, t.companyId, 'rich menus re-provisioned'),
       });
     }
   } finally {

@@ -1,6 +1,7 @@
 // The rich-menu workflows end to end: an operator's re-provisioning recreates the bot's menus with
 // [ID連携] as the default, and a tap on [勤怠登録メニューに切り替え] / [メニューに戻る] in the talk
-// room (a signed bot callback through the API) switches that person's menu.
+// room (a signed bot callback through the API) switches that person's menu, in a workflow found by
+// the business's CompanyId.
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { richMenuProvisionWorkflowId } from '../../common/ids';
@@ -47,5 +48,17 @@ describe('rich-menu workflows', () => {
       await tap(POSTBACK.mainMenu);
       await eventually(menuOf, (m) => m === 'renkei-linked', 'the linked menu');
     });
+    // Both switches are found with the business's other workflows, and say what they did.
+    const switches = await eventually(
+      async () => {
+        const found: Array<{ type: string; id: string }> = [];
+        for await (const wf of s.env.client.workflow.list({ query: `CompanyId = "${t.companyId}" AND WorkflowType = "richMenuSwitchWorkflow"` })) found.push({ type: wf.type, id: wf.workflowId });
+        return found;
+      },
+      (found) => found.length === 2,
+      'the two menu switches by CompanyId',
+    );
+    const summaries = await Promise.all(switches.map(async (w) => (await s.env.client.workflow.getHandle(w.id).describe()).staticSummary()));
+    assert.deepEqual(summaries.sort(), [`メニューに戻る — LINE WORKS tenant ${t.worksTenantId} (事業所 ${t.companyId})`, `勤怠登録メニューに切り替え — LINE WORKS tenant ${t.worksTenantId} (事業所 ${t.companyId})`].sort());
   });
 });

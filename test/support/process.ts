@@ -9,8 +9,8 @@ export interface RunningProcess {
   kill(): void;
 }
 
-export function runEntry(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), entry], {
+export function runEntry(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
