@@ -4,11 +4,9 @@
 
 import { strict as assert } from 'node:assert';
 import { createHmac, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
 import { s256Challenge } from '../../emulators/harness/pkce';
+import { HttpReceiver } from '../support/http-receiver';
 
 const CLIENT_ID = 'renkei-freee';
 const CLIENT_SECRET = 'renkei-freee-secret';
@@ -189,31 +187,19 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
   });
 
   describe('product events', () => {
-    let receiver: Server;
-    let receiverUrl: string;
-    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const receiver = new HttpReceiver('/events/freee', () => ({ status: 202, json: { accepted: true } }));
+    const received = receiver.received;
 
     before(async () => {
-      receiver = createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (chunk: Buffer) => chunks.push(chunk));
-        req.on('end', () => {
-          received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-          res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-        });
-      });
-      receiver.listen(0, '127.0.0.1');
-      await once(receiver, 'listening');
-      receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events/freee`;
+      await receiver.start();
     });
 
     after(() => {
-      receiver.closeAllConnections();
-      receiver.close();
+      receiver.stop();
     });
 
     it('POSTs the event with X-Renkei-Timestamp and a sha256= HMAC over "<timestamp>.<body>"', async () => {
-      await control.configureProductEvents({ targetUrl: receiverUrl, secret: 'shared-secret' });
+      await control.configureProductEvents({ targetUrl: receiver.url, secret: 'shared-secret' });
       const event = control.productEvent({ product: 'invoice', company_id: 1001, user_ids: [501] });
       assert.equal(event.title, '請求書の承認依頼が届きました');
       const delivery = await control.deliverProductEvent({ event });

@@ -5,20 +5,14 @@
 
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BrowserClient, EmulatorControl, startEmulators, type AppUninstalledEvent, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { EmulatorControl, startEmulators, type AppUninstalledEvent, type RunningEmulators } from '../../emulators';
+import { signedInBrowser } from '../support/emulator-sign-in';
+import { HttpReceiver } from '../support/http-receiver';
 
 const CLIENT_ID = 'freee-app';
 const CLIENT_SECRET = 'freee-app-secret';
 const RETURN_TO = 'https://renkei.example/lineworks/installed?state=s-42';
 const TENANT = '40005678';
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
 
 function sign(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64');
@@ -28,32 +22,17 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
   let emulators: RunningEmulators;
   let control: EmulatorControl;
   let base: string;
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: Received[] = [];
+  /** Statuses renkei's lifecycle endpoint answers next (200 once they are used up). */
   const answers: number[] = [];
+  const receiver = new HttpReceiver('/lineworks/lifecycle', () => ({ status: answers.shift() ?? 200, json: { ok: true } }));
+  const received = receiver.received;
 
   const installUrl = (returnTo = RETURN_TO): string => `${base}/admin/apps/${CLIENT_ID}/install?${new URLSearchParams({ return_to: returnTo }).toString()}`;
 
-  async function signedIn(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
-    const browser = new BrowserClient();
-    const login = await browser.get(start);
-    const page = await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } });
-    return { browser, page };
-  }
+  const signedIn = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/lifecycle`;
+    await receiver.start();
     emulators = await startEmulators();
     base = emulators.urls.lineworks;
     control = new EmulatorControl(base);
@@ -61,8 +40,7 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
 
   after(async () => {
     await emulators.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+    receiver.stop();
   });
 
   beforeEach(async () => {
@@ -76,7 +54,7 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
           clientSecret: CLIENT_SECRET,
           name: 'freee',
           redirectUris: ['https://renkei.example/auth/lineworks/callback'],
-          appCallbackUrl: receiverUrl,
+          appCallbackUrl: receiver.url,
           bot: { botSecret: 'bot-secret', callbackUrl: 'https://renkei.example/lineworks/callback' },
         },
       ],

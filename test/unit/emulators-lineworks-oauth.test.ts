@@ -4,32 +4,20 @@
 // verifier, denied consent) and the users API for service-account tokens.
 
 import { strict as assert } from 'node:assert';
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
 import { s256Challenge } from '../../emulators/harness/pkce';
 import { atHash } from '../../emulators/lineworks/id-token';
+import { signIn as signInAs } from '../support/emulator-sign-in';
+import { getJson, postForm, type JsonAnswer } from '../support/http-json';
+import { appKeyPair, requestServiceAccountToken } from '../support/lineworks-service-account';
 
 const CLIENT_ID = 'renkei-client';
 const CLIENT_SECRET = 'renkei-secret';
 const REDIRECT_URI = 'https://renkei.example/auth/lineworks/callback';
 const TENANT = '40001234';
 const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function postForm(url: string, form: Record<string, string>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function getJson(url: string, token: string): Promise<Answer> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 function redirectParams(page: BrowserPage): URLSearchParams {
   assert.ok(page.location !== undefined, `expected a redirect to the client, got ${page.status} at ${page.url}`);
@@ -41,7 +29,7 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
   let emulators: RunningEmulators;
   let control: EmulatorControl;
   let base: string;
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const keys = appKeyPair();
 
   const authorizeUrl = (params: Record<string, string> = {}): string =>
     `${base}/oauth2/v2.0/authorize?${new URLSearchParams({
@@ -54,11 +42,8 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
       ...params,
     }).toString()}`;
 
-  async function signIn(browser: BrowserClient, start: string, loginId = 'taro@works.example', password = 'password'): Promise<BrowserPage> {
-    const login = await browser.get(start);
-    assert.match(login.url, /\/login\?next=/);
-    return browser.submit(login, { actionPart: '/login', set: { loginId, password } });
-  }
+  const signIn = (browser: BrowserClient, start: string, loginId = 'taro@works.example', password = 'password'): Promise<BrowserPage> =>
+    signInAs(browser, start, loginId, password);
 
   before(async () => {
     emulators = await startEmulators();
@@ -167,7 +152,7 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     const browser = new BrowserClient();
     const verifier = randomBytes(32).toString('base64url');
     let consented = false;
-    const exchange = async (overrides: Record<string, string>): Promise<Answer> => {
+    const exchange = async (overrides: Record<string, string>): Promise<JsonAnswer> => {
       const answer = await browser.get(authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
       // The consent page the first time; afterwards LINE WORKS remembers it and answers the code at once.
       const back = consented ? answer : await browser.submit(answer, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] });
@@ -267,21 +252,7 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
   });
 
   it('answers users/me with 403 for a service account, and users/{id} by id, email or externalKey', async () => {
-    const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuer(CLIENT_ID)
-      .setSubject(SERVICE_ACCOUNT)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
-      .sign(createPrivateKey(keys.privateKey));
-    const token = await postForm(`${base}/oauth2/v2.0/token`, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      assertion,
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      scope: 'bot user.read',
-    });
+    const token = await requestServiceAccountToken(base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey }, 'bot user.read');
     assert.equal(token.status, 200);
     const accessToken = token.body.access_token as string;
     assert.equal(token.body.id_token, undefined);

@@ -4,12 +4,11 @@
 // signed postback and follows the `openUrl` the bot's server answers.
 
 import { strict as assert } from 'node:assert';
-import { createHmac, createPrivateKey, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT } from 'jose';
-import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { EmulatorControl, startEmulators, type RunningEmulators } from '../../emulators';
+import { signedInBrowser } from '../support/emulator-sign-in';
+import { hmacSignatureValid } from '../support/hmac-signature';
+import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
+import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
 
 const CLIENT_ID = 'freee-app';
 const CLIENT_SECRET = 'freee-secret';
@@ -19,26 +18,22 @@ const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
 const BOT = '7000001';
 const LINK_URL = 'https://renkei.example/link/start?ticket=t-1';
 
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-  verified: boolean;
-}
-
-function verify(secret: string, body: string, signature: string | undefined): boolean {
-  const expected = createHmac('sha256', secret).update(body).digest();
-  const given = Buffer.from(signature ?? '', 'base64');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+/** Whether a callback carries a valid X-WORKS-Signature over its body. */
+const signedByBot = (request: ReceivedRequest | undefined): boolean =>
+  request !== undefined && hmacSignatureValid(BOT_SECRET, request.body, request.headers['x-works-signature'] as string | undefined);
 
 describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
   let emulators: RunningEmulators;
   let control: EmulatorControl;
   let base: string;
-  let receiver: Server;
-  let callbackUrl: string;
-  const received: Received[] = [];
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  // Renkei's bot callback endpoint: refuses an unsigned callback, answers the ID-link postback with its link.
+  const receiver = new HttpReceiver('/lineworks/callback', (request) => {
+    if (!signedByBot(request)) return { status: 401 };
+    const event = JSON.parse(request.body) as { type: string; data?: string };
+    return { status: 200, json: event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true } };
+  });
+  const received = receiver.received;
+  const keys = appKeyPair();
   let token: string;
 
   async function api(path: string, body: unknown): Promise<number> {
@@ -51,32 +46,10 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     return response.status;
   }
 
-  async function member(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
-    const browser = new BrowserClient();
-    const login = await browser.get(start);
-    return { browser, page: await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } }) };
-  }
+  const member = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const verified = verify(BOT_SECRET, body, req.headers['x-works-signature'] as string | undefined);
-        received.push({ headers: req.headers, body, verified });
-        if (!verified) {
-          res.writeHead(401).end();
-          return;
-        }
-        const event = JSON.parse(body) as { type: string; data?: string };
-        const answer = event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true };
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/callback`;
+    await receiver.start();
     emulators = await startEmulators();
     base = emulators.urls.lineworks;
     control = new EmulatorControl(base);
@@ -84,15 +57,14 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
 
   after(async () => {
     await emulators.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+    receiver.stop();
   });
 
   beforeEach(async () => {
     received.length = 0;
     await control.reset();
     await control.seedLineWorks({
-      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl, botSecret: BOT_SECRET } }],
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl: receiver.url, botSecret: BOT_SECRET } }],
       tenants: [
         {
           tenantId: TENANT,
@@ -103,19 +75,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
         },
       ],
     });
-    const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuer(CLIENT_ID)
-      .setSubject(SERVICE_ACCOUNT)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
-      .sign(createPrivateKey(keys.privateKey));
-    const answer = await fetch(`${base}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'bot' }),
-    });
-    token = ((await answer.json()) as { access_token: string }).access_token;
+    token = await serviceAccountToken(base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
   });
 
   it('sends postback and message callbacks signed with the bot secret, and reports the answer', async () => {
@@ -123,7 +83,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     assert.equal(postback.status, 200);
     assert.deepEqual(postback.body, { openUrl: LINK_URL });
     const [first] = received;
-    assert.ok(first?.verified);
+    assert.ok(first && signedByBot(first));
     assert.equal(first.headers['x-works-botid'], BOT);
     assert.equal(first.headers['content-type'], 'application/json; charset=UTF-8');
     const event = JSON.parse(first.body) as Record<string, unknown>;
@@ -184,7 +144,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     const tapped = await browser.submit(room, { actionPart: '/talk/actions' });
     assert.equal(tapped.location, LINK_URL);
     const postback = received.at(-1);
-    assert.ok(postback?.verified);
+    assert.ok(postback && signedByBot(postback));
     assert.deepEqual(JSON.parse(postback.body), {
       type: 'postback',
       source: { userId: 'u-taro', domainId: 40001234 },
