@@ -117,6 +117,44 @@ export async function stopLine(harness: LineHarness | undefined): Promise<void> 
   await harness?.emulator.stop();
 }
 
+/**
+ * For the enclosing describe: starts the LINE emulator and its webhook receiver once, and before
+ * each test clears both and seeds `lineSeed`. The harness is read through the returned object.
+ */
+export function useLine(): LineHarness {
+  let harness: LineHarness | undefined;
+  const started = (): LineHarness => {
+    assert.ok(harness, 'the LINE emulator is not started');
+    return harness;
+  };
+  before(async () => {
+    harness = await startLine();
+  });
+  after(async () => {
+    await stopLine(harness);
+  });
+  beforeEach(async () => {
+    const { receiver, control } = started();
+    receiver.reset();
+    await control.reset();
+    await control.seed(lineSeed(receiver.url));
+  });
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    get base() {
+      return started().base;
+    },
+    get control() {
+      return started().control;
+    },
+    get receiver() {
+      return started().receiver;
+    },
+  };
+}
+
 export { signIn } from '../support/emulator-sign-in';
 
 /** The query of the redirect back to the client. */

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { png } from '../support/image-headers';
-import { CHANNEL_ACCESS_TOKEN, HANAKO, JIRO, lineSeed, startLine, stopLine, TARO, type LineHarness } from './emulators-line-fixture';
+import { CHANNEL_ACCESS_TOKEN, HANAKO, JIRO, lineSeed, useLine, TARO } from './emulators-line-fixture';
 
 interface Answer {
   status: number;
@@ -29,7 +29,7 @@ const buttons = {
 };
 
 describe('LINE emulator: Messaging API', () => {
-  let line: LineHarness;
+  const line = useLine();
 
   async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const response = await fetch(`${line.base}${path}`, {
@@ -43,19 +43,6 @@ describe('LINE emulator: Messaging API', () => {
 
   const push = (to: string, messages: unknown[], headers: Record<string, string> = {}) => api('POST', '/v2/bot/message/push', { to, messages }, headers);
 
-  before(async () => {
-    line = await startLine();
-  });
-
-  after(async () => {
-    await stopLine(line);
-  });
-
-  beforeEach(async () => {
-    line.receiver.reset();
-    await line.control.reset();
-    await line.control.seed(lineSeed(line.receiver.url));
-  });
 
   it('delivers a push to a friend, and answers a repeated retry key with 409 without delivering again', async () => {
     const retryKey = randomUUID();
