@@ -3,9 +3,10 @@
 // per-user menus with the documented priority, deletion; and what removing the app does to them.
 
 import { strict as assert } from 'node:assert';
-import { EmulatorControl, startEmulators, type CreateRichMenuBody, type RunningEmulators } from '../../emulators';
+import { type CreateRichMenuBody } from '../../emulators';
 import { jpeg, png } from '../support/image-headers';
 import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'renkei-client';
 const CLIENT_SECRET = 'renkei-secret';
@@ -24,14 +25,12 @@ const menu = (name: string, label: string, data: string): CreateRichMenuBody => 
 });
 
 describe('LINE WORKS emulator: rich menus', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
+  const emu = useEmulators('lineworks');
   let token: string;
   const keys = appKeyPair();
 
   async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> | undefined }> {
-    const response = await fetch(`${base}/v1.0${path}`, {
+    const response = await fetch(`${emu.base}/v1.0${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,19 +59,9 @@ describe('LINE WORKS emulator: rich menus', () => {
     return fileId;
   }
 
-  before(async () => {
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
-  });
-
-  after(async () => {
-    await emulators.stop();
-  });
-
   beforeEach(async () => {
-    await control.reset();
-    await control.seedLineWorks({
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
       apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee' }],
       tenants: [
         {
@@ -87,7 +76,7 @@ describe('LINE WORKS emulator: rich menus', () => {
         },
       ],
     });
-    token = await serviceAccountToken(base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
+    token = await serviceAccountToken(emu.base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
   });
 
   it('creates, uploads an image for, sets per user and as default, reads and deletes rich menus', async () => {
@@ -108,23 +97,23 @@ describe('LINE WORKS emulator: rich menus', () => {
     assert.deepEqual(setDefault.body, { botId: BOT, defaultRichmenuId: linkId });
 
     assert.equal((await api('GET', `/bots/${BOT}/richmenus/users/${USER}`)).status, 404);
-    let effective = await control.effectiveRichMenu(BOT, USER);
+    let effective = await emu.control.effectiveRichMenu(BOT, USER);
     assert.equal(effective?.source, 'default');
     assert.equal(effective?.areas[0]?.action.label, 'ID連携');
     assert.deepEqual(effective?.image, { fileId, fileName: 'menu.png', width: 2500, height: 843 });
 
     assert.equal((await api('POST', `/bots/${BOT}/richmenus/${unlinkId}/users/taro%40works.example`)).status, 204);
     assert.deepEqual((await api('GET', `/bots/${BOT}/richmenus/users/${USER}`)).body, { richmenuId: unlinkId });
-    effective = await control.effectiveRichMenu(BOT, USER);
+    effective = await emu.control.effectiveRichMenu(BOT, USER);
     assert.equal(effective?.source, 'user');
     assert.equal(effective?.areas[0]?.action.label, 'ID連携解除');
-    assert.equal((await control.effectiveRichMenu(BOT, 'u-jiro'))?.richmenuId, linkId);
+    assert.equal((await emu.control.effectiveRichMenu(BOT, 'u-jiro'))?.richmenuId, linkId);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/users/${USER}`)).status, 204);
-    assert.equal((await control.effectiveRichMenu(BOT, USER))?.richmenuId, linkId);
+    assert.equal((await emu.control.effectiveRichMenu(BOT, USER))?.richmenuId, linkId);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/default`)).status, 204);
-    assert.equal(await control.effectiveRichMenu(BOT, USER), null);
+    assert.equal(await emu.control.effectiveRichMenu(BOT, USER), null);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/${linkId}`)).status, 204);
     assert.equal((await api('GET', `/bots/${BOT}/richmenus/${linkId}`)).status, 404);
@@ -191,10 +180,10 @@ describe('LINE WORKS emulator: rich menus', () => {
     const created = await api('POST', `/bots/${BOT}/richmenus`, menu('ID連携解除', 'ID連携解除', 'action=unlink'));
     const id = String(created.body?.richmenuId);
     await api('POST', `/bots/${BOT}/richmenus/${id}/users/${USER}`);
-    assert.equal((await control.effectiveRichMenu(BOT, USER))?.source, 'user');
+    assert.equal((await emu.control.effectiveRichMenu(BOT, USER))?.source, 'user');
 
-    await control.uninstallApp(CLIENT_ID, TENANT);
-    assert.equal(await control.effectiveRichMenu(BOT, USER), null);
+    await emu.control.uninstallApp(CLIENT_ID, TENANT);
+    assert.equal(await emu.control.effectiveRichMenu(BOT, USER), null);
     const refused = await api('GET', `/bots/${BOT}/richmenus`);
     assert.equal(refused.status, 401);
     assert.equal(refused.body?.code, 'UNAUTHORIZED');

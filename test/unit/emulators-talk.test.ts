@@ -4,11 +4,11 @@
 // signed postback and follows the `openUrl` the bot's server answers.
 
 import { strict as assert } from 'node:assert';
-import { EmulatorControl, startEmulators, type RunningEmulators } from '../../emulators';
 import { signedInBrowser } from '../support/emulator-sign-in';
 import { hmacSignatureValid } from '../support/hmac-signature';
 import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
 import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'freee-app';
 const CLIENT_SECRET = 'freee-secret';
@@ -23,9 +23,7 @@ const signedByBot = (request: ReceivedRequest | undefined): boolean =>
   request !== undefined && hmacSignatureValid(BOT_SECRET, request.body, request.headers['x-works-signature'] as string | undefined);
 
 describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
+  const emu = useEmulators('lineworks');
   // Renkei's bot callback endpoint: refuses an unsigned callback, answers the ID-link postback with its link.
   const receiver = new HttpReceiver('/lineworks/callback', (request) => {
     if (!signedByBot(request)) return { status: 401 };
@@ -37,7 +35,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
   let token: string;
 
   async function api(path: string, body: unknown): Promise<number> {
-    const response = await fetch(`${base}/v1.0${path}`, {
+    const response = await fetch(`${emu.base}/v1.0${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -50,20 +48,16 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
 
   before(async () => {
     await receiver.start();
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
   });
 
-  after(async () => {
-    await emulators.stop();
+  after(() => {
     receiver.stop();
   });
 
   beforeEach(async () => {
     received.length = 0;
-    await control.reset();
-    await control.seedLineWorks({
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
       apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl: receiver.url, botSecret: BOT_SECRET } }],
       tenants: [
         {
@@ -75,11 +69,11 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
         },
       ],
     });
-    token = await serviceAccountToken(base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
+    token = await serviceAccountToken(emu.base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
   });
 
   it('sends postback and message callbacks signed with the bot secret, and reports the answer', async () => {
-    const postback = await control.sendBotCallback(BOT, { type: 'postback', userId: 'taro@works.example', data: 'action=link' });
+    const postback = await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'taro@works.example', data: 'action=link' });
     assert.equal(postback.status, 200);
     assert.deepEqual(postback.body, { openUrl: LINK_URL });
     const [first] = received;
@@ -92,20 +86,20 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     assert.equal(event.data, 'action=link');
     assert.match(String(event.issuedTime), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    const message = await control.sendBotCallback(BOT, { type: 'message', userId: 'u-taro', text: 'ID連携', postback: 'action=link' });
+    const message = await emu.control.sendBotCallback(BOT, { type: 'message', userId: 'u-taro', text: 'ID連携', postback: 'action=link' });
     assert.equal(message.status, 200);
     assert.deepEqual((JSON.parse(received[1]?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'ID連携', postback: 'action=link' });
 
-    const forged = await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x', signatureOverride: 'Zm9yZ2Vk' });
+    const forged = await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x', signatureOverride: 'Zm9yZ2Vk' });
     assert.equal(forged.status, 401);
-    assert.equal((await control.botCallbacks(BOT)).length, 3);
+    assert.equal((await emu.control.botCallbacks(BOT)).length, 3);
 
-    await control.updateBot(BOT, { botSecret: 'rotated' });
-    assert.equal((await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x' })).status, 401);
+    await emu.control.updateBot(BOT, { botSecret: 'rotated' });
+    assert.equal((await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x' })).status, 401);
   });
 
   it('walks 外部ユーザーとトーク → freee → [OK] → the room, shows messages and the rich menu, and follows openUrl on a tap', async () => {
-    const richmenu = await fetch(`${base}/v1.0/bots/${BOT}/richmenus`, {
+    const richmenu = await fetch(`${emu.base}/v1.0/bots/${BOT}/richmenus`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -127,7 +121,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
       201,
     );
 
-    const { browser, page: picker } = await member('taro@works.example', `${base}/talk/new`);
+    const { browser, page: picker } = await member('taro@works.example', `${emu.base}/talk/new`);
     assert.match(picker.html, /外部ユーザーとトーク/);
     assert.match(picker.html, /freee/);
     const room = await browser.submit(picker, { actionPart: '/talk/new' });
@@ -157,7 +151,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     assert.match(sent.html, /bubble mine">こんにちは</);
     assert.deepEqual((JSON.parse(received.at(-1)?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'こんにちは' });
 
-    const actions = await control.talkActions({ botId: BOT, userId: 'u-taro' });
+    const actions = await emu.control.talkActions({ botId: BOT, userId: 'u-taro' });
     assert.deepEqual(
       actions.map((action) => [action.kind, action.text, action.callbackStatus]),
       [
