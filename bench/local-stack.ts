@@ -64,7 +64,7 @@ export async function startBenchStack(taskQueue: string, options: { workerLogger
   await ensureIndexes();
   const connection = await NativeConnection.connect({ address: temporal.address });
   const clientConnection = await Connection.connect({ address: temporal.address });
-  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, lineWorksEmulatorUrl: emulators.urls.lineworks, freeeEmulatorUrl: emulators.urls.freee, lineEmulatorUrl: emulators.urls.line, lansmartEmulatorUrl: emulators.urls.lansmart, smtp: emulators.urls.smtp, secrets, taskQueue, apiPort: 0, logLevel: 'silent' });
+  const env = embeddedEnv({ temporalAddress: temporal.address, mongoUri, emulators: emulators.urls, secrets, taskQueue, apiPort: 0, logLevel: 'silent' });
   const dataConverter = temporalDataConverterFromEnv(env);
   return {
     client: new Client({ connection: clientConnection, dataConverter }),

@@ -27,6 +27,15 @@ export const temporalSchema = z.object({
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
 });
 
+/**
+ * mTLS to a self-hosted cluster or Temporal Cloud needs the client certificate and its key together:
+ * one without the other would connect without a client certificate and be refused by the server.
+ */
+export const temporalClientCertRefinement: [(c: { TEMPORAL_TLS_CERT_PATH?: string; TEMPORAL_TLS_KEY_PATH?: string }) => boolean, { message: string; path: string[] }] = [
+  (c) => !c.TEMPORAL_TLS_CERT_PATH === !c.TEMPORAL_TLS_KEY_PATH,
+  { message: 'set TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH together (the mTLS client certificate and its key), or neither', path: ['TEMPORAL_TLS_CERT_PATH'] },
+];
+
 export const mongoSchema = z.object({
   MONGODB_URI: z
     .string()

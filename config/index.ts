@@ -13,6 +13,7 @@ import {
   mongoSchema,
   payloadCodecSchema,
   payloadKeysRefinement,
+  temporalClientCertRefinement,
   temporalSchema,
   workerSchema,
 } from './env-schema';
@@ -35,7 +36,8 @@ export const apiConfigSchema = temporalSchema
   .extend(partnerApiSchema.shape)
   .extend(apiSchema.shape)
   .extend(metricsSchema.shape)
-  .refine(...payloadKeysRefinement);
+  .refine(...payloadKeysRefinement)
+  .refine(...temporalClientCertRefinement);
 
 export const workerConfigSchema = temporalSchema
   .extend(payloadCodecSchema.shape)
@@ -54,7 +56,8 @@ export const workerConfigSchema = temporalSchema
     message: 'set LINEWORKS_PRIVATE_KEY (PEM) or LINEWORKS_PRIVATE_KEY_PATH',
     path: ['LINEWORKS_PRIVATE_KEY'],
   })
-  .refine(...payloadKeysRefinement);
+  .refine(...payloadKeysRefinement)
+  .refine(...temporalClientCertRefinement);
 
 /** The codec endpoint: the payload keys, its own listen address and token; no Temporal connection. */
 export const codecServerConfigSchema = payloadCodecSchema

@@ -117,11 +117,7 @@ async function main(): Promise<void> {
       ...embeddedEnv({
         temporalAddress: temporal.address,
         mongoUri,
-        lineWorksEmulatorUrl: emulators.urls.lineworks,
-        freeeEmulatorUrl: emulators.urls.freee,
-        lineEmulatorUrl: emulators.urls.line,
-        lansmartEmulatorUrl: emulators.urls.lansmart,
-        smtp: emulators.urls.smtp,
+        emulators: emulators.urls,
         secrets,
         apiPublicUrl: `http://127.0.0.1:${s.API_PORT}`,
         apiPort: s.API_PORT,

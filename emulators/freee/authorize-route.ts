@@ -7,6 +7,7 @@
 
 import { Router } from 'express';
 import { z } from 'zod';
+import { authorizeErrorRedirect, authorizeQuerySchema } from '../harness/authorize-request';
 import { pkceRequestProblem } from '../harness/pkce';
 import { appendQuery } from '../harness/redirect-uri';
 import { formValue } from '../harness/validate';
@@ -17,22 +18,14 @@ import type { FreeeState } from './state';
 
 export const FREEE_SCOPE = 'read write';
 
-const authorizeQuerySchema = z.object({
-  response_type: formValue(),
-  client_id: formValue(),
-  redirect_uri: formValue(),
-  state: formValue(),
-  prompt: formValue(),
-  code_challenge: formValue(),
-  code_challenge_method: formValue(),
-});
+const freeeAuthorizeQuerySchema = authorizeQuerySchema.omit({ scope: true, nonce: true });
 const consentFormSchema = z.object({ request: formValue(), decision: formValue(), company_id: z.coerce.number().int().positive().optional() });
 
 export function createFreeeAuthorizeRouter(state: FreeeState): Router {
   const router = Router();
 
   router.get('/public_api/authorize', (req, res) => {
-    const query = authorizeQuerySchema.safeParse(req.query).data;
+    const query = freeeAuthorizeQuerySchema.safeParse(req.query).data;
     const app = query?.client_id === undefined ? undefined : state.apps.get(query.client_id);
     if (query === undefined || app === undefined) {
       sendInvalidAuthorizePage(res, 'クライアントIDが正しくありません。');
@@ -43,9 +36,7 @@ export function createFreeeAuthorizeRouter(state: FreeeState): Router {
       return;
     }
     const redirectUri = query.redirect_uri;
-    const fail = (error: string, description: string): void => {
-      res.redirect(303, appendQuery(redirectUri, { error, error_description: description, state: query.state }));
-    };
+    const fail = authorizeErrorRedirect(res, redirectUri, query.state);
     if (query.response_type !== 'code') {
       fail('unsupported_response_type', 'response_type must be code');
       return;

@@ -2,9 +2,10 @@
 // `/`, and `GET|POST /companies/switch` (lists the user's companies; choosing one makes it the
 // session's current company, which authorize then proposes; `return_to` comes back afterwards).
 
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { safeHref } from '../harness/html';
+import { mountLoginPage, mountLogout } from '../harness/login-routes';
 import { localPathOr } from '../harness/origin';
 import { formValue } from '../harness/validate';
 import { requireFreeeSignedIn } from './page-session';
@@ -15,7 +16,6 @@ import { FREEE_LOGIN_FAILED_MESSAGE, sendFreeeLoginPage } from './pages/login';
 import type { FreeeState } from './state';
 
 const loginFormSchema = z.object({ email: formValue(), password: formValue(), next: formValue() });
-const nextQuerySchema = z.object({ next: formValue() });
 const switchQuerySchema = z.object({ return_to: formValue(), switched: formValue() });
 const switchFormSchema = z.object({ company_id: z.coerce.number().int().positive(), return_to: formValue() });
 
@@ -30,9 +30,7 @@ export function createFreeeLoginRouter(state: FreeeState): Router {
     );
   });
 
-  router.get('/login', (req, res) => {
-    sendFreeeLoginPage(res, { next: localPathOr(nextQuerySchema.safeParse(req.query).data?.next, '/') });
-  });
+  mountLoginPage(router, sendFreeeLoginPage);
 
   router.post('/login', (req, res) => {
     const form = loginFormSchema.safeParse(req.body).data;
@@ -46,12 +44,7 @@ export function createFreeeLoginRouter(state: FreeeState): Router {
     res.redirect(303, next);
   });
 
-  const logout = (req: Request, res: Response): void => {
-    state.sessions.end(req, res);
-    res.redirect(303, '/login');
-  };
-  router.post('/logout', logout);
-  router.get('/logout', logout);
+  mountLogout(router, state.sessions);
 
   router.get('/companies/switch', (req, res) => {
     const signedIn = requireFreeeSignedIn(state, req, res);

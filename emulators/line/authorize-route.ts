@@ -9,6 +9,7 @@
 
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { authorizeErrorRedirect, authorizeQuerySchema } from '../harness/authorize-request';
 import { pkceRequestProblem } from '../harness/pkce';
 import { appendQuery } from '../harness/redirect-uri';
 import { formValue } from '../harness/validate';
@@ -23,18 +24,7 @@ export const AUTHORIZE_PATH = '/oauth2/v2.1/authorize';
 export const LOGIN_SCOPES = ['profile', 'openid', 'email'] as const;
 export const ACCESS_DENIED_DESCRIPTION = 'The resource owner denied the request.';
 
-const authorizeQuerySchema = z.object({
-  response_type: formValue(),
-  client_id: formValue(),
-  redirect_uri: formValue(),
-  scope: formValue(),
-  state: formValue(),
-  nonce: formValue(),
-  prompt: formValue(),
-  bot_prompt: formValue(),
-  code_challenge: formValue(),
-  code_challenge_method: formValue(),
-});
+const lineAuthorizeQuerySchema = authorizeQuerySchema.extend({ bot_prompt: formValue() });
 
 const consentFormSchema = z.object({ request: formValue(), decision: formValue(), email: formValue(), add_friend: formValue() });
 const friendFormSchema = z.object({ request: formValue(), decision: formValue() });
@@ -84,7 +74,7 @@ export function createAuthorizeRouter(state: LineState): Router {
   };
 
   router.get(AUTHORIZE_PATH, (req, res) => {
-    const parsed = authorizeQuerySchema.safeParse(req.query);
+    const parsed = lineAuthorizeQuerySchema.safeParse(req.query);
     if (!parsed.success) {
       sendInvalidRequestPage(res, 'リクエストのパラメータが正しくありません。');
       return;
@@ -100,9 +90,7 @@ export function createAuthorizeRouter(state: LineState): Router {
       return;
     }
     const redirectUri = query.redirect_uri;
-    const fail = (error: string, description: string): void => {
-      res.redirect(303, appendQuery(redirectUri, { error, error_description: description, state: query.state }));
-    };
+    const fail = authorizeErrorRedirect(res, redirectUri, query.state);
 
     if (query.response_type !== 'code') return fail('unsupported_response_type', 'response_type must be code');
     if (query.state === undefined) return fail('invalid_request', 'state is required');

@@ -2,8 +2,9 @@
 // password; a wrong one re-renders the page with the Japanese error), `GET|POST /logout`, and the
 // start page `/`.
 
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import { mountLoginPage, mountLogout } from '../harness/login-routes';
 import { localPathOr } from '../harness/origin';
 import { formValue } from '../harness/validate';
 import { sendHomePage } from './pages/home';
@@ -11,7 +12,6 @@ import { LOGIN_FAILED_MESSAGE, sendLoginPage } from './pages/login';
 import type { LineState } from './state';
 
 const loginFormSchema = z.object({ loginId: formValue(), password: formValue(), next: formValue() });
-const nextQuerySchema = z.object({ next: formValue() });
 
 export function createLoginRouter(state: LineState): Router {
   const router = Router();
@@ -20,10 +20,7 @@ export function createLoginRouter(state: LineState): Router {
     sendHomePage(res, state.sessionUser(state.sessions.get(req)), state.messagingChannel?.name);
   });
 
-  router.get('/login', (req, res) => {
-    const query = nextQuerySchema.safeParse(req.query);
-    sendLoginPage(res, { next: localPathOr(query.success ? query.data.next : undefined, '/') });
-  });
+  mountLoginPage(router, sendLoginPage);
 
   router.post('/login', (req, res) => {
     const form = loginFormSchema.safeParse(req.body);
@@ -38,12 +35,7 @@ export function createLoginRouter(state: LineState): Router {
     res.redirect(303, next);
   });
 
-  const logout = (req: Request, res: Response): void => {
-    state.sessions.end(req, res);
-    res.redirect(303, '/login');
-  };
-  router.post('/logout', logout);
-  router.get('/logout', logout);
+  mountLogout(router, state.sessions);
 
   return router;
 }

@@ -9,6 +9,7 @@
 
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { authorizeErrorRedirect, authorizeQuerySchema } from '../harness/authorize-request';
 import { pkceRequestProblem } from '../harness/pkce';
 import { appendQuery } from '../harness/redirect-uri';
 import { formValue } from '../harness/validate';
@@ -16,18 +17,6 @@ import { loginUrlFor } from './page-session';
 import { sendConsentPage } from './pages/consent';
 import { sendInvalidClientPage, sendMessagePage } from './pages/layout';
 import type { LineWorksState, PendingAuthorization } from './state';
-
-const authorizeQuerySchema = z.object({
-  response_type: formValue(),
-  client_id: formValue(),
-  redirect_uri: formValue(),
-  scope: formValue(),
-  state: formValue(),
-  nonce: formValue(),
-  prompt: formValue(),
-  code_challenge: formValue(),
-  code_challenge_method: formValue(),
-});
 
 const consentFormSchema = z.object({ request: formValue(), decision: formValue() });
 
@@ -73,7 +62,7 @@ export function createAuthorizeRouter(state: LineWorksState): Router {
       return;
     }
     const redirectUri = query.redirect_uri;
-    const fail = (error: string, description: string): void => sendToClient(res, redirectUri, { error, error_description: description, state: query.state });
+    const fail = authorizeErrorRedirect(res, redirectUri, query.state);
 
     if (query.response_type !== 'code') {
       fail('unsupported_response_type', 'response_type must be code');

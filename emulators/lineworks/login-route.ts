@@ -1,8 +1,9 @@
 // The emulator's sign-in pages: `GET /login`, `POST /login` (ID = email or userId, and password;
 // a wrong one re-renders the page with the Japanese error), `POST /logout`, and the start page `/`.
 
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import { mountLoginPage, mountLogout } from '../harness/login-routes';
 import { localPathOr } from '../harness/origin';
 import { formValue } from '../harness/validate';
 import { sendHomePage } from './pages/home';
@@ -10,7 +11,6 @@ import { LOGIN_FAILED_MESSAGE, sendLoginPage } from './pages/login';
 import type { LineWorksState } from './state';
 
 const loginFormSchema = z.object({ loginId: formValue(), password: formValue(), next: formValue() });
-const nextQuerySchema = z.object({ next: formValue() });
 
 export function createLoginRouter(state: LineWorksState): Router {
   const router = Router();
@@ -19,10 +19,7 @@ export function createLoginRouter(state: LineWorksState): Router {
     sendHomePage(res, state.sessionUser(state.sessions.get(req)));
   });
 
-  router.get('/login', (req, res) => {
-    const query = nextQuerySchema.safeParse(req.query);
-    sendLoginPage(res, { next: localPathOr(query.success ? query.data.next : undefined, '/') });
-  });
+  mountLoginPage(router, sendLoginPage);
 
   router.post('/login', (req, res) => {
     const form = loginFormSchema.safeParse(req.body);
@@ -40,12 +37,7 @@ export function createLoginRouter(state: LineWorksState): Router {
     res.redirect(303, next);
   });
 
-  const logout = (req: Request, res: Response): void => {
-    state.sessions.end(req, res);
-    res.redirect(303, '/login');
-  };
-  router.post('/logout', logout);
-  router.get('/logout', logout);
+  mountLogout(router, state.sessions);
 
   return router;
 }

@@ -2,6 +2,8 @@
 // emulators in place of LINE WORKS, freee, LINE and the Lansmart platform, the mail sink for SMTP.
 // The dev runner, the tests and the benchmarks build their configuration here, so all three run
 // the same configuration code as production.
+import type { EmulatorUrls } from '../../emulators';
+
 export interface EmbeddedSecrets {
   privateKeyPem: string;
   tokenEncryptionKeys: string;
@@ -28,12 +30,8 @@ export interface EmbeddedSecrets {
 export interface EmbeddedEnvOptions {
   temporalAddress: string;
   mongoUri: string;
-  lineWorksEmulatorUrl: string;
-  freeeEmulatorUrl: string;
-  /** The LINE and Lansmart emulators and the mail sink's SMTP address. */
-  lineEmulatorUrl: string;
-  lansmartEmulatorUrl: string;
-  smtp: { host: string; port: number };
+  /** Where the emulators listen (`startEmulators().urls`): LINE WORKS, freee, LINE, Lansmart, the mail sink's SMTP. */
+  emulators: Pick<EmulatorUrls, 'lineworks' | 'freee' | 'line' | 'lansmart' | 'smtp'>;
   secrets: EmbeddedSecrets;
   /** Where people reach the API (redirect URIs are built from it). */
   apiPublicUrl?: string;
@@ -57,29 +55,29 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     FREEE_PRODUCT_EVENT_SECRET: o.secrets.productEventSecret,
     OPERATOR_API_TOKEN: o.secrets.operatorApiToken,
     METRICS_TOKEN: o.secrets.metricsToken,
-    LINEWORKS_AUTH_BASE_URL: `${o.lineWorksEmulatorUrl}/oauth2/v2.0`,
-    LINEWORKS_API_BASE_URL: `${o.lineWorksEmulatorUrl}/v1.0`,
+    LINEWORKS_AUTH_BASE_URL: `${o.emulators.lineworks}/oauth2/v2.0`,
+    LINEWORKS_API_BASE_URL: `${o.emulators.lineworks}/v1.0`,
     LINEWORKS_CLIENT_ID: o.secrets.clientId,
     LINEWORKS_CLIENT_SECRET: o.secrets.clientSecret,
     LINEWORKS_PRIVATE_KEY: o.secrets.privateKeyPem,
-    LINEWORKS_ADMIN_BASE_URL: `${o.lineWorksEmulatorUrl}/admin`,
-    LINEWORKS_TALK_URL: `${o.lineWorksEmulatorUrl}/talk`,
+    LINEWORKS_ADMIN_BASE_URL: `${o.emulators.lineworks}/admin`,
+    LINEWORKS_TALK_URL: `${o.emulators.lineworks}/talk`,
     LINEWORKS_BOT_SECRET: o.secrets.botSecret,
-    FREEE_ACCOUNTS_BASE_URL: o.freeeEmulatorUrl,
-    FREEE_API_BASE_URL: o.freeeEmulatorUrl,
+    FREEE_ACCOUNTS_BASE_URL: o.emulators.freee,
+    FREEE_API_BASE_URL: o.emulators.freee,
     FREEE_CLIENT_ID: o.secrets.freeeClientId,
     FREEE_CLIENT_SECRET: o.secrets.freeeClientSecret,
     SESSION_SECRET: o.secrets.sessionSecret,
-    LANSMART_API_BASE_URL: o.lansmartEmulatorUrl,
+    LANSMART_API_BASE_URL: o.emulators.lansmart,
     LANSMART_API_KEY: o.secrets.lansmartApiKey,
     LANSMART_EVENT_SECRET: o.secrets.lansmartEventSecret,
-    LINE_AUTH_BASE_URL: o.lineEmulatorUrl,
-    LINE_API_BASE_URL: o.lineEmulatorUrl,
+    LINE_AUTH_BASE_URL: o.emulators.line,
+    LINE_API_BASE_URL: o.emulators.line,
     LINE_LOGIN_CHANNEL_ID: o.secrets.lineLoginChannelId,
     LINE_LOGIN_CHANNEL_SECRET: o.secrets.lineLoginChannelSecret,
     LINE_CHANNEL_ACCESS_TOKEN: o.secrets.lineChannelAccessToken,
     LINE_CHANNEL_SECRET: o.secrets.lineChannelSecret,
-    SMTP_URL: `smtp://${o.smtp.host}:${o.smtp.port}`,
+    SMTP_URL: `smtp://${o.emulators.smtp.host}:${o.emulators.smtp.port}`,
     API_PORT: String(o.apiPort ?? 3000),
     // The mobile ID-link's LINE WORKS login comes back here (the emulator app registers it).
     ...(o.apiPublicUrl ? { API_PUBLIC_URL: o.apiPublicUrl, LINEWORKS_LOGIN_REDIRECT_URI: `${o.apiPublicUrl.replace(/\/+$/, '')}/auth/lineworks/callback` } : {}),

@@ -182,11 +182,7 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
     const { LINEWORKS_PRIVATE_KEY: _inline, API_PORT: _port, WORKER_METRICS_PORT: _metrics, ...base } = embeddedEnv({
       temporalAddress: temporal.address,
       mongoUri,
-      lineWorksEmulatorUrl: emulators.urls.lineworks,
-      freeeEmulatorUrl: emulators.urls.freee,
-      lineEmulatorUrl: emulators.urls.line,
-      lansmartEmulatorUrl: emulators.urls.lansmart,
-      smtp: emulators.urls.smtp,
+      emulators: emulators.urls,
       secrets,
       apiPublicUrl: publicUrl,
       logLevel: s.LOG_LEVEL,

@@ -5,14 +5,12 @@
 // admin to re-authorise, and a probe that gets no answer is asked again, never taken as a removal.
 import { strict as assert } from 'node:assert';
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
-import { employeeLinkWorkflowId, notificationWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
+import { employeeLinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
 import { tenantLinkStatusQuery, tokenRefusedSignal } from '../../common/links/messages';
 import type { EmployeeLinkState, TenantLinkState } from '../../common/links/types';
-import type { NotifyFreeeInput } from '../../common/notify/types';
 import { CascadeReportRecord, EmployeeLink, TenantLink } from '../../models';
-import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { commandsFor, linkEmployees, linkTenant, newTenant, type LinkedTenant } from '../support/links';
+import { commandsFor, hrApprovalNotice, linkEmployees, linkTenant, newTenant, startNotification, type LinkedTenant } from '../support/links';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -52,19 +50,7 @@ describe('app removal found by a probe after a refused token', function () {
   const numericTenant = (): LinkedTenant => ({ ...newTenant(), worksTenantId: String(randomInt(10_000_000, 99_999_999)) });
   const tenantLink = (t: LinkedTenant) => stack().env.client.workflow.getHandle(tenantLinkWorkflowId(t.worksTenantId));
   const notify = (t: LinkedTenant, freeeUserId: string) => {
-    const eventId = `probe-${randomUUID()}`;
-    const input: NotifyFreeeInput = {
-      kind: 'product',
-      eventId,
-      product: 'hr',
-      type: 'request.approved',
-      companyId: t.companyId,
-      recipientFreeeUserIds: [freeeUserId],
-      title: `勤怠の申請が承認されました ${eventId}`,
-      url: 'https://p.secure.freee.co.jp/requests/1',
-      createdAt: new Date().toISOString(),
-    };
-    return stack().env.client.workflow.start<typeof notifyFreeeEventWorkflow>('notifyFreeeEventWorkflow', { workflowId: notificationWorkflowId('freee', eventId), taskQueue, args: [input] });
+    return startNotification(taskQueue, hrApprovalNotice(t, `probe-${randomUUID()}`, [freeeUserId]));
   };
 
   it('confirms the unannounced removal and revokes every employee link once; the late notice changes nothing', async () => {

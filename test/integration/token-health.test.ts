@@ -3,13 +3,11 @@
 // admin re-authorises, every waiting notification is delivered, once.
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import { notificationWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
+import { tenantLinkWorkflowId } from '../../common/ids';
 import { tenantLinkStatusQuery } from '../../common/links/messages';
 import { notificationStatusQuery } from '../../common/notify/messages';
-import type { NotifyFreeeInput } from '../../common/notify/types';
 import { TenantLink } from '../../models';
-import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
-import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf } from '../support/links';
+import { commandsFor, hrApprovalNotice, linkEmployees, linkTenant, newTenant, startNotification, worksUserOf } from '../support/links';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -21,19 +19,7 @@ describe('token health', function () {
     const taskQueue = uniqueTaskQueue('health');
     const commands = commandsFor(taskQueue);
     const t = newTenant();
-    const event = (eventId: string): NotifyFreeeInput => ({
-      kind: 'product',
-      eventId,
-      product: 'hr',
-      type: 'request.approved',
-      companyId: t.companyId,
-      recipientFreeeUserIds: ['u0001'],
-      title: `勤怠の申請が承認されました ${eventId}`,
-      url: 'https://p.secure.freee.co.jp/requests/1',
-      createdAt: new Date().toISOString(),
-    });
-    const start = (eventId: string) =>
-      s.env.client.workflow.start<typeof notifyFreeeEventWorkflow>('notifyFreeeEventWorkflow', { workflowId: notificationWorkflowId('freee', eventId), taskQueue, args: [event(eventId)] });
+    const start = (eventId: string) => startNotification(taskQueue, hrApprovalNotice(t, eventId, ['u0001']));
     const posts = async () => (await s.lineWorks.requests({ method: 'POST', path: `/v1.0/bots/${t.botId}/users/:userId/messages` })).length;
 
     await withWorker(taskQueue, async () => {

@@ -1,7 +1,11 @@
 // Link fixtures for the link and cascade tests: a tenant linked to a business through the real
 // update-with-start path, and employees ID-linked through it.
 import { randomInt, randomUUID } from 'node:crypto';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { linkCommands, type LinkCommands } from '../../api/temporal/link-commands';
+import { notificationWorkflowId } from '../../common/ids';
+import type { NotifyFreeeInput } from '../../common/notify/types';
+import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
 import { stack } from './stack';
 
 export interface LinkedTenant {
@@ -51,3 +55,27 @@ export async function linkEmployees(commands: LinkCommands, t: LinkedTenant, n: 
 }
 
 export const worksUserOf = (t: LinkedTenant, freeeUserId: string): string => `w-${freeeUserId}@${t.worksTenantId}`;
+
+/** A 人事労務 notice (勤怠の申請が承認されました) to `recipients` of the tenant's business, as freee's product events bring it. */
+export function hrApprovalNotice(t: LinkedTenant, eventId: string, recipients: string[]): NotifyFreeeInput {
+  return {
+    kind: 'product',
+    eventId,
+    product: 'hr',
+    type: 'request.approved',
+    companyId: t.companyId,
+    recipientFreeeUserIds: recipients,
+    title: `勤怠の申請が承認されました ${eventId}`,
+    url: 'https://p.secure.freee.co.jp/requests/1',
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** Starts the notification workflow of a freee event on `taskQueue`, under the event's workflow ID. */
+export function startNotification(taskQueue: string, input: NotifyFreeeInput): Promise<WorkflowHandleWithFirstExecutionRunId<typeof notifyFreeeEventWorkflow>> {
+  return stack().env.client.workflow.start<typeof notifyFreeeEventWorkflow>('notifyFreeeEventWorkflow', {
+    workflowId: notificationWorkflowId('freee', input.eventId),
+    taskQueue,
+    args: [input],
+  });
+}

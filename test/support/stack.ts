@@ -107,11 +107,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     embeddedEnv({
       temporalAddress: env.address,
       mongoUri,
-      lineWorksEmulatorUrl: emulators.urls.lineworks,
-      freeeEmulatorUrl: emulators.urls.freee,
-      lineEmulatorUrl: emulators.urls.line,
-      lansmartEmulatorUrl: emulators.urls.lansmart,
-      smtp: emulators.urls.smtp,
+      emulators: emulators.urls,
       secrets,
       taskQueue,
       apiPort,

@@ -6,12 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { temporal } from '@temporalio/proto';
-import { notificationWorkflowId } from '../../common/ids';
 import { notificationStatusQuery } from '../../common/notify/messages';
-import type { NotificationState, NotifyFreeeInput } from '../../common/notify/types';
+import type { NotificationState } from '../../common/notify/types';
 import { Delivery } from '../../models';
-import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
-import { commandsFor, linkEmployees, linkTenant, newTenant, type LinkedTenant } from '../support/links';
+import type { LinkCommands } from '../../api/temporal/link-commands';
+import { commandsFor, hrApprovalNotice, linkEmployees, linkTenant, newTenant, startNotification, type LinkedTenant } from '../support/links';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -31,49 +30,46 @@ async function runSizes(workflowId: string, firstRunId: string): Promise<number[
   return sizes;
 }
 
+type NotificationHandle = Awaited<ReturnType<typeof startNotification>>;
+
 describe('time-skipping: a notification waits out a month-long suspension', () => {
   afterEach(() => stack().lineWorks.clearFaults());
 
-  const suspendedNotification = async (taskQueue: string, t: LinkedTenant, users: string[]) => {
-    const s = stack();
-    await s.lineWorks.revokeTenant(t.worksTenantId);
-    const eventId = `month-${randomUUID()}`;
-    const input: NotifyFreeeInput = {
-      kind: 'product',
-      eventId,
-      product: 'hr',
-      type: 'request.approved',
-      companyId: t.companyId,
-      recipientFreeeUserIds: users,
-      title: `勤怠の申請が承認されました ${eventId}`,
-      url: 'https://p.secure.freee.co.jp/requests/1',
-      createdAt: new Date().toISOString(),
-    };
-    const handle = await s.env.client.workflow.start<typeof notifyFreeeEventWorkflow>('notifyFreeeEventWorkflow', { workflowId: notificationWorkflowId('freee', eventId), taskQueue, args: [input] });
-    await eventually(
-      () => handle.query(notificationStatusQuery),
-      (st) => st.phase === 'suspended' && st.recipients.length === users.length && st.recipients.every((r) => r.status === 'waiting'),
-      'every recipient to wait for the tenant',
-    );
-    return handle;
-  };
-
-  it('delivers to each of three recipients once after a re-authorisation on day 29', async () => {
+  /**
+   * A linked tenant with three linked employees whose token LINE WORKS refuses, and a notification
+   * to all three waiting for it; `whileSuspended` runs while it waits, then the notification's
+   * outcome, the size of each of its runs and its workflow ID are returned.
+   */
+  const monthLongSuspension = async (whileSuspended: (handle: NotificationHandle, t: LinkedTenant, commands: LinkCommands) => Promise<void>) => {
     const s = stack();
     const t = newTenant();
     const taskQueue = uniqueTaskQueue('ts-month');
     const commands = commandsFor(taskQueue);
-    const { state, sizes, workflowId } = await withWorker(taskQueue, async () => {
+    const outcome = await withWorker(taskQueue, async () => {
       await linkTenant(commands, t);
       const users = await linkEmployees(commands, t, 3);
-      const handle = await suspendedNotification(taskQueue, t, users);
+      await s.lineWorks.revokeTenant(t.worksTenantId);
+      const handle = await startNotification(taskQueue, hrApprovalNotice(t, `month-${randomUUID()}`, users));
+      await eventually(
+        () => handle.query(notificationStatusQuery),
+        (st) => st.phase === 'suspended' && st.recipients.length === users.length && st.recipients.every((r) => r.status === 'waiting'),
+        'every recipient to wait for the tenant',
+      );
+      await whileSuspended(handle, t, commands);
+      const state: NotificationState = await handle.result();
+      return { state, sizes: await runSizes(handle.workflowId, handle.firstExecutionRunId), workflowId: handle.workflowId };
+    });
+    return { ...outcome, t };
+  };
+
+  it('delivers to each of three recipients once after a re-authorisation on day 29', async () => {
+    const s = stack();
+    const { state, sizes, workflowId, t } = await monthLongSuspension(async (handle, tenant, commands) => {
       await s.env.sleep(29 * DAY_MS);
       assert.equal((await handle.query(notificationStatusQuery)).phase, 'suspended', 'still waiting on day 29');
       // The admin re-authorises: the install flow again, the same installation.
-      await s.lineWorks.restoreTenant(t.worksTenantId);
-      await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: t.installationId }, randomUUID());
-      const result: NotificationState = await handle.result();
-      return { state: result, sizes: await runSizes(handle.workflowId, handle.firstExecutionRunId), workflowId: handle.workflowId };
+      await s.lineWorks.restoreTenant(tenant.worksTenantId);
+      await commands.linkTenant(tenant.worksTenantId, { companyId: tenant.companyId, botId: tenant.botId, serviceAccountId: tenant.serviceAccountId, installationId: tenant.installationId }, randomUUID());
     });
     process.stdout.write(`      history events per run (re-authorised on day 29): ${sizes.join(', ')}\n`);
 
@@ -90,16 +86,7 @@ describe('time-skipping: a notification waits out a month-long suspension', () =
 
   it('fails each of three recipients once when nobody re-authorises within 30 days', async () => {
     const s = stack();
-    const t = newTenant();
-    const taskQueue = uniqueTaskQueue('ts-month');
-    const commands = commandsFor(taskQueue);
-    const { state, sizes, workflowId } = await withWorker(taskQueue, async () => {
-      await linkTenant(commands, t);
-      const users = await linkEmployees(commands, t, 3);
-      const handle = await suspendedNotification(taskQueue, t, users);
-      const result: NotificationState = await handle.result();
-      return { state: result, sizes: await runSizes(handle.workflowId, handle.firstExecutionRunId), workflowId: handle.workflowId };
-    });
+    const { state, sizes, workflowId, t } = await monthLongSuspension(async () => {});
     process.stdout.write(`      history events per run (never re-authorised): ${sizes.join(', ')}\n`);
 
     assert.equal(state.phase, 'failed');

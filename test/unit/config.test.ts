@@ -32,6 +32,16 @@ describe('configuration', () => {
     assert.equal(loadWorkerConfig({ ...rest, LINEWORKS_PRIVATE_KEY_PATH: '/etc/renkei/key.pem' }).LINEWORKS_PRIVATE_KEY_PATH, '/etc/renkei/key.pem');
   });
 
+  it('takes the Temporal mTLS certificate and key together, never one alone', () => {
+    const pair = { TEMPORAL_TLS_CERT_PATH: '/etc/renkei/client.pem', TEMPORAL_TLS_KEY_PATH: '/etc/renkei/client.key' };
+    assert.equal(loadWorkerConfig({ ...validWorkerEnv, ...pair }).TEMPORAL_TLS_KEY_PATH, pair.TEMPORAL_TLS_KEY_PATH);
+    assert.equal(loadApiConfig({ ...validApiEnv, TEMPORAL_API_KEY: 'cloud-api-key' }).TEMPORAL_API_KEY, 'cloud-api-key');
+    for (const alone of [{ TEMPORAL_TLS_CERT_PATH: pair.TEMPORAL_TLS_CERT_PATH }, { TEMPORAL_TLS_KEY_PATH: pair.TEMPORAL_TLS_KEY_PATH }]) {
+      assert.throws(() => loadWorkerConfig({ ...validWorkerEnv, ...alone }), (e: unknown) => e instanceof ConfigError && /TEMPORAL_TLS_CERT_PATH/.test(e.message));
+      assert.throws(() => loadApiConfig({ ...validApiEnv, ...alone }), (e: unknown) => e instanceof ConfigError && /TEMPORAL_TLS_CERT_PATH/.test(e.message));
+    }
+  });
+
   it('refuses malformed encryption keys', () => {
     assert.throws(() => loadWorkerConfig({ ...validWorkerEnv, TOKEN_ENCRYPTION_KEYS: 'k1:tooshort' }), /TOKEN_ENCRYPTION_KEYS/);
   });

@@ -4,11 +4,10 @@
 
 import { strict as assert } from 'node:assert';
 import { createHmac, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { BrowserClient, type BrowserPage } from '../../emulators';
 import { s256Challenge } from '../../emulators/harness/pkce';
+import { HttpReceiver } from '../support/http-receiver';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'renkei-freee';
 const CLIENT_SECRET = 'renkei-freee-secret';
@@ -25,14 +24,12 @@ async function postForm(url: string, form: Record<string, string>): Promise<Answ
 }
 
 describe('freee emulator: OAuth, 事業所 switch, users/me, product events', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
+  const emu = useEmulators('freee');
 
   const authorizeUrl = (params: Record<string, string> = {}): string =>
-    `${base}/public_api/authorize?${new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, state: 'fs-1', ...params }).toString()}`;
+    `${emu.base}/public_api/authorize?${new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, state: 'fs-1', ...params }).toString()}`;
 
-  const token = (form: Record<string, string>): Promise<Answer> => postForm(`${base}/public_api/token`, { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...form });
+  const token = (form: Record<string, string>): Promise<Answer> => postForm(`${emu.base}/public_api/token`, { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...form });
 
   function codeFrom(page: BrowserPage): string {
     assert.ok(page.location !== undefined && page.location.startsWith(REDIRECT_URI), `expected a redirect to the client, got ${page.status} ${page.url}`);
@@ -41,19 +38,9 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
     return params.get('code') ?? '';
   }
 
-  before(async () => {
-    emulators = await startEmulators();
-    base = emulators.urls.freee;
-    control = new EmulatorControl(base);
-  });
-
-  after(async () => {
-    await emulators.stop();
-  });
-
   beforeEach(async () => {
-    await control.reset();
-    await control.seedFreee({
+    await emu.control.reset();
+    await emu.control.seedFreee({
       companies: [
         { id: 1001, name: 'フリー株式会社' },
         { id: 1002, name: '株式会社サンプル', display_name: 'サンプル' },
@@ -75,7 +62,7 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
 
   it('logs in, switches 事業所, authorizes for the current company, exchanges with PKCE and reads users/me', async () => {
     const browser = new BrowserClient();
-    const login = await browser.get(`${base}/companies/switch`);
+    const login = await browser.get(`${emu.base}/companies/switch`);
     assert.match(login.url, /\/login\?next=/);
     const wrong = await browser.submit(login, { actionPart: '/login', set: { email: 'admin@free.example', password: 'nope' } });
     assert.equal(wrong.status, 401);
@@ -84,7 +71,7 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
     assert.match(switchPage.html, /事業所の切り替え/);
     assert.match(switchPage.html, /フリー株式会社<\/strong> <span class="muted">\(選択中\)/);
 
-    const switched = await browser.post(`${base}/companies/switch`, { company_id: '1002' });
+    const switched = await browser.post(`${emu.base}/companies/switch`, { company_id: '1002' });
     assert.match(switched.html, /事業所を「サンプル」に切り替えました。/);
 
     const verifier = randomBytes(40).toString('base64url');
@@ -106,7 +93,7 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
     assert.equal(again.status, 400);
     assert.equal(again.body.error, 'invalid_grant');
 
-    const me = await fetch(`${base}/api/1/users/me?companies=true`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
+    const me = await fetch(`${emu.base}/api/1/users/me?companies=true`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
     assert.equal(me.status, 200);
     assert.deepEqual(await me.json(), {
       user: {
@@ -123,13 +110,13 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
         ],
       },
     });
-    const bare = (await (await fetch(`${base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } })).json()) as {
+    const bare = (await (await fetch(`${emu.base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } })).json()) as {
       user: Record<string, unknown>;
     };
     assert.equal('companies' in bare.user, false);
-    const advisorOnly = await fetch(`${base}/api/1/users/me?advisor=true`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
+    const advisorOnly = await fetch(`${emu.base}/api/1/users/me?advisor=true`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
     assert.equal(advisorOnly.status, 400);
-    const company = await fetch(`${base}/api/1/companies/1001`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
+    const company = await fetch(`${emu.base}/api/1/companies/1001`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
     assert.equal(((await company.json()) as { company: { name: string } }).company.name, 'フリー株式会社');
   });
 
@@ -151,7 +138,7 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
     assert.equal(second.status, 200);
     assert.notEqual(second.body.refresh_token, first.body.refresh_token);
     assert.equal(second.body.company_id, '1001');
-    const meWith = (accessToken: unknown): Promise<Response> => fetch(`${base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(accessToken)}` } });
+    const meWith = (accessToken: unknown): Promise<Response> => fetch(`${emu.base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(accessToken)}` } });
     assert.equal((await meWith(second.body.access_token)).status, 200);
 
     const reused = await token({ grant_type: 'refresh_token', refresh_token: String(first.body.refresh_token) });
@@ -177,46 +164,34 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
 
     const again = await browser.get(authorizeUrl());
     const code = codeFrom(await browser.submit(again, { actionPart: '/public_api/authorize', add: [['decision', 'allow']] }));
-    const wrongSecret = await postForm(`${base}/public_api/token`, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, client_secret: 'x' });
+    const wrongSecret = await postForm(`${emu.base}/public_api/token`, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, client_secret: 'x' });
     assert.equal(wrongSecret.status, 401);
     assert.equal(wrongSecret.body.error, 'invalid_client');
 
     const code2 = codeFrom(await browser.submit(await browser.get(authorizeUrl()), { actionPart: '/public_api/authorize', add: [['decision', 'allow']] }));
     const issued = await token({ grant_type: 'authorization_code', code: code2, redirect_uri: REDIRECT_URI });
-    assert.deepEqual(await control.revokeFreeeUserTokens(501), { ok: true, userId: 501, revokedGrants: 1 });
-    assert.equal((await fetch(`${base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } })).status, 401);
+    assert.deepEqual(await emu.control.revokeFreeeUserTokens(501), { ok: true, userId: 501, revokedGrants: 1 });
+    assert.equal((await fetch(`${emu.base}/api/1/users/me`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } })).status, 401);
     assert.equal((await token({ grant_type: 'refresh_token', refresh_token: String(issued.body.refresh_token) })).status, 401);
   });
 
   describe('product events', () => {
-    let receiver: Server;
-    let receiverUrl: string;
-    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const receiver = new HttpReceiver('/events/freee', () => ({ status: 202, json: { accepted: true } }));
+    const received = receiver.received;
 
     before(async () => {
-      receiver = createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (chunk: Buffer) => chunks.push(chunk));
-        req.on('end', () => {
-          received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-          res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-        });
-      });
-      receiver.listen(0, '127.0.0.1');
-      await once(receiver, 'listening');
-      receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events/freee`;
+      await receiver.start();
     });
 
     after(() => {
-      receiver.closeAllConnections();
-      receiver.close();
+      receiver.stop();
     });
 
     it('POSTs the event with X-Renkei-Timestamp and a sha256= HMAC over "<timestamp>.<body>"', async () => {
-      await control.configureProductEvents({ targetUrl: receiverUrl, secret: 'shared-secret' });
-      const event = control.productEvent({ product: 'invoice', company_id: 1001, user_ids: [501] });
+      await emu.control.configureProductEvents({ targetUrl: receiver.url, secret: 'shared-secret' });
+      const event = emu.control.productEvent({ product: 'invoice', company_id: 1001, user_ids: [501] });
       assert.equal(event.title, '請求書の承認依頼が届きました');
-      const delivery = await control.deliverProductEvent({ event });
+      const delivery = await emu.control.deliverProductEvent({ event });
       assert.equal(delivery.status, 202);
       assert.deepEqual(delivery.body, { accepted: true });
 
@@ -228,11 +203,11 @@ describe('freee emulator: OAuth, 事業所 switch, users/me, product events', ()
       const expected = `sha256=${createHmac('sha256', 'shared-secret').update(`${timestamp}.${got.body}`).digest('hex')}`;
       assert.equal(got.headers['x-renkei-signature'], expected);
 
-      await control.deliverProductEvent({ event, signatureOverride: 'sha256=00', timestamp: 1 });
+      await emu.control.deliverProductEvent({ event, signatureOverride: 'sha256=00', timestamp: 1 });
       assert.equal(received[1]?.headers['x-renkei-signature'], 'sha256=00');
       assert.equal(received[1]?.headers['x-renkei-timestamp'], '1');
-      assert.equal((await control.productEventDeliveries()).length, 2);
-      await assert.rejects(control.deliverProductEvent({ event: { ...event, product: 'accounting' as 'hr' } }));
+      assert.equal((await emu.control.productEventDeliveries()).length, 2);
+      await assert.rejects(emu.control.deliverProductEvent({ event: { ...event, product: 'accounting' as 'hr' } }));
     });
   });
 });

@@ -1,51 +1,34 @@
 // The freee emulator's webhook delivery: event shape, x-freee-token, overrides, recording.
 
 import { strict as assert } from 'node:assert';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EmulatorControl, EmulatorControlError, freeeEvent, startEmulators, type RunningEmulators } from '../../emulators';
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+import { HttpReceiver } from '../support/http-receiver';
 
 describe('freee emulator webhooks', () => {
   let emulators: RunningEmulators;
   let control: EmulatorControl;
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: Received[] = [];
+  // renkei's webhook endpoint: accepts only the configured verification token.
+  const receiver = new HttpReceiver('/webhooks/freee', (request) => {
+    const ok = request.headers['x-freee-token'] === 'verify-me';
+    return { status: ok ? 200 : 401, json: { ok } };
+  });
+  const received = receiver.received;
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        received.push({ headers: req.headers, body });
-        const ok = req.headers['x-freee-token'] === 'verify-me';
-        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/freee`;
+    await receiver.start();
     emulators = await startEmulators();
     control = new EmulatorControl(emulators.urls.freee);
   });
 
   after(async () => {
     await emulators.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+    receiver.stop();
   });
 
   beforeEach(async () => {
     received.length = 0;
     await control.reset();
-    await control.configureFreeeWebhook({ targetUrl: receiverUrl, verificationToken: 'verify-me' });
+    await control.configureFreeeWebhook({ targetUrl: receiver.url, verificationToken: 'verify-me' });
   });
 
   it('builds realistic events', () => {
@@ -73,7 +56,7 @@ describe('freee emulator webhooks', () => {
     const deliveries = await control.freeeDeliveries();
     assert.equal(deliveries.length, 1);
     assert.equal(deliveries[0]?.status, 200);
-    assert.equal(deliveries[0]?.targetUrl, receiverUrl);
+    assert.equal(deliveries[0]?.targetUrl, receiver.url);
   });
 
   it('sends a wrong token or a malformed body on request', async () => {

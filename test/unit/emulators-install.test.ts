@@ -5,78 +5,51 @@
 
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BrowserClient, EmulatorControl, startEmulators, type AppUninstalledEvent, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { type AppUninstalledEvent } from '../../emulators';
+import { signedInBrowser } from '../support/emulator-sign-in';
+import { HttpReceiver } from '../support/http-receiver';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'freee-app';
 const CLIENT_SECRET = 'freee-app-secret';
 const RETURN_TO = 'https://renkei.example/lineworks/installed?state=s-42';
 const TENANT = '40005678';
 
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
 function sign(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64');
 }
 
 describe('LINE WORKS emulator: app install and removal (emulator-specific contract)', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: Received[] = [];
+  const emu = useEmulators('lineworks');
+  /** Statuses renkei's lifecycle endpoint answers next (200 once they are used up). */
   const answers: number[] = [];
+  const receiver = new HttpReceiver('/lineworks/lifecycle', () => ({ status: answers.shift() ?? 200, json: { ok: true } }));
+  const received = receiver.received;
 
-  const installUrl = (returnTo = RETURN_TO): string => `${base}/admin/apps/${CLIENT_ID}/install?${new URLSearchParams({ return_to: returnTo }).toString()}`;
+  const installUrl = (returnTo = RETURN_TO): string => `${emu.base}/admin/apps/${CLIENT_ID}/install?${new URLSearchParams({ return_to: returnTo }).toString()}`;
 
-  async function signedIn(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
-    const browser = new BrowserClient();
-    const login = await browser.get(start);
-    const page = await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } });
-    return { browser, page };
-  }
+  const signedIn = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/lifecycle`;
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
+    await receiver.start();
   });
 
-  after(async () => {
-    await emulators.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+  after(() => {
+    receiver.stop();
   });
 
   beforeEach(async () => {
     received.length = 0;
     answers.length = 0;
-    await control.reset();
-    await control.seedLineWorks({
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
       apps: [
         {
           clientId: CLIENT_ID,
           clientSecret: CLIENT_SECRET,
           name: 'freee',
           redirectUris: ['https://renkei.example/auth/lineworks/callback'],
-          appCallbackUrl: receiverUrl,
+          appCallbackUrl: receiver.url,
           bot: { botSecret: 'bot-secret', callbackUrl: 'https://renkei.example/lineworks/callback' },
         },
       ],
@@ -98,7 +71,7 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     const { page } = await signedIn('emp1@free.example', installUrl());
     assert.equal(page.status, 403);
     assert.match(page.html, /LINE WORKSの管理者権限が必要です/);
-    assert.deepEqual(await control.installations(), []);
+    assert.deepEqual(await emu.control.installations(), []);
   });
 
   it('refuses [次へ] until every checkbox is ticked, then installs for selected members and redirects with signed parameters', async () => {
@@ -111,7 +84,7 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     assert.equal(refused.status, 400);
     assert.match(refused.html, /すべてのチェックボックスにチェックを入れてください/);
     assert.match(refused.html, /value="terms" checked/);
-    assert.deepEqual(await control.installations(), []);
+    assert.deepEqual(await emu.control.installations(), []);
 
     const members = await browser.submit(refused, { actionPart: '/install', add: [['agree', 'permissions']] });
     assert.equal(members.status, 200);
@@ -123,7 +96,7 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     const done = await browser.submit(noneChosen, { actionPart: '/install', set: { scope: 'selected' }, add: [['member', 'admin-1'], ['member', 'emp-1']] });
     assert.ok(done.location?.startsWith('https://renkei.example/lineworks/installed?state=s-42&'), done.location);
     const params = new URL(done.location ?? '').searchParams;
-    const [installation] = await control.installations({ tenantId: TENANT });
+    const [installation] = await emu.control.installations({ tenantId: TENANT });
     assert.ok(installation !== undefined);
     assert.equal(params.get('installation_id'), installation.installationId);
     assert.equal(params.get('domain_id'), TENANT);
@@ -135,39 +108,39 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     const signed = ['installation_id', 'domain_id', 'bot_id', 'service_account_id', 'domain_name'].map((name) => params.get(name) ?? '').join('\n');
     assert.equal(params.get('signature'), sign(CLIENT_SECRET, signed));
 
-    const bot = await control.bot(installation.botIds[0] ?? '');
+    const bot = await emu.control.bot(installation.botIds[0] ?? '');
     assert.equal(bot.botSecret, 'bot-secret');
     assert.equal(bot.callbackUrl, 'https://renkei.example/lineworks/callback');
     assert.equal(bot.name, 'freee');
 
-    const detail = await browser.get(`${base}/admin/apps/${CLIENT_ID}`);
+    const detail = await browser.get(`${emu.base}/admin/apps/${CLIENT_ID}`);
     assert.match(detail.html, />設定する</);
     assert.doesNotMatch(detail.html, />追加する</);
 
     const again = await browser.get(installUrl());
     assert.equal(new URL(again.location ?? '').searchParams.get('installation_id'), installation.installationId);
 
-    const member = await signedIn('emp1@free.example', `${base}/talk/new`);
+    const member = await signedIn('emp1@free.example', `${emu.base}/talk/new`);
     assert.match(member.page.html, /freee/);
-    const outsider = await signedIn('emp2@free.example', `${base}/talk/new`);
+    const outsider = await signedIn('emp2@free.example', `${emu.base}/talk/new`);
     assert.match(outsider.page.html, /トークできるアプリがありません/);
   });
 
   it('shows [追加する] before install and refuses a return_to outside the app redirect origins', async () => {
-    const { browser, page } = await signedIn('admin@free.example', `${base}/admin/apps/${CLIENT_ID}`);
+    const { browser, page } = await signedIn('admin@free.example', `${emu.base}/admin/apps/${CLIENT_ID}`);
     assert.match(page.html, />追加する</);
     const bad = await browser.get(installUrl('https://evil.example/steal'));
     assert.equal(bad.status, 400);
     assert.match(bad.html, /有効ではないクライアント情報です/);
-    const unknown = await browser.get(`${base}/admin/apps/nobody/install`);
+    const unknown = await browser.get(`${emu.base}/admin/apps/nobody/install`);
     assert.match(unknown.html, /有効ではないクライアント情報です/);
   });
 
   it('removes the app from the admin pages: confirmation, a signed app.uninstalled event, redelivery on demand', async () => {
-    const installation = await control.installApp(CLIENT_ID, TENANT);
-    const { browser, page: detail } = await signedIn('admin@free.example', `${base}/admin/apps/${CLIENT_ID}`);
+    const installation = await emu.control.installApp(CLIENT_ID, TENANT);
+    const { browser, page: detail } = await signedIn('admin@free.example', `${emu.base}/admin/apps/${CLIENT_ID}`);
     assert.match(detail.html, />アプリを削除</);
-    const confirm = await browser.get(`${base}/admin/apps/${CLIENT_ID}/uninstall`);
+    const confirm = await browser.get(`${emu.base}/admin/apps/${CLIENT_ID}/uninstall`);
     assert.match(confirm.html, /freeeアプリを削除しますか\?/);
     assert.match(confirm.html, />削除</);
     assert.match(confirm.html, />キャンセル</);
@@ -188,12 +161,12 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     assert.equal(delivery.headers['x-works-event-id'], event.eventId);
     assert.match(String(delivery.headers['content-type']), /^application\/json/);
 
-    const [after] = await control.installations({ tenantId: TENANT });
+    const [after] = await emu.control.installations({ tenantId: TENANT });
     assert.equal(after?.status, 'uninstalled');
-    const detailAfter = await browser.get(`${base}/admin/apps/${CLIENT_ID}`);
+    const detailAfter = await browser.get(`${emu.base}/admin/apps/${CLIENT_ID}`);
     assert.match(detailAfter.html, />追加する</);
 
-    const redelivered = await control.redeliverLifecycleEvent(CLIENT_ID);
+    const redelivered = await emu.control.redeliverLifecycleEvent(CLIENT_ID);
     assert.equal(redelivered.redelivery, true);
     assert.equal(received.length, 2);
     assert.equal(received[1]?.body, delivery.body);
@@ -201,9 +174,9 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
   });
 
   it('retries the lifecycle event on 5xx; a reinstall gets a new installation and service account', async () => {
-    const installation = await control.installApp(CLIENT_ID, TENANT, { members: 'all' });
+    const installation = await emu.control.installApp(CLIENT_ID, TENANT, { members: 'all' });
     answers.push(503, 500);
-    const { delivery } = await control.uninstallApp(CLIENT_ID, TENANT);
+    const { delivery } = await emu.control.uninstallApp(CLIENT_ID, TENANT);
     assert.ok(delivery !== null);
     assert.deepEqual(
       delivery.attempts.map((attempt) => attempt.status),
@@ -212,17 +185,17 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
     assert.equal(delivery.status, 200);
     assert.equal(received.length, 3);
     assert.equal(new Set(received.map((entry) => entry.body)).size, 1);
-    assert.equal((await control.lifecycleDeliveries(CLIENT_ID)).length, 1);
+    assert.equal((await emu.control.lifecycleDeliveries(CLIENT_ID)).length, 1);
 
-    const reinstalled = await control.installApp(CLIENT_ID, TENANT);
+    const reinstalled = await emu.control.installApp(CLIENT_ID, TENANT);
     assert.notEqual(reinstalled.installationId, installation.installationId);
     assert.notEqual(reinstalled.serviceAccountId, installation.serviceAccountId);
   });
 
   it('records an unreachable app callback after 4 attempts without failing the removal', async () => {
-    await control.seedLineWorks({ apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appCallbackUrl: 'http://127.0.0.1:1/nowhere' }] });
-    await control.installApp(CLIENT_ID, TENANT);
-    const { installation, delivery } = await control.uninstallApp(CLIENT_ID, TENANT);
+    await emu.control.seedLineWorks({ apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appCallbackUrl: 'http://127.0.0.1:1/nowhere' }] });
+    await emu.control.installApp(CLIENT_ID, TENANT);
+    const { installation, delivery } = await emu.control.uninstallApp(CLIENT_ID, TENANT);
     assert.equal(installation.status, 'uninstalled');
     assert.equal(delivery?.attempts.length, 4);
     assert.equal(delivery?.status, null);

@@ -4,36 +4,28 @@
 
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EmulatorControlError } from '../../emulators/control-client';
 import { silentLogger } from '../../emulators/harness/logger';
 import { startEmulatorServer, type RunningEmulator } from '../../emulators/harness/server';
 import { LansmartControl, createLansmartEmulator, type PlatformEvent } from '../../emulators/lansmart';
+import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
 
 const SECRET = 'event-secret';
 
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
 /** What renkei's endpoint does: HMAC-SHA256(secret, "<timestamp>.<raw body>") in hex. */
-function verifies(received: Received, secret: string): boolean {
+function verifies(received: ReceivedRequest, secret: string): boolean {
   const timestamp = String(received.headers['x-renkei-timestamp']);
   const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${received.body}`).digest('hex')}`;
   return received.headers['x-renkei-signature'] === expected;
 }
 
-const eventOf = (received: Received | undefined): PlatformEvent => JSON.parse(received?.body ?? 'null') as PlatformEvent;
+const eventOf = (received: ReceivedRequest | undefined): PlatformEvent => JSON.parse(received?.body ?? 'null') as PlatformEvent;
 
 describe('Lansmart platform emulator events and company console', () => {
   let emulator: RunningEmulator;
   let control: LansmartControl;
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: Received[] = [];
+  const receiver = new HttpReceiver('/webhooks/lansmart', () => ({ status: 202, json: { accepted: true } }));
+  const received = receiver.received;
 
   const rejectsWith = (status: number) => (error: unknown) => error instanceof EmulatorControlError && error.status === status;
 
@@ -60,25 +52,14 @@ describe('Lansmart platform emulator events and company console', () => {
   };
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/lansmart`;
+    await receiver.start();
     emulator = await startEmulatorServer(createLansmartEmulator(), { host: '127.0.0.1', port: 0, logger: silentLogger() });
     control = new LansmartControl(emulator.url);
   });
 
   after(async () => {
     await emulator.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+    receiver.stop();
   });
 
   beforeEach(async () => {
@@ -86,7 +67,7 @@ describe('Lansmart platform emulator events and company console', () => {
     await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     await control.seed({
       apiKey: 'key',
-      eventTargetUrl: receiverUrl,
+      eventTargetUrl: receiver.url,
       eventSecret: SECRET,
       companies: [{ companyId: 'c-1', name: '株式会社サンプル', lineOption: true, users: [] }],
       partners: [{ partnerId: 'p-1', companyId: 'c-1', email: 'partner@example.com', name: '山田 花子' }],
@@ -100,7 +81,7 @@ describe('Lansmart platform emulator events and company console', () => {
     assert.deepEqual(delivery.body, { accepted: true });
 
     assert.equal(received.length, 1);
-    const first = received[0] as Received;
+    const first = received[0] as ReceivedRequest;
     assert.equal(first.headers['content-type'], 'application/json');
     assert.match(String(first.headers['x-renkei-timestamp']), /^\d{10}$/);
     assert.ok(verifies(first, SECRET), 'the signature verifies with the shared secret');
@@ -123,7 +104,7 @@ describe('Lansmart platform emulator events and company console', () => {
     const deliveries = await control.events();
     assert.equal(deliveries.length, 1);
     assert.equal(deliveries[0]?.eventId, event.eventId);
-    assert.equal(deliveries[0]?.targetUrl, receiverUrl);
+    assert.equal(deliveries[0]?.targetUrl, receiver.url);
     assert.equal(deliveries[0]?.status, 202);
     assert.equal(deliveries[0]?.replay, false);
   });

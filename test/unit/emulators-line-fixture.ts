@@ -3,17 +3,17 @@
 // local webhook receiver that checks x-line-signature, and page-walking helpers.
 
 import { strict as assert } from 'node:assert';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BrowserClient, type BrowserPage } from '../../emulators/browser-client';
+import type { BrowserPage } from '../../emulators/browser-client';
 import { silentLogger } from '../../emulators/harness/logger';
 import { startEmulatorServer, type RunningEmulator } from '../../emulators/harness/server';
 import { LineControl } from '../../emulators/line/control-client';
 import { createLineEmulator } from '../../emulators/line/emulator';
 import type { LineSeed } from '../../emulators/line/seed-schema';
 import type { LineWebhookBody } from '../../emulators/line/webhook-event';
+import { hmacSignatureValid } from '../support/hmac-signature';
 
 export const LOGIN_CHANNEL_ID = '1650000001';
 export const LOGIN_CHANNEL_SECRET = 'login-channel-secret';
@@ -48,11 +48,7 @@ export function lineSeed(webhookUrl: string, messaging: Partial<NonNullable<Line
   };
 }
 
-export function signatureValid(secret: string, body: string, signature: string | undefined): boolean {
-  const expected = createHmac('sha256', secret).update(body).digest();
-  const given = Buffer.from(signature ?? '', 'base64');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+export { hmacSignatureValid as signatureValid } from '../support/hmac-signature';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
@@ -75,7 +71,7 @@ export class WebhookReceiver {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const rawBody = Buffer.concat(chunks).toString('utf8');
-        const verified = signatureValid(MESSAGING_CHANNEL_SECRET, rawBody, req.headers['x-line-signature'] as string | undefined);
+        const verified = hmacSignatureValid(MESSAGING_CHANNEL_SECRET, rawBody, req.headers['x-line-signature'] as string | undefined);
         const index = this.received.length;
         this.received.push({ headers: req.headers, rawBody, body: JSON.parse(rawBody) as LineWebhookBody, verified });
         res.writeHead(verified ? this.answer(index) : 401).end();
@@ -121,12 +117,45 @@ export async function stopLine(harness: LineHarness | undefined): Promise<void> 
   await harness?.emulator.stop();
 }
 
-/** Follows `start` to the login page and signs in; answers the page after login. */
-export async function signIn(browser: BrowserClient, start: string, email: string, password = 'password'): Promise<BrowserPage> {
-  const login = await browser.get(start);
-  assert.match(login.url, /\/login\?next=/);
-  return browser.submit(login, { actionPart: '/login', set: { loginId: email, password } });
+/**
+ * For the enclosing describe: starts the LINE emulator and its webhook receiver once, and before
+ * each test clears both and seeds `lineSeed`. The harness is read through the returned object.
+ */
+export function useLine(): LineHarness {
+  let harness: LineHarness | undefined;
+  const started = (): LineHarness => {
+    assert.ok(harness, 'the LINE emulator is not started');
+    return harness;
+  };
+  before(async () => {
+    harness = await startLine();
+  });
+  after(async () => {
+    await stopLine(harness);
+  });
+  beforeEach(async () => {
+    const { receiver, control } = started();
+    receiver.reset();
+    await control.reset();
+    await control.seed(lineSeed(receiver.url));
+  });
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    get base() {
+      return started().base;
+    },
+    get control() {
+      return started().control;
+    },
+    get receiver() {
+      return started().receiver;
+    },
+  };
 }
+
+export { signIn } from '../support/emulator-sign-in';
 
 /** The query of the redirect back to the client. */
 export function callbackParams(page: BrowserPage): URLSearchParams {
@@ -135,13 +164,4 @@ export function callbackParams(page: BrowserPage): URLSearchParams {
   return new URL(page.location).searchParams;
 }
 
-export async function postForm(url: string, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  const text = await response.text();
-  return { status: response.status, body: text.length === 0 ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
-
-export async function getJson(url: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+export { getJson, postForm } from '../support/http-json';

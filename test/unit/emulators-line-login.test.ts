@@ -14,21 +14,17 @@ import {
   getJson,
   HANAKO,
   JIRO,
-  lineSeed,
   LOGIN_CHANNEL_ID,
   LOGIN_CHANNEL_SECRET,
   OA_NAME,
   postForm,
   REDIRECT_URI,
   signIn,
-  startLine,
-  stopLine,
-  TARO,
-  type LineHarness,
+  useLine, TARO,
 } from './emulators-line-fixture';
 
 describe('LINE emulator: LINE Login v2.1', () => {
-  let line: LineHarness;
+  const line = useLine();
   let base: string;
 
   const authorizeUrl = (params: Record<string, string> = {}): string =>
@@ -68,19 +64,8 @@ describe('LINE emulator: LINE Login v2.1', () => {
     return { browser, consentPage: page, page: after };
   }
 
-  before(async () => {
-    line = await startLine();
+  before(() => {
     base = line.base;
-  });
-
-  after(async () => {
-    await stopLine(line);
-  });
-
-  beforeEach(async () => {
-    line.receiver.reset();
-    await line.control.reset();
-    await line.control.seed(lineSeed(line.receiver.url));
   });
 
   it('runs the code flow with PKCE and signs an HS256 ID token with the channel secret, e-mail included', async () => {

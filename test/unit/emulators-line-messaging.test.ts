@@ -5,25 +5,13 @@
 
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import { CHANNEL_ACCESS_TOKEN, HANAKO, JIRO, lineSeed, startLine, stopLine, TARO, type LineHarness } from './emulators-line-fixture';
+import { png } from '../support/image-headers';
+import { CHANNEL_ACCESS_TOKEN, HANAKO, JIRO, lineSeed, useLine, TARO } from './emulators-line-fixture';
 
 interface Answer {
   status: number;
   headers: Headers;
   body: Record<string, unknown>;
-}
-
-/** The first bytes of a PNG: signature and IHDR, which is all the size check reads. */
-function png(width: number, height: number): Buffer {
-  const data = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(data, 0);
-  data.writeUInt32BE(13, 8);
-  data.write('IHDR', 12, 'latin1');
-  data.writeUInt32BE(width, 16);
-  data.writeUInt32BE(height, 20);
-  data[24] = 8;
-  data[25] = 6;
-  return data;
 }
 
 const buttons = {
@@ -41,7 +29,7 @@ const buttons = {
 };
 
 describe('LINE emulator: Messaging API', () => {
-  let line: LineHarness;
+  const line = useLine();
 
   async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const response = await fetch(`${line.base}${path}`, {
@@ -55,19 +43,6 @@ describe('LINE emulator: Messaging API', () => {
 
   const push = (to: string, messages: unknown[], headers: Record<string, string> = {}) => api('POST', '/v2/bot/message/push', { to, messages }, headers);
 
-  before(async () => {
-    line = await startLine();
-  });
-
-  after(async () => {
-    await stopLine(line);
-  });
-
-  beforeEach(async () => {
-    line.receiver.reset();
-    await line.control.reset();
-    await line.control.seed(lineSeed(line.receiver.url));
-  });
 
   it('delivers a push to a friend, and answers a repeated retry key with 409 without delivering again', async () => {
     const retryKey = randomUUID();

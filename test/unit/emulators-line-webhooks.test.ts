@@ -6,12 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { BrowserClient, pageForms } from '../../emulators/browser-client';
 import type { LineWebhookEvent } from '../../emulators/line/webhook-event';
-import { BOT_USER_ID, CHANNEL_ACCESS_TOKEN, HANAKO, lineSeed, OA_NAME, signIn, startLine, stopLine, TARO, type LineHarness } from './emulators-line-fixture';
+import { BOT_USER_ID, CHANNEL_ACCESS_TOKEN, HANAKO, lineSeed, OA_NAME, signIn, useLine, TARO } from './emulators-line-fixture';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 describe('LINE emulator: webhooks and the Official Account chat', () => {
-  let line: LineHarness;
+  const line = useLine();
 
   const pushTo = async (to: string, messages: unknown[]): Promise<void> => {
     const response = await fetch(`${line.base}/v2/bot/message/push`, {
@@ -23,19 +23,6 @@ describe('LINE emulator: webhooks and the Official Account chat', () => {
     await response.arrayBuffer();
   };
 
-  before(async () => {
-    line = await startLine();
-  });
-
-  after(async () => {
-    await stopLine(line);
-  });
-
-  beforeEach(async () => {
-    line.receiver.reset();
-    await line.control.reset();
-    await line.control.seed(lineSeed(line.receiver.url));
-  });
 
   it('sends signed follow, unfollow and unblock events from the chat page and its top-right menu', async () => {
     const browser = new BrowserClient();

@@ -4,32 +4,21 @@
 // verifier, denied consent) and the users API for service-account tokens.
 
 import { strict as assert } from 'node:assert';
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { BrowserClient, type BrowserPage } from '../../emulators';
 import { s256Challenge } from '../../emulators/harness/pkce';
 import { atHash } from '../../emulators/lineworks/id-token';
+import { signIn as signInAs } from '../support/emulator-sign-in';
+import { getJson, postForm, type JsonAnswer } from '../support/http-json';
+import { appKeyPair, requestServiceAccountToken } from '../support/lineworks-service-account';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'renkei-client';
 const CLIENT_SECRET = 'renkei-secret';
 const REDIRECT_URI = 'https://renkei.example/auth/lineworks/callback';
 const TENANT = '40001234';
 const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function postForm(url: string, form: Record<string, string>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function getJson(url: string, token: string): Promise<Answer> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 function redirectParams(page: BrowserPage): URLSearchParams {
   assert.ok(page.location !== undefined, `expected a redirect to the client, got ${page.status} at ${page.url}`);
@@ -38,13 +27,11 @@ function redirectParams(page: BrowserPage): URLSearchParams {
 }
 
 describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const emu = useEmulators('lineworks');
+  const keys = appKeyPair();
 
   const authorizeUrl = (params: Record<string, string> = {}): string =>
-    `${base}/oauth2/v2.0/authorize?${new URLSearchParams({
+    `${emu.base}/oauth2/v2.0/authorize?${new URLSearchParams({
       response_type: 'code',
       client_id: CLIENT_ID,
       redirect_uri: REDIRECT_URI,
@@ -54,25 +41,12 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
       ...params,
     }).toString()}`;
 
-  async function signIn(browser: BrowserClient, start: string, loginId = 'taro@works.example', password = 'password'): Promise<BrowserPage> {
-    const login = await browser.get(start);
-    assert.match(login.url, /\/login\?next=/);
-    return browser.submit(login, { actionPart: '/login', set: { loginId, password } });
-  }
-
-  before(async () => {
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
-  });
-
-  after(async () => {
-    await emulators.stop();
-  });
+  const signIn = (browser: BrowserClient, start: string, loginId = 'taro@works.example', password = 'password'): Promise<BrowserPage> =>
+    signInAs(browser, start, loginId, password);
 
   beforeEach(async () => {
-    await control.reset();
-    await control.seedLineWorks({
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
       apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', redirectUris: [REDIRECT_URI] }],
       tenants: [
         {
@@ -103,9 +77,9 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     const code = params.get('code');
     assert.ok(code !== null);
 
-    const discovery = (await (await fetch(`${base}/oauth2/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
-    assert.equal(discovery.issuer, `${base}/oauth2/v2.0`);
-    assert.equal(discovery.token_endpoint, `${base}/oauth2/v2.0/token`);
+    const discovery = (await (await fetch(`${emu.base}/oauth2/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    assert.equal(discovery.issuer, `${emu.base}/oauth2/v2.0`);
+    assert.equal(discovery.token_endpoint, `${emu.base}/oauth2/v2.0/token`);
 
     const token = await postForm(String(discovery.token_endpoint), {
       grant_type: 'authorization_code',
@@ -134,14 +108,14 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     assert.equal(payload.name, '山田 太郎');
     assert.equal(payload.domain_id, 40001234);
 
-    const me = await getJson(`${base}/v1.0/users/me`, accessToken);
+    const me = await getJson(`${emu.base}/v1.0/users/me`, accessToken);
     assert.equal(me.status, 200);
     assert.equal(me.body.userId, 'u-taro');
     assert.equal(me.body.domainId, 40001234);
     assert.equal(me.body.isAdministrator, true);
     assert.deepEqual(me.body.userName, { lastName: '山田', firstName: '太郎' });
 
-    const reused = await postForm(`${base}/oauth2/v2.0/token`, {
+    const reused = await postForm(`${emu.base}/oauth2/v2.0/token`, {
       grant_type: 'authorization_code',
       code,
       client_id: CLIENT_ID,
@@ -152,7 +126,7 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     assert.equal(reused.status, 400);
     assert.equal(reused.body.error, 'invalid_grant');
 
-    const refreshed = await postForm(`${base}/oauth2/v2.0/token`, {
+    const refreshed = await postForm(`${emu.base}/oauth2/v2.0/token`, {
       grant_type: 'refresh_token',
       refresh_token: token.body.refresh_token as string,
       client_id: CLIENT_ID,
@@ -160,20 +134,20 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     });
     assert.equal(refreshed.status, 200);
     assert.notEqual(refreshed.body.refresh_token, token.body.refresh_token);
-    assert.equal((await getJson(`${base}/v1.0/users/me`, refreshed.body.access_token as string)).body.userId, 'u-taro');
+    assert.equal((await getJson(`${emu.base}/v1.0/users/me`, refreshed.body.access_token as string)).body.userId, 'u-taro');
   });
 
   it('refuses a wrong code_verifier, a different redirect_uri and a wrong client secret', async () => {
     const browser = new BrowserClient();
     const verifier = randomBytes(32).toString('base64url');
     let consented = false;
-    const exchange = async (overrides: Record<string, string>): Promise<Answer> => {
+    const exchange = async (overrides: Record<string, string>): Promise<JsonAnswer> => {
       const answer = await browser.get(authorizeUrl({ code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' }));
       // The consent page the first time; afterwards LINE WORKS remembers it and answers the code at once.
       const back = consented ? answer : await browser.submit(answer, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] });
       consented = true;
       const code = redirectParams(back).get('code') ?? '';
-      return postForm(`${base}/oauth2/v2.0/token`, {
+      return postForm(`${emu.base}/oauth2/v2.0/token`, {
         grant_type: 'authorization_code',
         code,
         client_id: CLIENT_ID,
@@ -183,7 +157,7 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
         ...overrides,
       });
     };
-    await signIn(browser, `${base}/talk`);
+    await signIn(browser, `${emu.base}/talk`);
 
     const wrongVerifier = await exchange({ code_verifier: randomBytes(32).toString('base64url') });
     assert.equal(wrongVerifier.status, 400);
@@ -233,9 +207,9 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     const consent = await browser.submit(again, { actionPart: '/login', set: { loginId: 'hanako@works.example', password: 'hanako-pw' } });
     assert.match(consent.html, /佐藤 花子/);
     const code = redirectParams(await browser.submit(consent, { actionPart: '/oauth2/v2.0/authorize', add: [['decision', 'allow']] })).get('code') ?? '';
-    const token = await postForm(`${base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
+    const token = await postForm(`${emu.base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
     assert.equal(token.status, 200);
-    assert.equal((await getJson(`${base}/v1.0/users/me`, token.body.access_token as string)).body.userId, 'u-hanako');
+    assert.equal((await getJson(`${emu.base}/v1.0/users/me`, token.body.access_token as string)).body.userId, 'u-hanako');
 
     const none = await new BrowserClient().get(authorizeUrl({ prompt: 'none' }));
     assert.equal(redirectParams(none).get('error'), 'login_required');
@@ -251,9 +225,9 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
     const again = redirectParams(await browser.get(authorizeUrl({ scope: 'openid', state: 'st-2' })));
     assert.equal(again.get('state'), 'st-2');
     const code = again.get('code') ?? '';
-    const token = await postForm(`${base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
+    const token = await postForm(`${emu.base}/oauth2/v2.0/token`, { grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI });
     assert.equal(token.status, 200);
-    assert.equal((await getJson(`${base}/oauth2/v2.0/userinfo`, token.body.access_token as string)).body.sub, 'u-taro');
+    assert.equal((await getJson(`${emu.base}/oauth2/v2.0/userinfo`, token.body.access_token as string)).body.sub, 'u-taro');
     assert.equal(redirectParams(await browser.get(authorizeUrl({ scope: 'openid', prompt: 'none' }))).get('error'), null);
 
     // A scope never allowed, or prompt=consent, shows the consent page; prompt=none cannot ask.
@@ -267,35 +241,21 @@ describe('LINE WORKS emulator: User Account auth (OAuth 2.0 + OIDC)', () => {
   });
 
   it('answers users/me with 403 for a service account, and users/{id} by id, email or externalKey', async () => {
-    const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuer(CLIENT_ID)
-      .setSubject(SERVICE_ACCOUNT)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
-      .sign(createPrivateKey(keys.privateKey));
-    const token = await postForm(`${base}/oauth2/v2.0/token`, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      assertion,
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      scope: 'bot user.read',
-    });
+    const token = await requestServiceAccountToken(emu.base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey }, 'bot user.read');
     assert.equal(token.status, 200);
     const accessToken = token.body.access_token as string;
     assert.equal(token.body.id_token, undefined);
 
-    const me = await getJson(`${base}/v1.0/users/me`, accessToken);
+    const me = await getJson(`${emu.base}/v1.0/users/me`, accessToken);
     assert.equal(me.status, 403);
     assert.equal(me.body.code, 'FORBIDDEN');
     for (const id of ['u-hanako', 'hanako@works.example', 'externalKey:emp-2']) {
-      const user = await getJson(`${base}/v1.0/users/${encodeURIComponent(id)}`, accessToken);
+      const user = await getJson(`${emu.base}/v1.0/users/${encodeURIComponent(id)}`, accessToken);
       assert.equal(user.status, 200, id);
       assert.equal(user.body.userId, 'u-hanako');
       assert.equal(user.body.email, 'hanako@works.example');
       assert.equal(user.body.isAdministrator, false);
     }
-    assert.equal((await getJson(`${base}/v1.0/users/nobody`, accessToken)).status, 404);
+    assert.equal((await getJson(`${emu.base}/v1.0/users/nobody`, accessToken)).status, 404);
   });
 });

@@ -2,11 +2,11 @@
 // rate limit, revocation. Tokens are minted with jose exactly as a production client would.
 
 import { strict as assert } from 'node:assert';
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
+import type { KeyObject } from 'node:crypto';
 import { EmulatorControl, startEmulators, type RunningEmulators } from '../../emulators';
+import { postForm, type JsonAnswer as TokenAnswer } from '../support/http-json';
+import { appKeyPair, JWT_BEARER, serviceAccountAssertion } from '../support/lineworks-service-account';
 
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CLIENT_ID = 'client-renkei';
 const CLIENT_SECRET = 'secret-renkei';
 const TENANT = '40001234';
@@ -14,40 +14,14 @@ const SERVICE_ACCOUNT = 'abcde.serviceaccount@example.co.jp';
 const BOT = '7000001';
 const USER = 'user-1';
 
-function rsaKeyPair(): { publicKeyPem: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return { publicKeyPem: publicKey, privateKey: createPrivateKey(privateKey) };
-}
-
-async function assertion(privateKey: KeyObject, claims: { iss?: string; sub?: string; lifetime?: number } = {}): Promise<string> {
-  const iat = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-    .setIssuer(claims.iss ?? CLIENT_ID)
-    .setSubject(claims.sub ?? SERVICE_ACCOUNT)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + (claims.lifetime ?? 3600))
-    .sign(privateKey);
-}
-
-interface TokenAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function postForm(url: string, form: Record<string, string>): Promise<TokenAnswer> {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+/** An assertion of this file's app and service account unless the test changes a claim. */
+const assertion = (privateKey: KeyObject, claims: { iss?: string; sub?: string; lifetime?: number } = {}): Promise<string> =>
+  serviceAccountAssertion(privateKey, { iss: claims.iss ?? CLIENT_ID, sub: claims.sub ?? SERVICE_ACCOUNT, ...(claims.lifetime ? { lifetime: claims.lifetime } : {}) });
 
 describe('LINE WORKS emulator', () => {
   let emulators: RunningEmulators;
   let control: EmulatorControl;
-  let keys: { publicKeyPem: string; privateKey: KeyObject };
+  let keys: { publicKey: string; privateKey: KeyObject };
   let base: string;
 
   const tokenUrl = (): string => `${base}/oauth2/v2.0/token`;
@@ -87,7 +61,7 @@ describe('LINE WORKS emulator', () => {
     emulators = await startEmulators({ ports: { lineworks: 0, freee: 0 } });
     base = emulators.urls.lineworks;
     control = new EmulatorControl(base);
-    keys = rsaKeyPair();
+    keys = appKeyPair();
   });
 
   after(async () => {
@@ -97,7 +71,7 @@ describe('LINE WORKS emulator', () => {
   beforeEach(async () => {
     await control.reset();
     await control.seedLineWorks({
-      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKeyPem }],
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey }],
       tenants: [
         {
           tenantId: TENANT,
@@ -140,7 +114,7 @@ describe('LINE WORKS emulator', () => {
   });
 
   it('refuses an assertion signed with another key, a wrong secret and an over-long lifetime', async () => {
-    const wrongKey = await requestToken(rsaKeyPair().privateKey);
+    const wrongKey = await requestToken(appKeyPair().privateKey);
     assert.equal(wrongKey.status, 400);
     assert.equal(wrongKey.body.error, 'invalid_grant');
 

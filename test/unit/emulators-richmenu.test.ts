@@ -3,9 +3,10 @@
 // per-user menus with the documented priority, deletion; and what removing the app does to them.
 
 import { strict as assert } from 'node:assert';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
-import { EmulatorControl, startEmulators, type CreateRichMenuBody, type RunningEmulators } from '../../emulators';
+import { type CreateRichMenuBody } from '../../emulators';
+import { jpeg, png } from '../support/image-headers';
+import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'renkei-client';
 const CLIENT_SECRET = 'renkei-secret';
@@ -13,31 +14,6 @@ const TENANT = '40001234';
 const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
 const BOT = '7000001';
 const USER = 'u-taro';
-
-/** The first 33 bytes of a PNG: signature and IHDR, which is all the size check reads. */
-function png(width: number, height: number): Buffer {
-  const data = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(data, 0);
-  data.writeUInt32BE(13, 8);
-  data.write('IHDR', 12, 'latin1');
-  data.writeUInt32BE(width, 16);
-  data.writeUInt32BE(height, 20);
-  data[24] = 8;
-  data[25] = 6;
-  return data;
-}
-
-/** A JPEG header: SOI, an APP0 segment, then SOF0 with the size. */
-function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
-  const sof = Buffer.alloc(19);
-  sof.writeUInt16BE(0xffc0, 0);
-  sof.writeUInt16BE(17, 2);
-  sof[4] = 8;
-  sof.writeUInt16BE(height, 5);
-  sof.writeUInt16BE(width, 7);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof]);
-}
 
 const menu = (name: string, label: string, data: string): CreateRichMenuBody => ({
   richmenuName: name,
@@ -49,14 +25,12 @@ const menu = (name: string, label: string, data: string): CreateRichMenuBody => 
 });
 
 describe('LINE WORKS emulator: rich menus', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
+  const emu = useEmulators('lineworks');
   let token: string;
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const keys = appKeyPair();
 
   async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> | undefined }> {
-    const response = await fetch(`${base}/v1.0${path}`, {
+    const response = await fetch(`${emu.base}/v1.0${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -85,19 +59,9 @@ describe('LINE WORKS emulator: rich menus', () => {
     return fileId;
   }
 
-  before(async () => {
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
-  });
-
-  after(async () => {
-    await emulators.stop();
-  });
-
   beforeEach(async () => {
-    await control.reset();
-    await control.seedLineWorks({
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
       apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee' }],
       tenants: [
         {
@@ -112,19 +76,7 @@ describe('LINE WORKS emulator: rich menus', () => {
         },
       ],
     });
-    const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuer(CLIENT_ID)
-      .setSubject(SERVICE_ACCOUNT)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
-      .sign(createPrivateKey(keys.privateKey));
-    const answer = await fetch(`${base}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'bot' }),
-    });
-    token = ((await answer.json()) as { access_token: string }).access_token;
+    token = await serviceAccountToken(emu.base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
   });
 
   it('creates, uploads an image for, sets per user and as default, reads and deletes rich menus', async () => {
@@ -145,23 +97,23 @@ describe('LINE WORKS emulator: rich menus', () => {
     assert.deepEqual(setDefault.body, { botId: BOT, defaultRichmenuId: linkId });
 
     assert.equal((await api('GET', `/bots/${BOT}/richmenus/users/${USER}`)).status, 404);
-    let effective = await control.effectiveRichMenu(BOT, USER);
+    let effective = await emu.control.effectiveRichMenu(BOT, USER);
     assert.equal(effective?.source, 'default');
     assert.equal(effective?.areas[0]?.action.label, 'ID連携');
     assert.deepEqual(effective?.image, { fileId, fileName: 'menu.png', width: 2500, height: 843 });
 
     assert.equal((await api('POST', `/bots/${BOT}/richmenus/${unlinkId}/users/taro%40works.example`)).status, 204);
     assert.deepEqual((await api('GET', `/bots/${BOT}/richmenus/users/${USER}`)).body, { richmenuId: unlinkId });
-    effective = await control.effectiveRichMenu(BOT, USER);
+    effective = await emu.control.effectiveRichMenu(BOT, USER);
     assert.equal(effective?.source, 'user');
     assert.equal(effective?.areas[0]?.action.label, 'ID連携解除');
-    assert.equal((await control.effectiveRichMenu(BOT, 'u-jiro'))?.richmenuId, linkId);
+    assert.equal((await emu.control.effectiveRichMenu(BOT, 'u-jiro'))?.richmenuId, linkId);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/users/${USER}`)).status, 204);
-    assert.equal((await control.effectiveRichMenu(BOT, USER))?.richmenuId, linkId);
+    assert.equal((await emu.control.effectiveRichMenu(BOT, USER))?.richmenuId, linkId);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/default`)).status, 204);
-    assert.equal(await control.effectiveRichMenu(BOT, USER), null);
+    assert.equal(await emu.control.effectiveRichMenu(BOT, USER), null);
 
     assert.equal((await api('DELETE', `/bots/${BOT}/richmenus/${linkId}`)).status, 204);
     assert.equal((await api('GET', `/bots/${BOT}/richmenus/${linkId}`)).status, 404);
@@ -228,10 +180,10 @@ describe('LINE WORKS emulator: rich menus', () => {
     const created = await api('POST', `/bots/${BOT}/richmenus`, menu('ID連携解除', 'ID連携解除', 'action=unlink'));
     const id = String(created.body?.richmenuId);
     await api('POST', `/bots/${BOT}/richmenus/${id}/users/${USER}`);
-    assert.equal((await control.effectiveRichMenu(BOT, USER))?.source, 'user');
+    assert.equal((await emu.control.effectiveRichMenu(BOT, USER))?.source, 'user');
 
-    await control.uninstallApp(CLIENT_ID, TENANT);
-    assert.equal(await control.effectiveRichMenu(BOT, USER), null);
+    await emu.control.uninstallApp(CLIENT_ID, TENANT);
+    assert.equal(await emu.control.effectiveRichMenu(BOT, USER), null);
     const refused = await api('GET', `/bots/${BOT}/richmenus`);
     assert.equal(refused.status, 401);
     assert.equal(refused.body?.code, 'UNAUTHORIZED');

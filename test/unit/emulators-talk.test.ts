@@ -4,12 +4,11 @@
 // signed postback and follows the `openUrl` the bot's server answers.
 
 import { strict as assert } from 'node:assert';
-import { createHmac, createPrivateKey, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT } from 'jose';
-import { BrowserClient, EmulatorControl, startEmulators, type BrowserPage, type RunningEmulators } from '../../emulators';
+import { signedInBrowser } from '../support/emulator-sign-in';
+import { hmacSignatureValid } from '../support/hmac-signature';
+import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
+import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
+import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'freee-app';
 const CLIENT_SECRET = 'freee-secret';
@@ -19,30 +18,24 @@ const SERVICE_ACCOUNT = 'abcde.serviceaccount@works.example';
 const BOT = '7000001';
 const LINK_URL = 'https://renkei.example/link/start?ticket=t-1';
 
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-  verified: boolean;
-}
-
-function verify(secret: string, body: string, signature: string | undefined): boolean {
-  const expected = createHmac('sha256', secret).update(body).digest();
-  const given = Buffer.from(signature ?? '', 'base64');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+/** Whether a callback carries a valid X-WORKS-Signature over its body. */
+const signedByBot = (request: ReceivedRequest | undefined): boolean =>
+  request !== undefined && hmacSignatureValid(BOT_SECRET, request.body, request.headers['x-works-signature'] as string | undefined);
 
 describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
-  let emulators: RunningEmulators;
-  let control: EmulatorControl;
-  let base: string;
-  let receiver: Server;
-  let callbackUrl: string;
-  const received: Received[] = [];
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const emu = useEmulators('lineworks');
+  // Renkei's bot callback endpoint: refuses an unsigned callback, answers the ID-link postback with its link.
+  const receiver = new HttpReceiver('/lineworks/callback', (request) => {
+    if (!signedByBot(request)) return { status: 401 };
+    const event = JSON.parse(request.body) as { type: string; data?: string };
+    return { status: 200, json: event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true } };
+  });
+  const received = receiver.received;
+  const keys = appKeyPair();
   let token: string;
 
   async function api(path: string, body: unknown): Promise<number> {
-    const response = await fetch(`${base}/v1.0${path}`, {
+    const response = await fetch(`${emu.base}/v1.0${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -51,48 +44,21 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     return response.status;
   }
 
-  async function member(loginId: string, start: string): Promise<{ browser: BrowserClient; page: BrowserPage }> {
-    const browser = new BrowserClient();
-    const login = await browser.get(start);
-    return { browser, page: await browser.submit(login, { actionPart: '/login', set: { loginId, password: 'password' } }) };
-  }
+  const member = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
   before(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const verified = verify(BOT_SECRET, body, req.headers['x-works-signature'] as string | undefined);
-        received.push({ headers: req.headers, body, verified });
-        if (!verified) {
-          res.writeHead(401).end();
-          return;
-        }
-        const event = JSON.parse(body) as { type: string; data?: string };
-        const answer = event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true };
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/lineworks/callback`;
-    emulators = await startEmulators();
-    base = emulators.urls.lineworks;
-    control = new EmulatorControl(base);
+    await receiver.start();
   });
 
-  after(async () => {
-    await emulators.stop();
-    receiver.closeAllConnections();
-    receiver.close();
+  after(() => {
+    receiver.stop();
   });
 
   beforeEach(async () => {
     received.length = 0;
-    await control.reset();
-    await control.seedLineWorks({
-      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl, botSecret: BOT_SECRET } }],
+    await emu.control.reset();
+    await emu.control.seedLineWorks({
+      apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl: receiver.url, botSecret: BOT_SECRET } }],
       tenants: [
         {
           tenantId: TENANT,
@@ -103,27 +69,15 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
         },
       ],
     });
-    const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuer(CLIENT_ID)
-      .setSubject(SERVICE_ACCOUNT)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
-      .sign(createPrivateKey(keys.privateKey));
-    const answer = await fetch(`${base}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'bot' }),
-    });
-    token = ((await answer.json()) as { access_token: string }).access_token;
+    token = await serviceAccountToken(emu.base, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, serviceAccountId: SERVICE_ACCOUNT, privateKey: keys.privateKey });
   });
 
   it('sends postback and message callbacks signed with the bot secret, and reports the answer', async () => {
-    const postback = await control.sendBotCallback(BOT, { type: 'postback', userId: 'taro@works.example', data: 'action=link' });
+    const postback = await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'taro@works.example', data: 'action=link' });
     assert.equal(postback.status, 200);
     assert.deepEqual(postback.body, { openUrl: LINK_URL });
     const [first] = received;
-    assert.ok(first?.verified);
+    assert.ok(first && signedByBot(first));
     assert.equal(first.headers['x-works-botid'], BOT);
     assert.equal(first.headers['content-type'], 'application/json; charset=UTF-8');
     const event = JSON.parse(first.body) as Record<string, unknown>;
@@ -132,20 +86,20 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     assert.equal(event.data, 'action=link');
     assert.match(String(event.issuedTime), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    const message = await control.sendBotCallback(BOT, { type: 'message', userId: 'u-taro', text: 'ID連携', postback: 'action=link' });
+    const message = await emu.control.sendBotCallback(BOT, { type: 'message', userId: 'u-taro', text: 'ID連携', postback: 'action=link' });
     assert.equal(message.status, 200);
     assert.deepEqual((JSON.parse(received[1]?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'ID連携', postback: 'action=link' });
 
-    const forged = await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x', signatureOverride: 'Zm9yZ2Vk' });
+    const forged = await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x', signatureOverride: 'Zm9yZ2Vk' });
     assert.equal(forged.status, 401);
-    assert.equal((await control.botCallbacks(BOT)).length, 3);
+    assert.equal((await emu.control.botCallbacks(BOT)).length, 3);
 
-    await control.updateBot(BOT, { botSecret: 'rotated' });
-    assert.equal((await control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x' })).status, 401);
+    await emu.control.updateBot(BOT, { botSecret: 'rotated' });
+    assert.equal((await emu.control.sendBotCallback(BOT, { type: 'postback', userId: 'u-taro', data: 'x' })).status, 401);
   });
 
   it('walks 外部ユーザーとトーク → freee → [OK] → the room, shows messages and the rich menu, and follows openUrl on a tap', async () => {
-    const richmenu = await fetch(`${base}/v1.0/bots/${BOT}/richmenus`, {
+    const richmenu = await fetch(`${emu.base}/v1.0/bots/${BOT}/richmenus`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -167,7 +121,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
       201,
     );
 
-    const { browser, page: picker } = await member('taro@works.example', `${base}/talk/new`);
+    const { browser, page: picker } = await member('taro@works.example', `${emu.base}/talk/new`);
     assert.match(picker.html, /外部ユーザーとトーク/);
     assert.match(picker.html, /freee/);
     const room = await browser.submit(picker, { actionPart: '/talk/new' });
@@ -184,7 +138,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     const tapped = await browser.submit(room, { actionPart: '/talk/actions' });
     assert.equal(tapped.location, LINK_URL);
     const postback = received.at(-1);
-    assert.ok(postback?.verified);
+    assert.ok(postback && signedByBot(postback));
     assert.deepEqual(JSON.parse(postback.body), {
       type: 'postback',
       source: { userId: 'u-taro', domainId: 40001234 },
@@ -197,7 +151,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
     assert.match(sent.html, /bubble mine">こんにちは</);
     assert.deepEqual((JSON.parse(received.at(-1)?.body ?? '{}') as { content: unknown }).content, { type: 'text', text: 'こんにちは' });
 
-    const actions = await control.talkActions({ botId: BOT, userId: 'u-taro' });
+    const actions = await emu.control.talkActions({ botId: BOT, userId: 'u-taro' });
     assert.deepEqual(
       actions.map((action) => [action.kind, action.text, action.callbackStatus]),
       [
