@@ -52,4 +52,6 @@ export const partnerApiSchema = z.object({
   LINE_CHANNEL_SECRET: z.string().min(1, 'required (Messaging API channel → Channel secret)'),
   /** JST hour (0–23) at which 「請求書を作成してください」 reminders go out. */
   REMINDER_HOUR_JST: z.coerce.number().int().min(0).max(23).default(10),
+  /** How long a partner's page waits for a worker to answer a step before saying it could not be done now. */
+  ORDER_STEP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
 });

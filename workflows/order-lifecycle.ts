@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -21,6 +22,7 @@ import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../common/orders/messages';
 import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-rule';
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
+import { orderViewOf } from '../common/orders/order-view';
 import { jstDate } from '../common/orders/schedule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
@@ -114,6 +116,17 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const lock = new Mutex();
   const changed = (): void => {
     unsaved = true;
+  };
+  /**
+   * The order's read model (what the pages read) at its next version, to save now. Called right
+   * in the `await saveOrderView(…)` so the main loop awaits exactly as before (replay).
+   */
+  const nextView = (): { view: ReturnType<typeof orderViewOf> } => {
+    // Cleared before the save: an update or a delivery that ends while it runs marks the order
+    // unsaved again, which wakes the main loop's wait.
+    unsaved = false;
+    state.viewVersion = (state.viewVersion ?? 0) + 1;
+    return { view: orderViewOf(state, state.viewVersion) };
   };
   // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
   const notificationContext = () => ({
@@ -302,7 +315,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         const requestId = currentUpdateInfo()?.id ?? `${Date.now()}`;
         // Re-checked under the lock: another step may have run while this one waited.
         if (!state.appliedActionIds.includes(requestId)) validatePartnerAction(req);
-        else return { status: state.status, actionId: requestId };
+        else return { status: state.status, actionId: requestId, ...(state.viewVersion !== undefined ? { viewVersion: state.viewVersion } : {}) };
         let actionId: string;
         try {
           ({ actionId } = await reportPartnerAction({
@@ -317,6 +330,12 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         remember(state.appliedActionIds, requestId);
         applyPartnerAction(req.action);
         if (req.via === 'line') replyOnLine(requestId, req.action);
+        // The page that took the step shows the new state from the read model: written before the
+        // answer, so the page reads its own write.
+        if (patched('order-view-before-step-answer')) {
+          await saveOrderView(nextView());
+          return { status: state.status, actionId, viewVersion: state.viewVersion ?? 0 };
+        }
         return { status: state.status, actionId };
       }),
     { validator: validatePartnerAction },
@@ -357,12 +376,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   for (;;) {
     notices.startQueued();
     lineReplies.startQueued();
-    if (unsaved) {
-      // Cleared before the save: an update or a delivery that ends while it runs marks the order
-      // unsaved again, which wakes the wait below.
-      unsaved = false;
-      await saveOrderView({ state });
-    }
+    if (unsaved) await saveOrderView(nextView());
     const sending = notices.sending || lineReplies.sending;
     const ended = TERMINAL_ORDER_STATUSES.includes(state.status);
     if (ended && !sending && !lock.isLocked()) {

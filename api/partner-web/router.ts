@@ -13,6 +13,7 @@ import { invoiceRoutes } from './invoice-routes';
 import { lineCallbackRouter } from './line-callback-route';
 import { loginRouter } from './login-routes';
 import { notificationRoutes } from './notification-routes';
+import { orderListRoutes } from './order-list-routes';
 import { orderRoutes } from './order-routes';
 import { paymentNoticeRoutes } from './payment-notice-routes';
 import { registrationRouter } from './registration-routes';
@@ -28,6 +29,7 @@ export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   router.use(lineCallbackRouter(pw, cipher));
   router.use(basicInfoRouter(pw));
   router.use(notificationRoutes(pw));
+  router.use(orderListRoutes(pw));
   router.use(orderRoutes(pw));
   router.use(reportRoutes(pw));
   router.use(invoiceRoutes(pw));

@@ -1,7 +1,8 @@
 // The invoice pages (docs/flows/lansmart-line.md): the items and 立替経費 rows with [確認する] at the top, the
 // confirmation with subtotals and total → [送信], the 請求月 → [送信する], and 「請求書を送信しました」.
 // After a remand the same form opens with the reason and the invoice sent before.
-import type { InvoiceLine, OrderState } from '../../../common/orders/types';
+import type { InvoiceLine } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors, InvoiceDraft } from '../form-schemas';
@@ -25,12 +26,12 @@ export interface InvoiceForm {
 
 const sum = (lines: InvoiceLine[]): number => lines.reduce((s, l) => s + l.amountYen, 0);
 
-function orderLine(ctx: PageContext, state: OrderState): SafeHtml {
+function orderLine(ctx: PageContext, state: OrderView): SafeHtml {
   const t = INVOICE_TEXT[ctx.locale];
   return html`<p class="muted">${t.order}: ${state.details.orderNumber} ${state.details.title}</p>`;
 }
 
-function remandBanner(ctx: PageContext, state: OrderState): SafeHtml {
+function remandBanner(ctx: PageContext, state: OrderView): SafeHtml {
   if (state.status !== 'remanded') return html``;
   const t = INVOICE_TEXT[ctx.locale];
   const last = state.remands[state.remands.length - 1];
@@ -48,7 +49,7 @@ ${field(ctx, errors, { name: `${kind}Amount`, errorKey: `${key}.${i}.amountYen`,
   )}`;
 }
 
-export function invoiceFormPage(ctx: PageContext, state: OrderState, token: FormToken, form: InvoiceForm): string {
+export function invoiceFormPage(ctx: PageContext, state: OrderView, token: FormToken, form: InvoiceForm): string {
   const t = INVOICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -91,7 +92,7 @@ ${draft.expenses.length ? lines(draft.expenses, 'expense') : html`<tr><td colspa
 
 const carried = (token: FormToken, draft: InvoiceDraft): SafeHtml => html`${hiddenToken(token)}<input type="hidden" name="draft" value="${JSON.stringify(draft)}">`;
 
-export function invoiceConfirmPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft): string {
+export function invoiceConfirmPage(ctx: PageContext, state: OrderView, token: FormToken, draft: InvoiceDraft): string {
   const t = INVOICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -107,7 +108,7 @@ ${linesTable(ctx, draft)}
   );
 }
 
-export function invoiceMonthPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft, month: string, errors: FieldErrors): string {
+export function invoiceMonthPage(ctx: PageContext, state: OrderView, token: FormToken, draft: InvoiceDraft, month: string, errors: FieldErrors): string {
   const t = INVOICE_TEXT[ctx.locale];
   const c = COMMON_TEXT[ctx.locale];
   return partnerPage(
@@ -133,7 +134,7 @@ export function invoiceSentPage(ctx: PageContext, draft: InvoiceDraft, month: st
 }
 
 /** An invoice already sent (waiting for the company, or paid): as it was sent. */
-export function invoiceSentView(ctx: PageContext, state: OrderState): string {
+export function invoiceSentView(ctx: PageContext, state: OrderView): string {
   const t = INVOICE_TEXT[ctx.locale];
   const inv = state.invoice;
   const notice = state.status === 'payment_notice_issued' || state.status === 'closed';
