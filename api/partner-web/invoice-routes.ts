@@ -136,7 +136,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!month.success) return sendPage(res, 400, invoiceMonthPage(ctx, order, token, draft, rawMonth, { billingMonth: 'billing_month' }));
       const outcome = await takeStep(pw, session, order.orderId, { type: 'invoice.submit', billingMonth: month.data, items: draft.items, expenses: draft.expenses }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'invoice.submit', order.orderId);
-      res.redirect(303, donePath(orderPaths(order.orderId).invoice, outcome.result?.viewVersion));
+      res.redirect(303, donePath(orderPaths(order.orderId).invoice, outcome.viewVersion));
     }),
   );
 

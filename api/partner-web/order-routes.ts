@@ -137,7 +137,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (parsedOp.data === 'confirm') return res.redirect(303, orderPaths(order.orderId).approve);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve' }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'order.approve', order.orderId);
-      res.redirect(303, donePath(orderPaths(order.orderId).order, outcome.result?.viewVersion));
+      res.redirect(303, donePath(orderPaths(order.orderId).order, outcome.viewVersion));
     }),
   );
 

@@ -47,7 +47,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       if (!token) return sendProblem(req, res, 'forbidden');
       const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);
-      if (outcome.kind === 'done') return res.redirect(303, donePath(orderPaths(order.orderId).paymentNotice, outcome.result?.viewVersion));
+      if (outcome.kind === 'done') return res.redirect(303, donePath(orderPaths(order.orderId).paymentNotice, outcome.viewVersion));
       // Approved on the partner's behalf meanwhile: say so rather than "cannot".
       if (outcome.kind === 'refused' && outcome.reason === 'order_closed') {
         const now = await partnerOrder(pw, session, order.orderId);

@@ -106,7 +106,7 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (all.length === 0) return show(400, all, values, {}, REPORT_TEXT[ctx.locale].needOneEntry);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'work.register', entries: all }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'work.register', order.orderId);
-      res.redirect(303, donePath(orderPaths(order.orderId).report, outcome.result?.viewVersion));
+      res.redirect(303, donePath(orderPaths(order.orderId).report, outcome.viewVersion));
     }),
   );
 
