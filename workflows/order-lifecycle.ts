@@ -111,6 +111,8 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const { workflowId } = workflowInfo();
   /** The order changed since its view was last saved (the main loop saves it). */
   let unsaved = true;
+  /** A step saved the view itself: the main loop looks again at where the order stands (it may have ended). */
+  let recheck = false;
   // Partner steps and the overdue approval run one at a time (each waits for the one before it to
   // finish its activity).
   const lock = new Mutex();
@@ -334,6 +336,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         // answer, so the page reads its own write.
         if (patched('order-view-before-step-answer')) {
           await saveOrderView(nextView());
+          recheck = true;
           return { status: state.status, actionId, viewVersion: state.viewVersion ?? 0 };
         }
         return { status: state.status, actionId };
@@ -374,6 +377,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   };
 
   for (;;) {
+    recheck = false;
     notices.startQueued();
     lineReplies.startQueued();
     if (unsaved) await saveOrderView(nextView());
@@ -391,7 +395,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     const reminderAt = AWAITING_INVOICE.includes(state.status) ? nextReminderAt(state.reminders) : undefined;
     const approvalAt = state.status === 'payment_notice_issued' && state.paymentNotice ? Date.parse(state.paymentNotice.approvalDueAt) : undefined;
     const dueAt = Math.min(reminderAt ?? Infinity, approvalAt ?? Infinity);
-    const hasWork = (): boolean => unsaved || notices.hasQueued || lineReplies.hasQueued;
+    const hasWork = (): boolean => unsaved || recheck || notices.hasQueued || lineReplies.hasQueued;
     const woke = Number.isFinite(dueAt) ? await condition(hasWork, Math.max(dueAt - Date.now(), 1)) : await condition(hasWork);
     if (woke) continue;
     const now = Date.now();
