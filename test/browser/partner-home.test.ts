@@ -141,7 +141,7 @@ describe('browser: the partner’s home, orders and refusal pages on a 390 px ph
     });
   });
 
-  it('pages pages through the orders, 20 at a time, newest first', async () => {
+  it('/partner shows the newest five orders; /partner/orders pages through all of them, 20 at a time, newest first', async () => {
     const partner = await seedPartner();
     const ids: string[] = [];
     await withWorker(taskQueue, async () => {
