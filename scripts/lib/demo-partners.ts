@@ -29,6 +29,17 @@ export const demoRegistrationPath = (): string => `/partner/register?invitation=
 
 export async function seedDemoPartners(line: LineControl, lansmart: LansmartControl): Promise<void> {
   const d = DEMO_PARTNERS;
+  await lansmart.seed({
+    companies: [{ companyId: d.companyId, name: d.companyName, lineOption: true, users: [d.companyUser] }],
+    partners: [{ partnerId: d.partner.partnerId, companyId: d.companyId, email: d.partner.email, name: d.partner.name, invitationToken: d.partner.invitationToken }],
+  });
+  await line.seed({ users: [{ userId: d.lineUser.userId, displayName: d.lineUser.displayName, email: d.partner.email }] });
+  await seedRefusalAccounts(line, lansmart);
+}
+
+/** The accounts of the refusal pages (seeding them again changes nothing; 山田 花子 is left as she is). */
+export async function seedRefusalAccounts(line: LineControl, lansmart: LansmartControl): Promise<void> {
+  const d = DEMO_PARTNERS;
   const { mismatch, companyUser, noLineOption } = d.refusals;
   await lansmart.seed({
     companies: [
@@ -36,14 +47,12 @@ export async function seedDemoPartners(line: LineControl, lansmart: LansmartCont
       { companyId: noLineOption.companyId, name: noLineOption.companyName, lineOption: false, users: [] },
     ],
     partners: [
-      { partnerId: d.partner.partnerId, companyId: d.companyId, email: d.partner.email, name: d.partner.name, invitationToken: d.partner.invitationToken },
       { partnerId: mismatch.partnerId, companyId: d.companyId, email: mismatch.email, name: mismatch.name, invitationToken: mismatch.invitationToken },
       { partnerId: noLineOption.partnerId, companyId: noLineOption.companyId, email: noLineOption.email, name: noLineOption.name, invitationToken: noLineOption.invitationToken },
     ],
   });
   await line.seed({
     users: [
-      { userId: d.lineUser.userId, displayName: d.lineUser.displayName, email: d.partner.email },
       { userId: mismatch.lineUserId, displayName: 'じろう', email: mismatch.lineEmail },
       { userId: companyUser.lineUserId, displayName: '発注 太郎', email: d.companyUser.email },
       { userId: noLineOption.lineUserId, displayName: 'けんた', email: noLineOption.email },
