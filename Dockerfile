@@ -12,7 +12,7 @@
 #                   LINE_CHANNEL_SECRET, SESSION_SECRET
 # and, since their defaults are the local emulators', the providers' addresses: TEMPORAL_ADDRESS,
 # MONGODB_URI, API_PUBLIC_URL, LINEWORKS_*_BASE_URL, FREEE_ACCOUNTS_BASE_URL, FREEE_API_BASE_URL,
-# LANSMART_API_BASE_URL, LINE_AUTH_BASE_URL, LINE_API_BASE_URL, SMTP_URL.
+# LANSMART_API_BASE_URL, LANSMART_LOGIN_URL, LINE_AUTH_BASE_URL, LINE_API_BASE_URL, SMTP_URL.
 
 # ---- build: every dependency (dev ones and the emulators' workspace), compile the product ----
 FROM node:20-bookworm-slim AS build

@@ -61,7 +61,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(pageAssetsRouter());
   app.use(freeeWebhookRouter(deps));
   app.use(freeeProductEventsRouter(deps));
-  const orders = orderCommands(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE);
+  const orders = orderCommands(deps.temporal, deps.metrics, deps.config.TEMPORAL_TASK_QUEUE, deps.config.ORDER_STEP_TIMEOUT_MS);
   app.use(lansmartEventsRouter(deps, orders));
   const partners = partnerCommands(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
   const lineMessaging = new LineMessagingClient({

@@ -1,14 +1,22 @@
 // HTTP errors the API answers with, and the final error handler: bad input gets a clear 4xx JSON
 // body; anything else a 500 with only a reference ID (never a stack trace). Also what every page
 // counts as an outage (try again later) rather than a refusal or a bug.
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { ErrorType } from '../common/errors';
 import { ProviderUnavailableError, RateLimitedError } from '../providers/http-errors';
 
-/** Temporal or a provider unreachable, or a provider's rate limit: the step may be tried again later. */
+/**
+ * Temporal or a provider unreachable, a provider's rate limit, or no worker answering an update in
+ * time (its deadline passed): the step may be tried again later.
+ */
 export function isOutage(err: unknown): boolean {
-  return err instanceof ServiceError || err instanceof ProviderUnavailableError || err instanceof RateLimitedError;
+  return (
+    err instanceof ServiceError ||
+    err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    err instanceof ProviderUnavailableError ||
+    err instanceof RateLimitedError
+  );
 }
 
 /** A workflow's refusal types that are an outage of a provider, not a refusal. */

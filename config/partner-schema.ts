@@ -44,6 +44,14 @@ export const partnerWebSchema = z.object({
   API_PUBLIC_URL: url.default('http://127.0.0.1:3000'),
 });
 
+/** The platform's name partners know, on every partner page (title and footer): they are its users. */
+const brand = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'at most 60 characters')
+  .regex(/^[^<>\p{Cc}]+$/u, 'plain text on one line (no < > or control characters)');
+
 /** What only the API needs: the event and webhook secrets, the reminder hour and the 報告書 size limit. */
 export const partnerApiSchema = z.object({
   /** Shared secret of the platform's signed events; the endpoint answers 503 while unset. */
@@ -52,6 +60,12 @@ export const partnerApiSchema = z.object({
   LINE_CHANNEL_SECRET: z.string().min(1, 'required (Messaging API channel → Channel secret)'),
   /** JST hour (0–23) at which 「請求書を作成してください」 reminders go out. */
   REMINDER_HOUR_JST: z.coerce.number().int().min(0).max(23).default(10),
+  /** The platform's brand on the partner pages. */
+  LANSMART_BRAND: brand.default('Lansmart by SmartHR'),
+  /** The platform's own e-mail login page: where a company user or a partner without the LINE option signs in instead. */
+  LANSMART_LOGIN_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4014/login'),
+  /** How long a partner's page waits for a worker to answer a step before saying it could not be done now. */
+  ORDER_STEP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
   /** The largest 報告書 file a partner may upload, in bytes (the platform takes up to 20 MiB). */
   REPORT_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(10 * 1024 * 1024),
 });

@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -21,6 +22,7 @@ import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../common/orders/messages';
 import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-rule';
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
+import { orderViewOf } from '../common/orders/order-view';
 import { jstDate } from '../common/orders/schedule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
@@ -109,11 +111,24 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const { workflowId } = workflowInfo();
   /** The order changed since its view was last saved (the main loop saves it). */
   let unsaved = true;
+  /** A step saved the view itself: the main loop looks again at where the order stands (it may have ended). */
+  let recheck = false;
   // Partner steps and the overdue approval run one at a time (each waits for the one before it to
   // finish its activity).
   const lock = new Mutex();
   const changed = (): void => {
     unsaved = true;
+  };
+  /**
+   * The order's read model (what the pages read) at its next version, to save now. Called right
+   * in the `await saveOrderView(…)` so the main loop awaits exactly as before (replay).
+   */
+  const nextView = (): { view: ReturnType<typeof orderViewOf> } => {
+    // Cleared before the save: an update or a delivery that ends while it runs marks the order
+    // unsaved again, which wakes the main loop's wait.
+    unsaved = false;
+    state.viewVersion = (state.viewVersion ?? 0) + 1;
+    return { view: orderViewOf(state, state.viewVersion) };
   };
   // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
   const notificationContext = () => ({
@@ -302,7 +317,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         const requestId = currentUpdateInfo()?.id ?? `${Date.now()}`;
         // Re-checked under the lock: another step may have run while this one waited.
         if (!state.appliedActionIds.includes(requestId)) validatePartnerAction(req);
-        else return { status: state.status, actionId: requestId };
+        else return { status: state.status, actionId: requestId, ...(state.viewVersion !== undefined ? { viewVersion: state.viewVersion } : {}) };
         let actionId: string;
         try {
           ({ actionId } = await reportPartnerAction({
@@ -317,6 +332,13 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         remember(state.appliedActionIds, requestId);
         applyPartnerAction(req.action);
         if (req.via === 'line') replyOnLine(requestId, req.action);
+        // The page that took the step shows the new state from the read model: written before the
+        // answer, so the page reads its own write.
+        if (patched('order-view-before-step-answer')) {
+          await saveOrderView(nextView());
+          recheck = true;
+          return { status: state.status, actionId, viewVersion: state.viewVersion ?? 0 };
+        }
         return { status: state.status, actionId };
       }),
     { validator: validatePartnerAction },
@@ -355,14 +377,10 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   };
 
   for (;;) {
+    recheck = false;
     notices.startQueued();
     lineReplies.startQueued();
-    if (unsaved) {
-      // Cleared before the save: an update or a delivery that ends while it runs marks the order
-      // unsaved again, which wakes the wait below.
-      unsaved = false;
-      await saveOrderView({ state });
-    }
+    if (unsaved) await saveOrderView(nextView());
     const sending = notices.sending || lineReplies.sending;
     const ended = TERMINAL_ORDER_STATUSES.includes(state.status);
     if (ended && !sending && !lock.isLocked()) {
@@ -377,7 +395,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     const reminderAt = AWAITING_INVOICE.includes(state.status) ? nextReminderAt(state.reminders) : undefined;
     const approvalAt = state.status === 'payment_notice_issued' && state.paymentNotice ? Date.parse(state.paymentNotice.approvalDueAt) : undefined;
     const dueAt = Math.min(reminderAt ?? Infinity, approvalAt ?? Infinity);
-    const hasWork = (): boolean => unsaved || notices.hasQueued || lineReplies.hasQueued;
+    const hasWork = (): boolean => unsaved || recheck || notices.hasQueued || lineReplies.hasQueued;
     const woke = Number.isFinite(dueAt) ? await condition(hasWork, Math.max(dueAt - Date.now(), 1)) : await condition(hasWork);
     if (woke) continue;
     const now = Date.now();

@@ -3,10 +3,9 @@
 // model.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
-import { nextReminderAt } from '../../common/orders/reminders';
-import { AWAITING_INVOICE } from '../../common/orders/transitions';
+import { orderViewOf, type OrderView as OrderViewRecord } from '../../common/orders/order-view';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
-import { OrderView } from '../../models/order-view';
+import { writeOrderView } from '../../models/order-view';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import { PlatformInvalidStateError, type LansmartPlatformClient, type PlatformPartnerAction } from '../../providers/lansmart/platform-client';
 import { toApplicationFailure } from '../provider-failure';
@@ -55,30 +54,12 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
       }
     },
 
-    async saveOrderView(input: { state: OrderState }): Promise<void> {
-      const s = input.state;
-      const awaiting = AWAITING_INVOICE.includes(s.status);
-      const next = awaiting ? nextReminderAt(s.reminders) : undefined;
-      // What operators list as upcoming: the reminders still scheduled while the invoice is awaited.
-      const upcomingReminders = awaiting ? s.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ key: r.key, dueAt: new Date(r.dueAt) })) : [];
-      await OrderView.updateOne(
-        { _id: s.orderId },
-        {
-          $set: {
-            companyId: s.companyId,
-            partnerId: s.partnerId,
-            orderNumber: s.details.orderNumber,
-            title: s.details.title,
-            amountYen: s.details.amountYen,
-            status: s.status,
-            closingDate: s.details.closingDate,
-            upcomingReminders,
-            ...(next !== undefined ? { nextReminderAt: new Date(next) } : {}),
-          },
-          ...(next === undefined ? { $unset: { nextReminderAt: 1 } } : {}),
-        },
-        { upsert: true },
-      );
+    /**
+     * Writes the order's read model; a write older than the stored one changes nothing. Runs
+     * scheduled before versions existed carry the whole state (then projected, version 0).
+     */
+    async saveOrderView(input: { view: OrderViewRecord } | { state: OrderState }): Promise<void> {
+      await writeOrderView('view' in input ? input.view : orderViewOf(input.state, input.state.viewVersion ?? 0));
     },
   };
 }

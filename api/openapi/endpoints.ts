@@ -8,7 +8,8 @@ import { approveOp, BANK_ACCOUNT_TYPES, invoiceOp, reportOp } from '../partner-w
 import { lineCallbackQuery } from '../partner-web/line-callback-route';
 import { notificationsPageQuery } from '../partner-web/notification-routes';
 import { notificationIdParam } from '../partner-web/notification-store';
-import { orderIdParam } from '../partner-web/partner-order';
+import { orderCursorParam } from '../partner-web/order-view-store';
+import { doneParam, orderIdParam } from '../partner-web/partner-order';
 import { reportFilesQuery } from '../partner-web/report-file-routes';
 import { freeeProductEventSchema } from '../schemas/freee-product-event';
 import { freeeWebhookSchema } from '../schemas/freee-webhook';
@@ -71,8 +72,8 @@ const FORM_POST = { 303: 'Done: on to the next page.', 400: 'Bad input: the page
 const SIGNED = { 400: 'Not JSON, or not the schema (each field named).', 401: 'Signature missing, wrong or stale.', 413: 'A body over the limit.' };
 
 const orderStep = (path: string, summary: string, body: z.ZodType): Endpoint[] => [
-  { method: 'get', path, summary: `${summary} (page)`, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the order is at another step.', 404: 'Not this partner’s order.' } },
-  { method: 'post', path, summary, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(body), responses: { ...FORM_POST, 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.' } },
+  { method: 'get', path, summary: `${summary} (page; \`done\` after the step)`, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery({ done: doneParam.optional() }), responses: { ...PAGE, 303: 'Not signed in, or the order is at another step.', 404: 'Not this partner’s order.' } },
+  { method: 'post', path, summary, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(body), responses: { ...FORM_POST, 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
 ];
 
 const token = { rid: z.string().max(100), csrf };
@@ -159,8 +160,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/partner/notifications/{id}/open', summary: 'Opens a notification (marks it read).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: z.object({ id: notificationIdParam }), body: form(z.object(token)), responses: { ...FORM_POST, 404: 'No such notification.' } },
   { method: 'get', path: '/api/partner/notifications', summary: 'The in-app notifications with the unread count.', tag: 'partner pages', caller: 'partnerSession', answers: 'json', query: notificationsPageQuery, responses: { 200: '`{ unread, items, nextBefore }`.', 400: 'A bad cursor or limit.', 401: 'Not signed in.' } },
   { method: 'post', path: '/api/partner/notifications/{id}/read', summary: 'Marks a notification read (`X-CSRF-Token`).', tag: 'partner pages', caller: 'partnerSession', answers: 'json', params: z.object({ id: notificationIdParam }), responses: { 200: 'Marked.', 400: 'Not a notification ID.', 401: 'Not signed in.', 403: 'No or wrong X-CSRF-Token.', 404: 'No such notification.' } },
-  { method: 'get', path: '/partner/orders/{orderId}', summary: 'An order (発注書).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
-  { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[承認する] / [実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...FORM_POST, 200: 'The confirmation or outcome page.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.' } },
+  { method: 'get', path: '/partner/orders', summary: 'The partner’s orders, newest first (from the read model).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', query: pageQuery({ before: orderCursorParam.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
+  { method: 'get', path: '/partner/orders/{orderId}', summary: 'An order (発注書); `done` after [実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery({ done: doneParam.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
+  { method: 'get', path: '/partner/orders/{orderId}/approve', summary: '[承認する]: 最終確認.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the order is not waiting for approval: to the order.', 404: 'Not this partner’s order.' } },
+  { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...FORM_POST, 303: 'Approved: to the order (`?done=`); or to 最終確認.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
   {
     method: 'post',
     path: '/partner/orders/{orderId}/bank-account',

@@ -35,7 +35,7 @@ export async function upcomingReminders(links: WorkflowLinks, q: UpcomingReminde
     for (const r of o.upcomingReminders ?? []) {
       const at = r.dueAt.getTime();
       if (at < from || at >= to) continue;
-      out.push({ orderId: o._id, orderNumber: o.orderNumber, companyId: o.companyId, partnerId: o.partnerId, status: o.status, key: r.key, dueAt: instant(at), url: workflowUrl(links, orderWorkflowId(o._id)) });
+      out.push({ orderId: o._id, orderNumber: o.orderNumber ?? o._id, companyId: o.companyId, partnerId: o.partnerId, status: o.status, key: r.key, dueAt: instant(at), url: workflowUrl(links, orderWorkflowId(o._id)) });
     }
   }
   return out.sort((a, b) => a.dueAt.utc.localeCompare(b.dueAt.utc)).slice(0, q.limit);

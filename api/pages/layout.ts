@@ -47,18 +47,19 @@ export function layout(title: string, body: SafeHtml, ctx?: PageContext): string
   const locale = ctx?.locale ?? DEFAULT_LOCALE;
   const t = LAYOUT_TEXT[locale];
   const other = otherLocale(locale);
+  const brand = ctx?.brand ?? t.footer;
   return html`<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} | renkei</title>
+<title>${title} | ${brand}</title>
 ${stylesheetLink(PAGE_STYLESHEET)}
 </head>
 <body><main>
 ${ctx ? html`<p class="lang"><a href="${ctx.switchHref}" hreflang="${other}" lang="${other}" title="${t.switchTitle}" data-lang-switch="${other}">${t.switchLabel}</a></p>` : ''}
 ${body}
-<footer>${t.footer}</footer>
+<footer>${brand}</footer>
 </main></body>
 </html>`.value;
 }

@@ -26,6 +26,8 @@ export interface PageContext {
   locale: Locale;
   /** Where the language switch leads: this page (or a safe one) in the other language. */
   switchHref: string;
+  /** The name in the title and footer: renkei's own, or the platform's on the pages of its users (partners). */
+  brand?: string;
 }
 
 export const otherLocale = (locale: Locale): Locale => (locale === 'ja' ? 'en' : 'ja');

@@ -7,16 +7,16 @@
 // [基本情報を修正する] save them before leaving, and /invoice/confirm shows the kept draft again.
 import { Router } from 'express';
 import { refusePartnerAction } from '../../common/orders/transitions';
-import type { OrderState } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
+import { donePath, orderPaths } from './partner-order';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
 import { checkFormToken, formBodyOf, formList, formString, issueFormToken, type FormBody } from './form-tokens';
 import { deleteInvoiceDraft, loadInvoiceDraft, saveInvoiceDraft } from './invoice-draft-store';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage, invoiceSentView, type RowValues } from './pages/invoice-pages';
-import { orderPaths } from './partner-order';
 import { sendStepRefusal, takeStep } from './step';
 
 const invoiceForm = (orderId: string) => `invoice:${orderId}`;
@@ -26,7 +26,7 @@ const SENT: readonly string[] = ['invoiced', 'payment_notice_issued', 'closed'];
 const toRows = (lines: Array<{ name: string; amountYen: number }>): RowValues[] => lines.map((l) => ({ name: l.name, amount: String(l.amountYen) }));
 
 /** The rows to start from: the invoice sent before (after a remand), else the order itself. */
-function initialRows(order: OrderState): { items: RowValues[]; expenses: RowValues[] } {
+function initialRows(order: OrderView): { items: RowValues[]; expenses: RowValues[] } {
   if (order.invoice) {
     const expenses = toRows(order.invoice.expenses);
     return { items: toRows(order.invoice.items), expenses: expenses.length ? expenses : [BLANK] };
@@ -88,6 +88,8 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const ctx = partnerPageContext(req, res);
+      // After [送信する] (Post/Redirect/Get): the result, read from the version the step wrote.
+      if (c.done && SENT.includes(order.status) && order.invoice) return sendPage(res, 200, invoiceSentPage(ctx, order.invoice, order.invoice.billingMonth));
       if (order.status === 'work_registered' || order.status === 'remanded') {
         const token = issueFormToken(pw, session, invoiceForm(order.orderId));
         const kept = await loadInvoiceDraft(session.partnerId, order.orderId);
@@ -171,7 +173,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const outcome = await takeStep(pw, session, order.orderId, { type: 'invoice.submit', billingMonth: month.data, items: draft.items, expenses: draft.expenses }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'invoice.submit', order.orderId);
       await deleteInvoiceDraft(session.partnerId, order.orderId);
-      sendPage(res, 200, invoiceSentPage(ctx, draft, month.data));
+      res.redirect(303, donePath(orderPaths(order.orderId).invoice, outcome.viewVersion));
     }),
   );
 

@@ -8,6 +8,8 @@ import { HttpError } from '../errors';
 import type { PartnerWebContext } from './context';
 import { formBodyOf, formString } from './form-tokens';
 import { cursorParam, listNotifications, markRead, notificationIdParam, countUnread, type PartnerNotification } from './notification-store';
+import { LOGOUT_FORM } from './login-routes';
+import { listOrderViews } from './order-view-store';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { homePage } from './pages/home-page';
 import type { PartnerSession } from '../web/session';
@@ -15,6 +17,8 @@ import type { PartnerSession } from '../web/session';
 /** The CSRF form name of the notification actions (the home page's forms and the API). */
 const NOTIFICATIONS_FORM = 'notifications';
 const HOME_PAGE_SIZE = 20;
+/** The newest orders the home page shows (all of them on /partner/orders). */
+const HOME_ORDERS = 5;
 
 export const notificationsPageQuery = z.object({
   before: cursorParam.optional(),
@@ -46,11 +50,18 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
       if (!session) return;
       const query = notificationsPageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
       if (!query.success) return sendProblem(req, res, 'bad_request');
-      const page = await listNotifications(session.partnerId, query.data);
+      const [page, orders] = await Promise.all([listNotifications(session.partnerId, query.data), listOrderViews(session, { limit: HOME_ORDERS })]);
       sendPage(
         res,
         200,
-        homePage(partnerPageContext(req, res), { displayName: session.displayName, page, csrf: pw.sessions.csrfToken(session, NOTIFICATIONS_FORM), older: query.data.before !== undefined }),
+        homePage(partnerPageContext(req, res), {
+          displayName: session.displayName,
+          page,
+          csrf: pw.sessions.csrfToken(session, NOTIFICATIONS_FORM),
+          older: query.data.before !== undefined,
+          orders: { items: orders.items, more: orders.nextBefore !== null },
+          logoutCsrf: pw.sessions.csrfToken(session, LOGOUT_FORM),
+        }),
       );
     }),
   );

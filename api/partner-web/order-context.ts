@@ -3,15 +3,17 @@
 // the page the form was on (a form post cannot be replayed after the login). An order that is not
 // this partner's is the not-found page.
 import type { Request, Response } from 'express';
-import type { OrderState } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
 import { sendProblem } from './page-handler';
-import { orderIdParam, orderPaths, partnerOrder } from './partner-order';
+import { doneParam, orderIdParam, orderPaths, partnerOrder } from './partner-order';
 import type { PartnerSession } from '../web/session';
 
 export interface OrderContext {
   session: PartnerSession;
-  order: OrderState;
+  order: OrderView;
+  /** The page follows a step the partner just took (`?done=`): show it done. */
+  done: boolean;
 }
 
 type PageOf = keyof ReturnType<typeof orderPaths>;
@@ -31,10 +33,11 @@ export async function orderContext(pw: PartnerWebContext, req: Request, res: Res
       return undefined;
     }
   }
-  const order = await partnerOrder(pw, session, req.params.orderId);
+  const done = req.method === 'GET' ? doneParam.safeParse(req.query.done) : undefined;
+  const order = await partnerOrder(pw, session, req.params.orderId, done?.success ? done.data : 0);
   if (!order) {
     sendProblem(req, res, 'not_found');
     return undefined;
   }
-  return { session, order };
+  return { session, order, done: done?.success === true };
 }

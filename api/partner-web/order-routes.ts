@@ -3,8 +3,7 @@
 // the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
 // update of the order workflow, answered once the platform has recorded it.
 import { Router } from 'express';
-import { refusePartnerAction } from '../../common/orders/transitions';
-import type { OrderState } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerBankAccount, PartnerBasicInfo } from '../../providers/lansmart/platform-client';
 import type { PageContext } from '../pages/locale';
@@ -16,7 +15,7 @@ import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, 
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
-import { orderPaths } from './partner-order';
+import { donePath, orderPaths } from './partner-order';
 import { sendStepRefusal, takeStep } from './step';
 
 const BANK_FIELDS = ['bankName', 'branchName', 'accountType', 'accountNumber', 'accountHolderKana'] as const;
@@ -50,27 +49,37 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const ctx = partnerPageContext(req, res);
+      // After [実行する] (Post/Redirect/Get): the result, read from the version the step wrote.
+      if (c.done && order.approvedAt) return sendPage(res, 200, approvedPage(ctx));
       if (order.status === 'ordered') {
-        const partner = await pw.platform.getPartner(session.partnerId);
-        if (!partner) return sendProblem(req, res, 'not_found');
-        if (!partner.bankAccount) {
+        const missing = await missingPartnerInfo(session.partnerId);
+        if (missing === 'partner') return sendProblem(req, res, 'not_found');
+        if (missing?.form === 'bank') {
           return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
-        if (!partner.basicInfo) {
-          const values = { name: partner.name ?? '' };
-          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
+        if (missing?.form === 'basic') {
+          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: missing.values, errors: {} }));
         }
       }
-      sendPage(res, 200, orderPage(ctx, order, issueFormToken(pw, session, approveForm(order.orderId))));
+      sendPage(res, 200, orderPage(ctx, order));
     }),
   );
+
+  /** The partner's 口座情報 or 基本情報 the platform still lacks (they come before the approval). */
+  async function missingPartnerInfo(partnerId: string): Promise<'partner' | { form: 'bank' } | { form: 'basic'; values: Record<string, string> } | undefined> {
+    const partner = await pw.platform.getPartner(partnerId);
+    if (!partner) return 'partner';
+    if (!partner.bankAccount) return { form: 'bank' };
+    if (!partner.basicInfo) return { form: 'basic', values: { name: partner.name ?? '' } };
+    return undefined;
+  }
 
   /** 口座情報 / 基本情報: checked here, saved on the platform, then back to the order. */
   function infoRoute<T, P>(
     path: string,
     check: (body: FormBody) => InfoCheck<T, P>,
     save: (partnerId: string, value: T) => Promise<unknown>,
-    render: (ctx: PageContext, order: OrderState, token: FormToken, form: InfoForm<P>) => string,
+    render: (ctx: PageContext, order: OrderView, token: FormToken, form: InfoForm<P>) => string,
   ): void {
     router.post(
       path,
@@ -99,8 +108,19 @@ export function orderRoutes(pw: PartnerWebContext): Router {
   infoRoute('/partner/orders/:orderId/bank-account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
   infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
 
-  // [承認する] (op=confirm) shows 最終確認; [実行する] (op=execute) approves. Both carry the token
-  // minted with the order page, whose request ID is the update ID.
+  // [承認する] opens 最終確認 (a page, so Back never re-posts a form); its [実行する] approves with
+  // the token minted with it, whose request ID is the update ID.
+  router.get(
+    '/partner/orders/:orderId/approve',
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res);
+      if (!c) return;
+      const { session, order } = c;
+      if (order.status !== 'ordered' || (await missingPartnerInfo(session.partnerId))) return res.redirect(303, orderPaths(order.orderId).order);
+      sendPage(res, 200, approveConfirmPage(partnerPageContext(req, res), order, issueFormToken(pw, session, approveForm(order.orderId))));
+    }),
+  );
+
   router.post(
     '/partner/orders/:orderId/approve',
     formBody(),
@@ -111,17 +131,13 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const body = formBodyOf(req.body);
       const token = checkFormToken(pw, session, approveForm(order.orderId), body);
       if (!token) return sendProblem(req, res, 'forbidden');
-      const ctx = partnerPageContext(req, res);
       const parsedOp = approveOp.safeParse(formString(body, 'op'));
       if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
-      if (parsedOp.data === 'confirm') {
-        const refusal = refusePartnerAction('order.approve', order.status);
-        if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);
-        return sendPage(res, 200, approveConfirmPage(ctx, order, token));
-      }
+      // A 承認する form of a page rendered before 最終確認 was a page of its own.
+      if (parsedOp.data === 'confirm') return res.redirect(303, orderPaths(order.orderId).approve);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve' }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'order.approve', order.orderId);
-      sendPage(res, 200, approvedPage(ctx));
+      res.redirect(303, donePath(orderPaths(order.orderId).order, outcome.viewVersion));
     }),
   );
 

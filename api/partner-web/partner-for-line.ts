@@ -20,7 +20,7 @@ export async function partnerForRegistration(platform: LansmartPlatformClient, p
   if (!partner) throw new PartnerSignInError('INVITATION_NOT_FOUND', 'the invited partner is unknown to the platform');
   if (!sameEmail(partner.email, lineEmail)) {
     if (isCompanyUserOnly(await platform.findUsersByEmail(lineEmail))) throw new PartnerSignInError('COMPANY_USER', 'the LINE e-mail is a company user’s');
-    throw new PartnerSignInError('EMAIL_MISMATCH', 'the LINE e-mail is not the invited partner’s e-mail');
+    throw new PartnerSignInError('EMAIL_MISMATCH', 'the LINE e-mail is not the invited partner’s e-mail', { line: lineEmail, platform: partner.email });
   }
   return usable(partner);
 }
@@ -32,7 +32,10 @@ export async function partnerForLogin(platform: LansmartPlatformClient, lineUser
   if (partnerIds.length === 0) {
     if (isCompanyUserOnly(users)) throw new PartnerSignInError('COMPANY_USER', 'the LINE e-mail is a company user’s');
     // A linked partner whose LINE address changed since is told so; anyone else is unknown.
-    if (linked) throw new PartnerSignInError('EMAIL_MISMATCH', 'the LINE e-mail is no longer the linked partner’s e-mail');
+    if (linked) {
+      const partner = await platform.getPartner(linked._id);
+      throw new PartnerSignInError('EMAIL_MISMATCH', 'the LINE e-mail is no longer the linked partner’s e-mail', partner ? { line: lineEmail, platform: partner.email } : undefined);
+    }
     throw new PartnerSignInError('PARTNER_NOT_FOUND', 'no partner has the LINE e-mail');
   }
   // One address may be a partner of several companies: the one this LINE account is linked to first.

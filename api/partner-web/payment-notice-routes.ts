@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
-import { partnerOrder } from './partner-order';
+import { donePath, orderPaths, partnerOrder } from './partner-order';
 import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { paymentNoticeApprovedPage, paymentNoticeClosedView, paymentNoticePage } from './pages/payment-notice-pages';
@@ -25,6 +25,8 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       const { session, order } = c;
       const ctx = partnerPageContext(req, res);
       const notice = order.paymentNotice;
+      // After [承認する] (Post/Redirect/Get): the result, read from the version the step wrote.
+      if (c.done && order.closedBy === 'partner') return sendPage(res, 200, paymentNoticeApprovedPage(ctx));
       if (notice && order.status === 'payment_notice_issued') {
         return sendPage(res, 200, paymentNoticePage(ctx, order, notice, issueFormToken(pw, session, noticeForm(order.orderId))));
       }
@@ -45,7 +47,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       if (!token) return sendProblem(req, res, 'forbidden');
       const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);
-      if (outcome.kind === 'done') return sendPage(res, 200, paymentNoticeApprovedPage(ctx));
+      if (outcome.kind === 'done') return res.redirect(303, donePath(orderPaths(order.orderId).paymentNotice, outcome.viewVersion));
       // Approved on the partner's behalf meanwhile: say so rather than "cannot".
       if (outcome.kind === 'refused' && outcome.reason === 'order_closed') {
         const now = await partnerOrder(pw, session, order.orderId);

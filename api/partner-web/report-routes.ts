@@ -4,9 +4,11 @@
 import { Router } from 'express';
 import { jstDate } from '../../common/orders/schedule';
 import { refusePartnerAction } from '../../common/orders/transitions';
-import type { DatePeriod, OrderState, WorkEntry } from '../../common/orders/types';
+import type { DatePeriod, WorkEntry } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
+import { donePath, orderPaths } from './partner-order';
 import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workDraft, workEntryForm, type FieldErrors } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
@@ -16,7 +18,7 @@ import { sendStepRefusal, takeStep } from './step';
 
 const reportForm = (orderId: string) => `report:${orderId}`;
 
-const periodOf = (order: OrderState): DatePeriod => order.report?.period ?? order.details.workPeriod;
+const periodOf = (order: OrderView): DatePeriod => order.report?.period ?? order.details.workPeriod;
 
 function defaultDate(period: DatePeriod): string {
   const today = jstDate(new Date());
@@ -45,6 +47,8 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const ctx = partnerPageContext(req, res);
+      // After [業務を登録] (Post/Redirect/Get): the result, read from the version the step wrote.
+      if (c.done && order.work) return sendPage(res, 200, workRegisteredPage(ctx, order, order.work.entries));
       if (order.status === 'reporting') {
         const period = periodOf(order);
         const token = issueFormToken(pw, session, reportForm(order.orderId));
@@ -102,7 +106,7 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (all.length === 0) return show(400, all, values, {}, REPORT_TEXT[ctx.locale].needOneEntry);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'work.register', entries: all }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'work.register', order.orderId);
-      sendPage(res, 200, workRegisteredPage(ctx, order, all));
+      res.redirect(303, donePath(orderPaths(order.orderId).report, outcome.viewVersion));
     }),
   );
 

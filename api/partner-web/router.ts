@@ -8,6 +8,7 @@ import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { TokenCipher } from '../../security/token-cipher';
 import { BrowserCsrf } from '../web/csrf';
+import { useBrand } from '../web/page-context';
 import { basicInfoRouter } from './basic-info-routes';
 import type { PartnerWebContext } from './context';
 import { invoiceBasicInfoRoutes } from './invoice-basic-info-routes';
@@ -15,22 +16,31 @@ import { invoiceRoutes } from './invoice-routes';
 import { lineCallbackRouter } from './line-callback-route';
 import { loginRouter } from './login-routes';
 import { notificationRoutes } from './notification-routes';
+import { orderListRoutes } from './order-list-routes';
 import { orderRoutes } from './order-routes';
 import { paymentNoticeRoutes } from './payment-notice-routes';
 import { registrationRouter } from './registration-routes';
 import { reportFileRoutes } from './report-file-routes';
 import { reportRoutes } from './report-routes';
+import { usePlatformLogin } from './sign-in-failure';
 
 export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   const router = Router();
   const csrf = new BrowserCsrf(deps.config.SESSION_SECRET, { secure: pw.publicUrl.startsWith('https://') });
   // The partner's LINE tokens are sealed at rest, as every provider token is.
   const cipher = new TokenCipher(deps.config.TOKEN_ENCRYPTION_KEYS);
+  // Partners are the platform's users: its name, not renkei's, on their pages.
+  router.use(['/partner', '/auth/line'], (_req, res, next) => {
+    useBrand(res, deps.config.LANSMART_BRAND);
+    usePlatformLogin(res, deps.config.LANSMART_LOGIN_URL);
+    next();
+  });
   router.use(registrationRouter(pw, csrf));
   router.use(loginRouter(pw, csrf));
   router.use(lineCallbackRouter(pw, cipher));
   router.use(basicInfoRouter(pw));
   router.use(notificationRoutes(pw));
+  router.use(orderListRoutes(pw));
   router.use(orderRoutes(pw));
   router.use(reportRoutes(pw));
   router.use(reportFileRoutes(pw));

@@ -11,7 +11,8 @@ import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
 import { signInErrorPage, type SignInErrorView } from './pages/sign-in-error-page';
 import { isSignInErrorKind, SIGN_IN_ERROR_STATUS, type SignInErrorKind } from './pages/sign-in-messages';
-import { PartnerSignInError } from './sign-in-error';
+import { maskEmail } from './masked-email';
+import { PartnerSignInError, type EmailPair } from './sign-in-error';
 
 /** Which flow stopped, and where its error page leads. */
 export interface SignInRetry {
@@ -31,9 +32,23 @@ export const registerRetry = (invitation: string): SignInRetry => ({
 export const loginRetry = (returnTo: string): SignInRetry => ({ flow: 'login', retry: 'login', retryHref: `/partner/login?return_to=${encodeURIComponent(returnTo)}` });
 
 const WITH_REFERENCE = new Set<SignInErrorKind>(['TRANSIENT', 'UNEXPECTED', 'LINE_AUTH_FAILED', 'PARTNER_LINKED_ELSEWHERE', 'LINE_ACCOUNT_IN_USE']);
+/** Refusals LINE can never get past: the way on is the platform's e-mail login. */
+const EMAIL_LOGIN_INSTEAD = new Set<SignInErrorKind>(['COMPANY_USER', 'NO_LINE_OPTION']);
 
-export function sendSignInError(req: Request, res: Response, kind: SignInErrorKind, retry: SignInRetry): void {
-  const view: SignInErrorView = { kind, ...retry, ...(WITH_REFERENCE.has(kind) ? { referenceId: req.id as string } : {}) };
+/** Where the platform's e-mail login is, for this request's pages (set by the partner router). */
+export function usePlatformLogin(res: Response, url: string): void {
+  res.locals.platformLoginUrl = url;
+}
+
+export function sendSignInError(req: Request, res: Response, kind: SignInErrorKind, retry: SignInRetry, emails?: EmailPair): void {
+  const loginUrl = res.locals.platformLoginUrl as string | undefined;
+  const view: SignInErrorView = {
+    kind,
+    ...retry,
+    ...(WITH_REFERENCE.has(kind) ? { referenceId: req.id as string } : {}),
+    ...(kind === 'EMAIL_MISMATCH' && emails ? { emails: { line: maskEmail(emails.line), platform: maskEmail(emails.platform) } } : {}),
+    ...(EMAIL_LOGIN_INSTEAD.has(kind) && loginUrl ? { emailLoginUrl: loginUrl } : {}),
+  };
   res.status(SIGN_IN_ERROR_STATUS[kind]).type('html').send(signInErrorPage(pageContext(req, res, retry.retryHref), view));
 }
 
@@ -58,5 +73,5 @@ export function sendSignInFailure(req: Request, res: Response, err: unknown, ret
   if (level === 'info') req.log.info({ kind, reason: err instanceof Error ? err.message : String(err) }, 'partner sign-in refused');
   else if (level === 'warn') req.log.warn({ kind, err }, 'partner sign-in failed');
   else req.log.error({ kind, err }, 'partner sign-in failed');
-  sendSignInError(req, res, kind, retry);
+  sendSignInError(req, res, kind, retry, err instanceof PartnerSignInError ? err.emails : undefined);
 }

@@ -13,7 +13,8 @@ import { partnerPageContext, sendPage, sendProblem } from './page-handler';
 import { currentStepPath, orderPaths } from './partner-order';
 
 export type StepOutcome =
-  | { kind: 'done'; status: OrderStatusName; result?: PartnerActionResult }
+  /** `viewVersion`: the read model holds at least this version (unknown from runs before versions). */
+  | { kind: 'done'; status: OrderStatusName; viewVersion?: number; result?: PartnerActionResult }
   | { kind: 'refused'; reason: StepRefusal; status?: OrderStatusName }
   | { kind: 'not_found' }
   /** The platform could not be reached (after the activity's retries): nothing recorded; try again. */
@@ -28,12 +29,14 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
   const requestId = webRequestId(action.type, rid);
   try {
     const result = await pw.orders.partnerAction(orderId, { partnerId: session.partnerId, via: 'web', action }, requestId);
-    return { kind: 'done', status: result.status, result };
+    return { kind: 'done', status: result.status, ...(result.viewVersion !== undefined ? { viewVersion: result.viewVersion } : {}), result };
   } catch (err) {
     if (err instanceof OrderNotRunningError) {
       if (!err.state) return { kind: 'not_found' };
       // The step that closed the order, posted again after the order ended: its first answer.
-      if (err.state.appliedActionIds.includes(requestId)) return { kind: 'done', status: err.state.status };
+      if (err.state.appliedActionIds.includes(requestId)) {
+        return { kind: 'done', status: err.state.status, ...(err.state.viewVersion !== undefined ? { viewVersion: err.state.viewVersion } : {}) };
+      }
       return { kind: 'refused', reason: 'order_closed', status: err.state.status };
     }
     if (err instanceof OrderCommandError) {

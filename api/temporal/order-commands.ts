@@ -44,7 +44,12 @@ export interface OrderCommands {
   upcomingReminders(orderId: string): Promise<ReminderEntry[]>;
 }
 
-export function orderCommands(client: Client, metrics: ApiMetrics, taskQueue: string): OrderCommands {
+/**
+ * `stepTimeoutMs`: how long a partner's step waits for a worker to answer; past it the update call
+ * ends with WorkflowUpdateRPCTimeoutOrCancelledError (an outage, api/errors.ts) and the same step
+ * posted again is the same update.
+ */
+export function orderCommands(client: Client, metrics: ApiMetrics, taskQueue: string, stepTimeoutMs = 20_000): OrderCommands {
   const handle = (orderId: string) => client.workflow.getHandle<typeof orderLifecycleWorkflow>(orderWorkflowId(orderId));
 
   /** Maps "not running" answers: unknown order, or one that has ended (with its final state). */
@@ -94,7 +99,7 @@ export function orderCommands(client: Client, metrics: ApiMetrics, taskQueue: st
 
     async partnerAction(orderId, request, requestId) {
       try {
-        return await handle(orderId).executeUpdate(partnerActionUpdate, { args: [request], updateId: requestId });
+        return await client.withDeadline(Date.now() + stepTimeoutMs, () => handle(orderId).executeUpdate(partnerActionUpdate, { args: [request], updateId: requestId }));
       } catch (err) {
         return notRunning(orderId, err);
       }

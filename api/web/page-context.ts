@@ -44,6 +44,11 @@ function switchHref(req: Request, target: Locale, safePage: string): string {
   return `${href.pathname}${href.search}`;
 }
 
+/** Names the platform (not renkei) on the pages of this request: the pages of the platform's users. */
+export function useBrand(res: Response, brand: string): void {
+  res.locals.brand = brand;
+}
+
 /**
  * The page context of this request (the language is chosen once; a `?lang=` choice is stored in a
  * cookie). `safePage` is where the switch of a one-time page leads (通知設定 when not given).
@@ -52,7 +57,8 @@ export function pageContext(req: Request, res: Response, safePage?: string): Pag
   const known = res.locals.pageContext as PageContext | undefined;
   if (known && safePage === undefined) return known;
   const locale = known?.locale ?? chosenLocale(req, res);
-  const context: PageContext = { locale, switchHref: switchHref(req, otherLocale(locale), safePage ?? SAFE_PAGE) };
+  const brand = res.locals.brand as string | undefined;
+  const context: PageContext = { locale, switchHref: switchHref(req, otherLocale(locale), safePage ?? SAFE_PAGE), ...(brand ? { brand } : {}) };
   res.locals.pageContext = context;
   return context;
 }

@@ -157,6 +157,8 @@ export interface OrderState {
   appliedEventIds: string[];
   /** Partner action request IDs already applied (dedup across continue-as-new). */
   appliedActionIds: string[];
+  /** The version of the last read-model write (common/orders/order-view.ts); grows with each. */
+  viewVersion?: number;
 }
 
 export interface CompanyEventResult {
@@ -169,4 +171,6 @@ export interface PartnerActionResult {
   status: OrderStatusName;
   /** The platform's ID of the recorded action. */
   actionId: string;
+  /** The read model holds at least this version when the step is answered (absent from older runs). */
+  viewVersion?: number;
 }

@@ -1,4 +1,5 @@
-// The company console's routes: `GET /company/orders` (also where `/` leads) and one form POST per company action, each
+// The company console's routes: `GET /company/orders` (also where `/` leads), the platform's e-mail
+// login page `GET /login` (shown only), and one form POST per company action, each
 // running the same code as the control routes (company-actions.ts) with the same validation, then
 // back to the list (303) with a notice saying what happened and what renkei answered. A refused
 // action re-renders the list with the reason (400 / 404 / 409). Each order lists the partner's
@@ -97,6 +98,20 @@ export function createConsoleRouter(state: LansmartState): Router {
 
   router.get('/', (_req, res) => {
     res.redirect(303, '/company/orders');
+  });
+
+  // The platform's own e-mail login (LANSMART_LOGIN_URL), where renkei's refusal pages send company
+  // users and partners without the LINE option. The emulator shows the page only; signing in to the
+  // platform itself is outside renkei.
+  router.get('/login', (_req, res) => {
+    res
+      .status(200)
+      .type('html')
+      .send(
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ログイン | Lansmart by SmartHR</title></head>' +
+          '<body><main><h1 data-platform-login>メールアドレスでログイン</h1>' +
+          '<p>(エミュレーター: Lansmart本体のメールアドレスとパスワードのログイン画面の代わりです)</p></main></body></html>',
+      );
   });
 
   router.get('/company/orders', (req, res) => {

@@ -69,6 +69,7 @@ export function embeddedEnv(o: EmbeddedEnvOptions): Record<string, string> {
     FREEE_CLIENT_SECRET: o.secrets.freeeClientSecret,
     SESSION_SECRET: o.secrets.sessionSecret,
     LANSMART_API_BASE_URL: o.emulators.lansmart,
+    LANSMART_LOGIN_URL: `${o.emulators.lansmart}/login`,
     LANSMART_API_KEY: o.secrets.lansmartApiKey,
     LANSMART_EVENT_SECRET: o.secrets.lansmartEventSecret,
     LINE_AUTH_BASE_URL: o.emulators.line,

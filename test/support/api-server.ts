@@ -1,6 +1,7 @@
 // Serves the real Express app on a random loopback port, wired to the test stack's Temporal and
 // Mongo, for tests that go through HTTP, and registered as the app in the emulators.
 import type { Server } from 'node:http';
+import type { ApiConfig } from '../../config';
 import { createApp } from '../../api/app';
 import { createApiMetrics } from '../../observability/api-metrics';
 import { createLogger, type Logger } from '../../observability/logger';
@@ -17,13 +18,15 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Where the API logs (default: nowhere). */
   log?: Logger;
+  /** Settings that differ from the test stack's (e.g. a shorter ORDER_STEP_TIMEOUT_MS). */
+  config?: Partial<ApiConfig>;
 }
 
 export async function startTestApi(taskQueue: string, options: TestApiOptions = {}): Promise<TestApi> {
   const s = stack();
   const port = await freePort();
   const app = createApp({
-    config: s.apiConfig(taskQueue, port),
+    config: { ...s.apiConfig(taskQueue, port), ...options.config },
     temporal: s.env.client,
     metrics: createApiMetrics(),
     log: options.log ?? createLogger('renkei-api-test', 'silent'),

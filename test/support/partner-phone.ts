@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { lineLinkWorkflowId } from '../../common/ids';
 import { summaryOf } from '../../emulators/line/message-schema';
 import { PartnerLine } from '../../models/partner-line';
@@ -39,8 +39,8 @@ export class PartnerPhone {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, locale = 'ja-JP'): Promise<PartnerPhone> {
-    const context = await browser.newContext({ ...PHONE, locale });
+  static async open(browser: Browser, locale = 'ja-JP', device: BrowserContextOptions = PHONE): Promise<PartnerPhone> {
+    const context = await browser.newContext({ ...device, locale });
     return new PartnerPhone(context, await context.newPage());
   }
 

@@ -105,6 +105,7 @@ const FULL_ENV: Record<string, string> = {
   FREEE_CLIENT_ID: 'placeholder-freee-client',
   FREEE_CLIENT_SECRET: 'placeholder-freee-secret',
   LANSMART_API_BASE_URL: 'https://lansmart.example/api',
+  LANSMART_LOGIN_URL: 'https://lansmart.example/login',
   LANSMART_API_KEY: 'placeholder-lansmart-key',
   LINE_LOGIN_CHANNEL_ID: '1234567890',
   LINE_LOGIN_CHANNEL_SECRET: 'placeholder-line-login-secret',
@@ -305,6 +306,7 @@ const REQUIRED_VARIABLES = [
     // Compose has no public default for these addresses (the schemas' defaults are the emulators').
     'LINEWORKS_ADMIN_BASE_URL',
     'LANSMART_API_BASE_URL',
+    'LANSMART_LOGIN_URL',
     'SMTP_URL',
   ]),
 ];

@@ -51,6 +51,16 @@ describe('configuration', () => {
     assert.throws(() => loadApiConfig({ ...validApiEnv, OPERATOR_API_TOKEN: 'short' }), /OPERATOR_API_TOKEN/);
   });
 
+  it('names the platform on the partner pages (Lansmart by SmartHR unless set) and takes its e-mail login page as an http(s) URL', () => {
+    const c = loadApiConfig(validApiEnv);
+    assert.equal(c.LANSMART_BRAND, 'Lansmart by SmartHR');
+    assert.equal(loadApiConfig({ ...validApiEnv, LANSMART_BRAND: '  Example Works ' }).LANSMART_BRAND, 'Example Works');
+    for (const bad of ['', '<b>x</b>', 'two\nlines', 'x'.repeat(61)]) assert.throws(() => loadApiConfig({ ...validApiEnv, LANSMART_BRAND: bad }), /LANSMART_BRAND/, JSON.stringify(bad));
+    assert.equal(loadApiConfig({ ...validApiEnv, LANSMART_LOGIN_URL: 'https://lansmart.example/login' }).LANSMART_LOGIN_URL, 'https://lansmart.example/login');
+    for (const bad of ['javascript:alert(1)', 'not a url', 'ftp://x.example/']) assert.throws(() => loadApiConfig({ ...validApiEnv, LANSMART_LOGIN_URL: bad }), /LANSMART_LOGIN_URL/, bad);
+    assert.throws(() => loadApiConfig({ ...validApiEnv, ORDER_STEP_TIMEOUT_MS: '10' }), /ORDER_STEP_TIMEOUT_MS/);
+  });
+
   it('strips a trailing slash from provider URLs', () => {
     const c = loadWorkerConfig({ ...validWorkerEnv, LINEWORKS_API_BASE_URL: 'https://www.worksapis.com/v1.0/' });
     assert.equal(c.LINEWORKS_API_BASE_URL, 'https://www.worksapis.com/v1.0');

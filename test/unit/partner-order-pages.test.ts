@@ -4,12 +4,14 @@
 // the catalogues (every Japanese message has its English one; English pages carry no Japanese of
 // their own), and the seed's words on the Japanese pages.
 import { strict as assert } from 'node:assert';
-import type { OrderState } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
 import { bankAccountForm, billingMonthForm, fieldErrorsOf, invoiceRowForm, workEntryForm } from '../../api/partner-web/form-schemas';
 import { BASIC_INFO_TEXT } from '../../api/partner-web/pages/basic-info-catalogue';
 import { COMMON_TEXT } from '../../api/partner-web/pages/common-catalogue';
 import { HOME_TEXT } from '../../api/partner-web/pages/home-catalogue';
 import { homePage } from '../../api/partner-web/pages/home-page';
+import { ORDER_LIST_TEXT } from '../../api/partner-web/pages/order-list-catalogue';
+import { orderListPage } from '../../api/partner-web/pages/order-list';
 import { INVOICE_TEXT } from '../../api/partner-web/pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage } from '../../api/partner-web/pages/invoice-pages';
 import { ORDER_TEXT } from '../../api/partner-web/pages/order-catalogue';
@@ -29,6 +31,7 @@ const CATALOGUES: Record<string, Record<'ja' | 'en', Record<string, Message>>> =
   home: HOME_TEXT,
   invoice: INVOICE_TEXT,
   order: ORDER_TEXT,
+  orderList: ORDER_LIST_TEXT,
   paymentNotice: PAYMENT_NOTICE_TEXT,
   report: REPORT_TEXT,
   reportFile: REPORT_FILE_TEXT,
@@ -45,7 +48,7 @@ const ja: PageContext = { locale: 'ja', switchHref: '/x?lang=en' };
 const token = { rid: 'r'.repeat(22), csrf: 'c'.repeat(43) };
 const issuer = { name: 'Hanako Yamada', nameKana: 'ヤマダ ハナコ', phone: '090-1234-5678', postalCode: '150-0001', address: '1-1-1 Jingumae' };
 
-const order: OrderState = {
+const order: OrderView = {
   orderId: 'ord_1',
   companyId: 'c-1',
   partnerId: 'p-1',
@@ -55,9 +58,7 @@ const order: OrderState = {
   remands: [],
   paymentNotice: { paymentNoticeId: 'pn_1', amountYen: 300_000, approvalDueDate: '2026-12-10', approvalDueAt: '2026-12-10T15:00:00Z', issuedAt: '2026-12-01T00:00:00Z' },
   reminders: [],
-  notifications: [],
-  appliedEventIds: [],
-  appliedActionIds: [],
+  version: 1,
 };
 
 describe('partner order pages: forms and words', () => {
@@ -124,7 +125,7 @@ describe('partner order pages: forms and words', () => {
   it('renders English pages in English (only the order’s own data stays as it is)', () => {
     const draft = { items: [{ name: 'Design', amountYen: 100 }], expenses: [{ name: 'Train', amountYen: 20 }] };
     const pages = {
-      order: orderPage(en, order, token),
+      order: orderPage(en, order),
       confirm: approveConfirmPage(en, order, token),
       approved: approvedPage(en),
       bank: bankAccountPage(en, order, token, { values: {}, errors: { accountNumber: 'account_number' } }),
@@ -155,7 +156,10 @@ describe('partner order pages: forms and words', () => {
         csrf: 'c',
         older: false,
         page: { unread: 1, nextBefore: null, items: [{ id: 'n1', kind: 'order_created', title: '発注書を確認してください', body: 'Body', path: '/partner/orders/ord_1', orderId: 'ord_1', createdAt: new Date(), readAt: null }] },
+        orders: { items: [{ ...order, status: 'remanded', nextReminderAt: '2026-12-02T01:00:00.000Z' }], more: true },
+        logoutCsrf: 'l',
       }),
+      orders: orderListPage(en, { items: [order], nextBefore: '1.ord_1' }, true),
     };
     for (const [name, page] of Object.entries(pages)) {
       assert.match(page, /<html lang="en">/, name);
@@ -166,7 +170,7 @@ describe('partner order pages: forms and words', () => {
   });
 
   it('says the seed’s words on the Japanese pages', () => {
-    assert.match(orderPage(ja, order, token), />承認する</);
+    assert.match(orderPage(ja, order), />承認する</);
     assert.match(approveConfirmPage(ja, order, token), /最終確認[\s\S]*>実行する</);
     const reporting = { ...order, status: 'reporting' as const };
     const report = workFormPage(ja, reporting, token, { period: order.details.workPeriod, entries: [], values: { date: '', hours: '', description: '' }, errors: {} });

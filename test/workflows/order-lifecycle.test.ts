@@ -9,7 +9,8 @@ import { ErrorType } from '../../common/errors';
 import { invoiceReminderDueAts, paymentNoticeOverdueAt } from '../../common/orders/invoice-reminder-rule';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
 import { jstDate } from '../../common/orders/schedule';
-import type { OrderState, PartnerAction } from '../../common/orders/types';
+import type { OrderView } from '../../common/orders/order-view';
+import type { PartnerAction } from '../../common/orders/types';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import { withStubWorker, workflowEnv } from '../support/workflow-env';
 import { partnerDeliveryStubs } from './partner-stubs';
@@ -19,7 +20,7 @@ const DAY = 86_400_000;
 function orderStubs(options: { refusePlan?: boolean } = {}) {
   const delivery = partnerDeliveryStubs(options);
   const reported: string[] = [];
-  const saved: OrderState[] = [];
+  const saved: OrderView[] = [];
   return {
     delivery,
     reported,
@@ -34,8 +35,8 @@ function orderStubs(options: { refusePlan?: boolean } = {}) {
         reported.push('overdue_approval');
         return Promise.resolve('approved');
       },
-      saveOrderView: (input: { state: OrderState }): Promise<void> => {
-        saved.push(input.state);
+      saveOrderView: (input: { view: OrderView }): Promise<void> => {
+        saved.push(input.view);
         return Promise.resolve();
       },
     },
@@ -122,6 +123,27 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     assert.deepEqual(s.reported, ['order.approve', 'work.register', 'invoice.submit', 'payment_notice.approve']);
     assert.deepEqual(s.delivery.inAppKinds(), ['order_created', 'work_report_created', 'payment_notice_issued']);
     assert.equal(s.saved.at(-1)?.status, 'closed');
+  });
+
+  it('writes the read model before answering a step, with a growing version and without the bookkeeping, through the order’s end', async () => {
+    const s = orderStubs();
+    await withStubWorker(s.activities, async (tq) => {
+      const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
+      const answer = await act(h, { type: 'order.approve' });
+      assert.ok(answer.viewVersion !== undefined, 'the step answers with the version of the read model it wrote');
+      const written = s.saved.find((v) => v.version === answer.viewVersion);
+      assert.equal(written?.status, 'approved', 'the view of that version was written before the answer');
+      await h.executeUpdate(applyCompanyEventUpdate, {
+        args: [{ type: 'order.cancelled', eventId: `cancel-${h.workflowId}`, occurredAt: new Date(await workflowEnv().currentTimeMs()).toISOString(), data: { reason: 'x' } }],
+      });
+      await h.result();
+    });
+    const versions = s.saved.map((v) => v.version);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only grow');
+    assert.equal(new Set(versions).size, versions.length, 'each write has its own version');
+    assert.deepEqual([...new Set(s.saved.map((v) => v.status))], ['ordered', 'approved', 'cancelled'], 'every status reached the read model');
+    const last = s.saved.at(-1) as unknown as Record<string, unknown>;
+    for (const bookkeeping of ['notifications', 'appliedEventIds', 'appliedActionIds', 'lineReplyErrors']) assert.equal(last[bookkeeping], undefined, `${bookkeeping} stays out of the view`);
   });
 
   it('sends 請求書を作成してください the day after and two days after the 締め日 while no invoice is sent, and none after it is', async () => {

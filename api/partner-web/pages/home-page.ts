@@ -1,11 +1,17 @@
-// The partner's home page (/partner, where 友だち登録完了 and Lansmart上の通知 lead): the in-app
-// notifications newest first, unread ones marked and counted; tapping one marks it read and opens
-// the page where the partner acts (a form post, so it carries the CSRF token).
+// The partner's home page (/partner, where 友だち登録完了 and Lansmart上の通知 lead): the newest
+// orders (「該当の発注書をタップします」: each opens the page where it stands, all of them on
+// /partner/orders), the in-app notifications newest first, unread ones marked and counted
+// (tapping one marks it read and opens the page where the partner acts: a form post, so it carries
+// the CSRF token), and ログアウト.
 import { PARTNER_NOTIFICATION_KINDS, type PartnerNotificationKind } from '../../../common/partners/notifications';
 import type { NotificationPage } from '../notification-store';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
+import type { OrderView } from '../../../common/orders/order-view';
 import { HOME_TEXT } from './home-catalogue';
+import { logoutForm } from './login-page';
+import { ORDER_LIST_TEXT } from './order-list-catalogue';
+import { orderListCard } from './order-list';
 import { partnerPage } from './partner-layout';
 
 /** A stored kind renkei has words for in every language (any other string may be in the collection). */
@@ -19,6 +25,10 @@ export interface HomeView {
   csrf: string;
   /** Whether this is an older page (then a link back to the newest). */
   older: boolean;
+  /** The newest orders, and whether there are more (then a link to all of them). */
+  orders: { items: OrderView[]; more: boolean };
+  /** The CSRF token of ログアウト. */
+  logoutCsrf: string;
 }
 
 export function homePage(ctx: PageContext, v: HomeView): string {
@@ -29,6 +39,10 @@ export function homePage(ctx: PageContext, v: HomeView): string {
     t.title,
     html`<h1>${t.title} ${v.page.unread > 0 ? html`<span class="badge" data-unread-count="${String(v.page.unread)}" title="${t.unreadCount(v.page.unread)}">${String(v.page.unread)}</span>` : html`<span data-unread-count="0"></span>`}</h1>
 ${v.displayName ? html`<p class="muted">${t.signedInAs(v.displayName)}</p>` : ''}
+<h2>${ORDER_LIST_TEXT[ctx.locale].title}</h2>
+${orderListCard(ctx, v.orders.items)}
+${v.orders.more ? html`<a class="btn secondary" href="/partner/orders" data-all-orders>${ORDER_LIST_TEXT[ctx.locale].all}</a>` : ''}
+<h2>${t.title}</h2>
 <p class="muted" data-unread-text>${t.unreadCount(v.page.unread)}</p>
 <section class="card" data-notifications>
 ${
@@ -43,6 +57,7 @@ ${
 }
 </section>
 ${v.page.nextBefore ? html`<a class="btn secondary" href="/partner?before=${encodeURIComponent(v.page.nextBefore)}" data-older>${t.older}</a>` : ''}
-${v.older ? html`<a class="btn secondary" href="/partner">${t.newest}</a>` : ''}`,
+${v.older ? html`<a class="btn secondary" href="/partner">${t.newest}</a>` : ''}
+${logoutForm(ctx, v.logoutCsrf)}`,
   );
 }

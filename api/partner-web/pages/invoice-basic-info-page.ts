@@ -1,7 +1,7 @@
 // 基本情報の修正 from the invoice's confirmation (docs/flows/lansmart-line.md, work report and invoice ⑤:
 // 「基本情報の修正が必要な場合のみ編集を行ってください」): 基本情報登録's fields, inputs and messages, filled
 // with what the platform has, saved there, then back to the invoice.
-import type { OrderState } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblem } from '../basic-info-form';
@@ -13,7 +13,7 @@ import { INVOICE_TEXT } from './invoice-catalogue';
 import type { InfoForm } from './order-pages';
 import { errorSummary, hiddenToken, labelledInput, partnerPage } from './partner-layout';
 
-export function invoiceBasicInfoPage(ctx: PageContext, state: OrderState, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
+export function invoiceBasicInfoPage(ctx: PageContext, state: OrderView, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
   const t = INVOICE_TEXT[ctx.locale];
   const f = (name: BasicInfoField) => {
     const problem = form.errors[name];

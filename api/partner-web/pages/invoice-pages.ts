@@ -3,7 +3,8 @@
 // After a remand the same form opens with the reason and the invoice sent before. The form leads
 // to 報告書のアップロード and says when it shows a kept draft; the confirmation shows the 基本情報
 // the invoice is issued with and leads to 基本情報の修正.
-import type { InvoiceLine, OrderState } from '../../../common/orders/types';
+import type { InvoiceLine } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import type { PartnerBasicInfo } from '../../../providers/lansmart/platform-client';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
@@ -30,12 +31,12 @@ export interface InvoiceForm {
 
 const sum = (lines: InvoiceLine[]): number => lines.reduce((s, l) => s + l.amountYen, 0);
 
-function orderLine(ctx: PageContext, state: OrderState): SafeHtml {
+function orderLine(ctx: PageContext, state: OrderView): SafeHtml {
   const t = INVOICE_TEXT[ctx.locale];
   return html`<p class="muted">${t.order}: ${state.details.orderNumber} ${state.details.title}</p>`;
 }
 
-function remandBanner(ctx: PageContext, state: OrderState): SafeHtml {
+function remandBanner(ctx: PageContext, state: OrderView): SafeHtml {
   if (state.status !== 'remanded') return html``;
   const t = INVOICE_TEXT[ctx.locale];
   const last = state.remands[state.remands.length - 1];
@@ -53,7 +54,7 @@ ${field(ctx, errors, { name: `${kind}Amount`, errorKey: `${key}.${i}.amountYen`,
   )}`;
 }
 
-export function invoiceFormPage(ctx: PageContext, state: OrderState, token: FormToken, form: InvoiceForm): string {
+export function invoiceFormPage(ctx: PageContext, state: OrderView, token: FormToken, form: InvoiceForm): string {
   const t = INVOICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -110,7 +111,7 @@ function issuerCard(ctx: PageContext, issuer: PartnerBasicInfo | null): SafeHtml
 </section>`;
 }
 
-export function invoiceConfirmPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft, issuer: PartnerBasicInfo | null = null): string {
+export function invoiceConfirmPage(ctx: PageContext, state: OrderView, token: FormToken, draft: InvoiceDraft, issuer: PartnerBasicInfo | null = null): string {
   const t = INVOICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -127,7 +128,7 @@ ${issuerCard(ctx, issuer)}
   );
 }
 
-export function invoiceMonthPage(ctx: PageContext, state: OrderState, token: FormToken, draft: InvoiceDraft, month: string, errors: FieldErrors): string {
+export function invoiceMonthPage(ctx: PageContext, state: OrderView, token: FormToken, draft: InvoiceDraft, month: string, errors: FieldErrors): string {
   const t = INVOICE_TEXT[ctx.locale];
   const c = COMMON_TEXT[ctx.locale];
   return partnerPage(
@@ -153,7 +154,7 @@ export function invoiceSentPage(ctx: PageContext, draft: InvoiceDraft, month: st
 }
 
 /** An invoice already sent (waiting for the company, or paid): as it was sent. */
-export function invoiceSentView(ctx: PageContext, state: OrderState): string {
+export function invoiceSentView(ctx: PageContext, state: OrderView): string {
   const t = INVOICE_TEXT[ctx.locale];
   const inv = state.invoice;
   const notice = state.status === 'payment_notice_issued' || state.status === 'closed';

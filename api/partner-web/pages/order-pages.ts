@@ -1,7 +1,7 @@
 // The purchase-order pages (docs/flows/lansmart-line.md, 通知について): 口座情報登録 and 基本情報設定 when the
 // platform has none yet, then the order's contents with [承認する], 最終確認 with [実行する], and
 // 「発注書の承認が完了しました」. An order past approval shows its contents and the way on.
-import type { OrderState } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblem } from '../basic-info-form';
@@ -19,7 +19,7 @@ const labelsOf = (ctx: PageContext) => {
   return { number: t.number, title: t.subject, amount: t.amount, period: t.period, closingDate: t.closingDate, status: t.status };
 };
 
-function nextStepLinks(ctx: PageContext, state: OrderState): SafeHtml {
+function nextStepLinks(ctx: PageContext, state: OrderView): SafeHtml {
   const t = ORDER_TEXT[ctx.locale];
   const p = orderPaths(state.orderId);
   const link = (href: string, label: string) => html`<a class="btn primary" href="${href}">${label}</a>`;
@@ -43,7 +43,7 @@ function nextStepLinks(ctx: PageContext, state: OrderState): SafeHtml {
   }
 }
 
-export function orderPage(ctx: PageContext, state: OrderState, token: FormToken): string {
+export function orderPage(ctx: PageContext, state: OrderView): string {
   const t = ORDER_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -53,15 +53,14 @@ ${orderSummary(ctx, labelsOf(ctx), state)}
 ${
   state.status === 'ordered'
     ? html`<p>${t.checkThenApprove}</p>
-<form method="post" action="${orderPaths(state.orderId).approve}">${hiddenToken(token)}<input type="hidden" name="op" value="confirm">
-<button class="btn primary" type="submit">${t.approve}</button></form>`
+<form method="get" action="${orderPaths(state.orderId).approve}"><button class="btn primary" type="submit" data-approve>${t.approve}</button></form>`
     : nextStepLinks(ctx, state)
 }
 <a class="btn secondary" href="/partner">${COMMON_TEXT[ctx.locale].home}</a>`,
   );
 }
 
-export function approveConfirmPage(ctx: PageContext, state: OrderState, token: FormToken): string {
+export function approveConfirmPage(ctx: PageContext, state: OrderView, token: FormToken): string {
   const t = ORDER_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -88,7 +87,7 @@ export interface InfoForm<P = FieldProblem> {
   alert?: string;
 }
 
-export function bankAccountPage(ctx: PageContext, state: OrderState, token: FormToken, form: InfoForm): string {
+export function bankAccountPage(ctx: PageContext, state: OrderView, token: FormToken, form: InfoForm): string {
   const t = ORDER_TEXT[ctx.locale];
   const c = COMMON_TEXT[ctx.locale];
   const v = form.values;
@@ -118,7 +117,7 @@ ${orderSummary(ctx, labelsOf(ctx), state)}`,
 }
 
 /** The fields, inputs and messages of 基本情報登録 (basic-info-page.ts), checked by the same rules. */
-export function basicInfoPage(ctx: PageContext, state: OrderState, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
+export function basicInfoPage(ctx: PageContext, state: OrderView, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
   const t = ORDER_TEXT[ctx.locale];
   const f = (name: BasicInfoField) => {
     const problem = form.errors[name];

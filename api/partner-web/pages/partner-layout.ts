@@ -4,7 +4,7 @@
 // token of a form, the order's summary card and the done / refusal results. The sign-in and
 // registration forms add a few styles of their own (form.css): large touch targets for checkboxes,
 // labelled inputs that fill the phone's width, and field errors next to their field.
-import type { OrderState } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html, SafeHtml } from '../../pages/html';
 import { layout } from '../../pages/layout';
 import { stylesheet, stylesheetLink } from '../../pages/stylesheet';
@@ -100,7 +100,7 @@ export function errorSummary(ctx: PageContext, errors: Partial<Record<string, un
 }
 
 /** 発注書の内容: 番号, 件名, 金額, 稼動期間, 締め日 (and the status). */
-export function orderSummary(ctx: PageContext, labels: { number: string; title: string; amount: string; period: string; closingDate: string; status: string }, state: OrderState): SafeHtml {
+export function orderSummary(ctx: PageContext, labels: { number: string; title: string; amount: string; period: string; closingDate: string; status: string }, state: OrderView): SafeHtml {
   const c = COMMON_TEXT[ctx.locale];
   const d = state.details;
   return html`<section class="card" data-order="${state.orderId}">

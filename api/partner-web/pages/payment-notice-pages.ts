@@ -1,7 +1,7 @@
 // The payment-notice pages (docs/flows/lansmart-line.md): the notice (amount, approval due date) with [承認する],
 // 「支払通知書を承認しました」, and a notice already approved — by the partner, or on their behalf
 // when the due date passed (期日超過承認: 「支払通知書の承認が完了しました」).
-import type { OrderState } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import type { FormToken } from '../form-tokens';
@@ -10,9 +10,9 @@ import { COMMON_TEXT } from './common-catalogue';
 import { donePage, hiddenToken, partnerPage } from './partner-layout';
 import { PAYMENT_NOTICE_TEXT } from './payment-notice-catalogue';
 
-type Notice = NonNullable<OrderState['paymentNotice']>;
+type Notice = NonNullable<OrderView['paymentNotice']>;
 
-function noticeCard(ctx: PageContext, state: OrderState, notice: Notice): SafeHtml {
+function noticeCard(ctx: PageContext, state: OrderView, notice: Notice): SafeHtml {
   const t = PAYMENT_NOTICE_TEXT[ctx.locale];
   const c = COMMON_TEXT[ctx.locale];
   return html`<section class="card" data-payment-notice="${notice.paymentNoticeId}"><dl>
@@ -23,7 +23,7 @@ function noticeCard(ctx: PageContext, state: OrderState, notice: Notice): SafeHt
 </dl></section>`;
 }
 
-export function paymentNoticePage(ctx: PageContext, state: OrderState, notice: Notice, token: FormToken): string {
+export function paymentNoticePage(ctx: PageContext, state: OrderView, notice: Notice, token: FormToken): string {
   const t = PAYMENT_NOTICE_TEXT[ctx.locale];
   return partnerPage(
     ctx,
@@ -43,7 +43,7 @@ export function paymentNoticeApprovedPage(ctx: PageContext): string {
 }
 
 /** A notice approved already: by the partner, or by 期日超過承認. */
-export function paymentNoticeClosedView(ctx: PageContext, state: OrderState, notice: Notice): string {
+export function paymentNoticeClosedView(ctx: PageContext, state: OrderView, notice: Notice): string {
   const t = PAYMENT_NOTICE_TEXT[ctx.locale];
   const overdue = state.closedBy === 'overdue_approval';
   const title = overdue ? t.autoApproved : t.title;

@@ -2,7 +2,7 @@
 // keeps for the order (names and sizes only: renkei never serves a file back), the upload form
 // (multipart, with the form token before the file) while the order takes reports, and why the last
 // upload was refused, if it was.
-import type { OrderState } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import type { PlatformReportFile } from '../../../providers/lansmart/platform-client';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
@@ -24,7 +24,7 @@ export interface ReportFileView {
 const megabytes = (bytes: number): string => String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 const kilobytes = (bytes: number): string => `${Math.max(1, Math.ceil(bytes / 1024)).toLocaleString('ja-JP')} KB`;
 
-export function reportFilePage(ctx: PageContext, state: OrderState, v: ReportFileView): string {
+export function reportFilePage(ctx: PageContext, state: OrderView, v: ReportFileView): string {
   const t = REPORT_FILE_TEXT[ctx.locale];
   return partnerPage(
     ctx,

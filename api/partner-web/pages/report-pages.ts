@@ -1,7 +1,8 @@
 // The work-report pages (docs/flows/lansmart-line.md): the 稼動期間 to check, 業務内容を追加 (date within the period,
 // hours, what was done; as many as needed, each removable), [業務を登録], then 「業務を登録しました」
 // with [請求書を作成する]. Work already registered is shown as it was registered.
-import type { DatePeriod, OrderState, WorkEntry } from '../../../common/orders/types';
+import type { DatePeriod, WorkEntry } from '../../../common/orders/types';
+import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors } from '../form-schemas';
@@ -23,7 +24,7 @@ export interface WorkForm {
 
 const totalHours = (entries: WorkEntry[]): number => Math.round(entries.reduce((s, e) => s + e.hours, 0) * 100) / 100;
 
-function periodCard(ctx: PageContext, state: OrderState, period: DatePeriod): SafeHtml {
+function periodCard(ctx: PageContext, state: OrderView, period: DatePeriod): SafeHtml {
   const t = REPORT_TEXT[ctx.locale];
   const c = COMMON_TEXT[ctx.locale];
   return html`<section class="card"><dl>
@@ -44,7 +45,7 @@ ${entries.map(
 </tbody></table>`;
 }
 
-export function workFormPage(ctx: PageContext, state: OrderState, token: FormToken, form: WorkForm): string {
+export function workFormPage(ctx: PageContext, state: OrderView, token: FormToken, form: WorkForm): string {
   const t = REPORT_TEXT[ctx.locale];
   const action = orderPaths(state.orderId).report;
   const draft = JSON.stringify(form.entries);
@@ -71,7 +72,7 @@ ${field(ctx, form.errors, { name: 'description', label: t.description, type: 'te
 }
 
 /** Work registered already: as registered, and the way to the invoice while it is awaited. */
-export function workRegisteredView(ctx: PageContext, state: OrderState): string {
+export function workRegisteredView(ctx: PageContext, state: OrderView): string {
   const t = REPORT_TEXT[ctx.locale];
   const period = state.report?.period ?? state.details.workPeriod;
   const invoiceOpen = state.status === 'work_registered' || state.status === 'remanded';
@@ -88,7 +89,7 @@ ${invoiceOpen ? html`<a class="btn secondary" href="${orderPaths(state.orderId).
   );
 }
 
-export function workRegisteredPage(ctx: PageContext, state: OrderState, entries: WorkEntry[]): string {
+export function workRegisteredPage(ctx: PageContext, state: OrderView, entries: WorkEntry[]): string {
   const t = REPORT_TEXT[ctx.locale];
   return donePage(
     ctx,

@@ -10,6 +10,9 @@ const ja = {
   referenceId: 'お問い合わせ番号:',
   retryRegister: 'もう一度ユーザー登録する',
   retryLogin: 'ログイン画面に戻る',
+  lineEmail: 'LINEの登録メールアドレス',
+  platformEmail: 'Lansmartでの登録メールアドレス',
+  emailLogin: 'メールアドレスでログイン',
 };
 
 const en: MessagesLike<typeof ja> = {
@@ -20,6 +23,9 @@ const en: MessagesLike<typeof ja> = {
   referenceId: 'Reference number:',
   retryRegister: 'Register again',
   retryLogin: 'Back to the login page',
+  lineEmail: 'E-mail address in LINE',
+  platformEmail: 'E-mail address in Lansmart',
+  emailLogin: 'Log in with your e-mail address',
 };
 
 export const SIGN_IN_ERROR_TEXT: Catalogue<typeof ja> = { ja, en };

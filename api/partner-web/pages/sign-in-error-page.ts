@@ -1,5 +1,7 @@
 // The page a partner sees when ユーザー登録 or ログイン with LINE stops: what happened, what to do,
-// a reference number when support may need one, and the way back to start again.
+// a reference number when support may need one, and the way on: start again, or — where LINE can
+// never work (a company user, a company without the LINE option) — the platform's e-mail login.
+// An e-mail mismatch shows both addresses, masked.
 import { html } from '../../pages/html';
 import { layout } from '../../pages/layout';
 import type { PageContext } from '../../pages/locale';
@@ -14,6 +16,10 @@ export interface SignInErrorView {
   retry: 'register' | 'login';
   retryHref: string;
   referenceId?: string;
+  /** EMAIL_MISMATCH: the LINE account's and the platform's addresses, masked. */
+  emails?: { line: string; platform: string };
+  /** The platform's e-mail login, offered instead of starting again with LINE. */
+  emailLoginUrl?: string;
 }
 
 export function signInErrorPage(ctx: PageContext, v: SignInErrorView): string {
@@ -26,9 +32,14 @@ export function signInErrorPage(ctx: PageContext, v: SignInErrorView): string {
 <p class="ng" data-error-message>${e.message}</p>
 <h2 class="remedy-heading">${t.remedyHeading}</h2>
 <p data-error-remedy>${e.remedy}</p>
+${v.emails ? html`<dl data-emails><dt>${t.lineEmail}</dt><dd data-line-email>${v.emails.line}</dd><dt>${t.platformEmail}</dt><dd data-platform-email>${v.emails.platform}</dd></dl>` : ''}
 ${v.referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${v.referenceId}</span></p>` : ''}
 </section>
-<a class="btn secondary" href="${v.retryHref}" data-retry>${v.retry === 'register' ? t.retryRegister : t.retryLogin}</a>`,
+${
+  v.emailLoginUrl
+    ? html`<a class="btn primary" href="${v.emailLoginUrl}" data-email-login>${t.emailLogin}</a>`
+    : html`<a class="btn secondary" href="${v.retryHref}" data-retry>${v.retry === 'register' ? t.retryRegister : t.retryLogin}</a>`
+}`,
     ctx,
   );
 }
