@@ -22,6 +22,7 @@ import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomin
 import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-rule';
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
 import { jstDate } from '../common/orders/schedule';
+import { missingForApproval } from '../common/orders/approval-rule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -295,6 +296,27 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     if (refusal) throw refusalFailure(refusal, req.action.type);
   };
 
+  /**
+   * The update's validator: the status, then the approval rule (approval-rule.ts) for every entry
+   * point. Validators do not run again on replay and a refused update leaves no history, so the
+   * rule needs no patch; the handler's re-check under the lock stays the status one.
+   */
+  const validatePartnerRequest = (req: PartnerActionRequest): void => {
+    validatePartnerAction(req);
+    if (req.action.type !== 'order.approve') return;
+    const requestId = currentUpdateInfo()?.id;
+    if (requestId && state.appliedActionIds.includes(requestId)) return;
+    const missing = missingForApproval(req.action.checks);
+    if (missing) {
+      throw ApplicationFailure.create({
+        type: ErrorType.APPROVAL_INCOMPLETE,
+        message: `the order cannot be approved yet: ${missing} is missing`,
+        nonRetryable: true,
+        details: [{ missing }],
+      });
+    }
+  };
+
   setHandler(
     partnerActionUpdate,
     (req: PartnerActionRequest) =>
@@ -319,7 +341,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         if (req.via === 'line') replyOnLine(requestId, req.action);
         return { status: state.status, actionId };
       }),
-    { validator: validatePartnerAction },
+    { validator: validatePartnerRequest },
   );
 
   /** A step taken from LINE gets its confirmation in the talk room. */

@@ -3,7 +3,9 @@
 // the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
 // update of the order workflow, answered once the platform has recorded it.
 import { Router } from 'express';
+import { missingForApproval, missingPartnerInfo } from '../../common/orders/approval-rule';
 import { refusePartnerAction } from '../../common/orders/transitions';
+import { approvalChecks } from '../lansmart/approval-checks';
 import type { OrderState } from '../../common/orders/types';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerBankAccount, PartnerBasicInfo } from '../../providers/lansmart/platform-client';
@@ -53,10 +55,11 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (order.status === 'ordered') {
         const partner = await pw.platform.getPartner(session.partnerId);
         if (!partner) return sendProblem(req, res, 'not_found');
-        if (!partner.bankAccount) {
+        const missing = missingPartnerInfo(partner);
+        if (missing === 'bank_account') {
           return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
-        if (!partner.basicInfo) {
+        if (missing === 'basic_info') {
           const values = { name: partner.name ?? '' };
           return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
         }
@@ -114,12 +117,17 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const ctx = partnerPageContext(req, res);
       const parsedOp = approveOp.safeParse(formString(body, 'op'));
       if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      // The same rule as a tap in the LINE chat (approval-rule.ts): 口座情報 and 基本情報 first, then
+      // the final check; [実行する] is the confirmation.
+      const checks = await approvalChecks(pw.platform, session.partnerId, parsedOp.data === 'execute');
       if (parsedOp.data === 'confirm') {
         const refusal = refusePartnerAction('order.approve', order.status);
         if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);
+        const missing = missingForApproval(checks);
+        if (missing && missing !== 'confirmation') return sendStepRefusal(req, res, { kind: 'incomplete', missing }, 'order.approve', order.orderId);
         return sendPage(res, 200, approveConfirmPage(ctx, order, token));
       }
-      const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve' }, token.rid);
+      const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve', checks }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'order.approve', order.orderId);
       sendPage(res, 200, approvedPage(ctx));
     }),

@@ -21,7 +21,7 @@ import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
 import { browserSuiteHooks } from '../support/browser-suite';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
-import { createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -313,7 +313,7 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     const { orderId } = await createPlatformOrder(partner, Date.now());
     const act = (action: PartnerAction, id: string) =>
       s.env.client.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action }], updateId: id });
-    await act({ type: 'order.approve' }, 'approve');
+    await act(CHECKED_APPROVAL, 'approve');
     await s.lansmart.createWorkReport(orderId);
     const day = (await s.lansmart.order(orderId)).workPeriod.from;
     await act({ type: 'work.register', entries: [{ date: day, hours: 4, description: '設計' }] }, 'work');

@@ -9,7 +9,7 @@ import { jstDate } from '../../common/orders/schedule';
 import type { PartnerAction } from '../../common/orders/types';
 import { signTimestamped } from '../../api/signatures';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -49,7 +49,7 @@ describe('Lansmart platform events → the order workflow', () => {
       const created = await newOrder();
       assert.equal(created.delivery.status, 202);
       const orderId = created.order.orderId;
-      await act(orderId, { type: 'order.approve' }, 'approve');
+      await act(orderId, CHECKED_APPROVAL, 'approve');
       assert.equal((await s.lansmart.createWorkReport(orderId)).delivery.status, 202);
       await act(orderId, { type: 'work.register', entries: [{ date: today(), hours: 6, description: 'コーディング' }] }, 'work');
       const invoice: PartnerAction = { type: 'invoice.submit', billingMonth: today().slice(0, 7), items: [{ name: 'LP制作', amountYen: 200_000 }], expenses: [] };

@@ -13,7 +13,7 @@ import { jstDate } from '../../common/orders/schedule';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../../common/search-attributes';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
-import { createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -89,7 +89,7 @@ async function newOrder(taskQueue: string): Promise<Driver> {
   };
   // 発注書を確認してください reached the partner by e-mail and in-app (no LINE option here).
   await eventually(() => inAppOf(partner.partnerId, 'order_created'), (n) => n.length === 1, 'the order notification');
-  await d.act({ type: 'order.approve' }, `approve-${order.orderId}`);
+  await d.act(CHECKED_APPROVAL, `approve-${order.orderId}`);
   return d;
 }
 
