@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -67,6 +68,9 @@ export interface OrderWorkflowInput {
 }
 
 const MAX_REMEMBERED_IDS = 500;
+
+/** The platform's payment_notice.overdue_approved closes the order (histories before it never saw one). */
+const PLATFORM_OVERDUE_APPROVAL_PATCH = 'platform-overdue-approval';
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -226,6 +230,15 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         state.paymentNotice = { ...event.data, approvalDueAt: event.approvalDueAt, issuedAt: event.occurredAt };
         setStatus('payment_notice_issued');
         enqueue('payment_notice_issued', event.data.paymentNoticeId);
+        return;
+      case 'payment_notice.overdue_approved':
+        // The platform's own 期日超過承認: the wait for the partner ends and they are told, once (the
+        // same notification key as renkei's own overdue approval, so one of the two sends it).
+        if (!patched(PLATFORM_OVERDUE_APPROVAL_PATCH) || state.status !== 'payment_notice_issued') return;
+        state.closedAt = event.occurredAt;
+        state.closedBy = 'overdue_approval';
+        setStatus('closed');
+        enqueue('payment_notice_auto_approved', state.paymentNotice?.paymentNoticeId ?? '0');
         return;
       case 'order.cancelled':
         cancelPendingReminders(state.reminders);

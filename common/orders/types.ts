@@ -72,7 +72,9 @@ export type CompanyEvent =
       /** When the notice is approved on the partner's behalf (期日超過承認) if still pending. */
       approvalDueAt: string;
     }
-  | { type: 'order.cancelled'; eventId: string; occurredAt: string; data: { reason: string } };
+  | { type: 'order.cancelled'; eventId: string; occurredAt: string; data: { reason: string } }
+  /** The platform approved the pending payment notice itself (期日超過承認). */
+  | { type: 'payment_notice.overdue_approved'; eventId: string; occurredAt: string; data: { paymentNoticeId: string; approvedAt: string } };
 
 export type CompanyEventType = CompanyEvent['type'];
 
