@@ -1,11 +1,13 @@
 // The order workflow's side effects: the partner's steps and the overdue approval recorded in the
 // platform (with an Idempotency-Key, so a retried activity records them once), and the order read
-// model.
+// model with the in-app notifications whose step is done.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
 import { nextReminderAt } from '../../common/orders/reminders';
+import { doneNotificationKinds } from '../../common/orders/notification-steps';
 import { AWAITING_INVOICE } from '../../common/orders/transitions';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
+import { InAppNotification } from '../../models/inapp-notification';
 import { OrderView } from '../../models/order-view';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import { PlatformInvalidStateError, type LansmartPlatformClient, type PlatformPartnerAction } from '../../providers/lansmart/platform-client';
@@ -75,6 +77,8 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
         },
         { upsert: true },
       );
+      // The order's in-app notifications whose step is now done stop waiting for the partner.
+      await InAppNotification.updateMany({ orderId: s.orderId, partnerId: s.partnerId, kind: { $in: doneNotificationKinds(s.status) }, doneAt: { $exists: false } }, { $set: { doneAt: new Date() } });
     },
   };
 }
