@@ -50,12 +50,19 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
   }
 }
 
-/** Answers a step that did not happen: not found, try later, or the refusal with where the order stands. */
+/**
+ * Answers a step that did not happen: not found, try later, on to what an approval still needs, a
+ * page opened too early on to the step the order waits for, or the refusal with where the order
+ * stands.
+ */
 export function sendStepRefusal(req: Request, res: Response, outcome: Exclude<StepOutcome, { kind: 'done' }>, action: PartnerAction['type'], orderId: string): void {
   if (outcome.kind === 'not_found') return sendProblem(req, res, 'not_found');
   if (outcome.kind === 'unavailable') return sendProblem(req, res, 'unavailable');
   // The order page leads through what is missing (口座情報, 基本情報) to the final check.
   if (outcome.kind === 'incomplete') return res.redirect(303, orderPaths(orderId).order);
   const href = outcome.status ? currentStepPath(orderId, outcome.status) : orderPaths(orderId).order;
+  // A link that opens a step too early (the reminder's 「請求書を作成する」 before 稼動 is
+  // registered) leads on to the step the order waits for instead of a dead end.
+  if (req.method === 'GET' && outcome.reason === 'not_yet' && href !== req.path) return res.redirect(303, href);
   sendPage(res, 409, refusalPage(partnerPageContext(req, res), action, outcome.reason, { ...(outcome.status ? { status: outcome.status } : {}), href }));
 }
