@@ -12,7 +12,9 @@ import type { PartnerBankAccount, PartnerBasicInfo } from '../../providers/lansm
 import type { PageContext } from '../pages/locale';
 import { basicInfoValues, checkBasicInfo, type BasicInfoProblem } from './basic-info-form';
 import type { PartnerWebContext } from './context';
+import { needsConsents } from './consent-step-routes';
 import { orderContext } from './order-context';
+import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
@@ -55,6 +57,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (order.status === 'ordered') {
         const partner = await pw.platform.getPartner(session.partnerId);
         if (!partner) return sendProblem(req, res, 'not_found');
+        // Not registered yet: the three agreements of ユーザー登録 come before any 基本情報.
+        if (await needsConsents(partner)) return res.redirect(303, CONSENT_STEP_PATH);
         const missing = missingPartnerInfo(partner);
         if (missing === 'bank_account') {
           return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));

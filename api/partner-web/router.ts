@@ -8,6 +8,7 @@ import type { ApiDeps } from '../deps';
 import { TokenCipher } from '../../security/token-cipher';
 import { BrowserCsrf } from '../web/csrf';
 import { basicInfoRouter } from './basic-info-routes';
+import { consentStepRouter } from './consent-step-routes';
 import type { PartnerWebContext } from './context';
 import { invoiceRoutes } from './invoice-routes';
 import { lineCallbackRouter } from './line-callback-route';
@@ -26,6 +27,7 @@ export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   router.use(registrationRouter(pw, csrf));
   router.use(loginRouter(pw, csrf));
   router.use(lineCallbackRouter(pw, cipher));
+  router.use(consentStepRouter(pw));
   router.use(basicInfoRouter(pw));
   router.use(notificationRoutes(pw));
   router.use(orderRoutes(pw));

@@ -20,6 +20,7 @@ import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
 import { browserSuiteHooks } from '../support/browser-suite';
+import { recordAllConsents } from '../../api/partner-web/registration-consents';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
 import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
@@ -94,6 +95,8 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     const s = stack();
     await s.lansmart.seed({ requirePartnerInfoForApproval: true });
     const partner = await seedPartner({ lineOption: false, registered: false });
+    // Signed in before registering: the three agreements were given at the consent step of the login.
+    await recordAllConsents(partner.partnerId, new Date(), 'login');
     await withWorker(taskQueue, async () => {
       const order = await createPlatformOrder(partner, Date.now());
       const orderId = order.orderId;
