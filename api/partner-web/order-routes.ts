@@ -78,6 +78,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
     check: (body: FormBody) => InfoCheck<T, P>,
     save: (partnerId: string, value: T) => Promise<unknown>,
     render: (ctx: PageContext, order: OrderState, token: FormToken, form: InfoForm<P>) => string,
+    /** Saving it registers a partner not yet registered: the three agreements come first. */
+    registers = false,
   ): void {
     router.post(
       path,
@@ -92,6 +94,10 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const checked = check(body);
         const values = checked.values;
         if (!checked.ok) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: checked.errors }));
+        if (registers) {
+          const partner = await pw.platform.getPartner(c.session.partnerId);
+          if (partner && (await needsConsents(partner))) return res.redirect(303, CONSENT_STEP_PATH);
+        }
         try {
           await save(c.session.partnerId, checked.value);
         } catch (err) {
@@ -104,7 +110,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
     );
   }
   infoRoute('/partner/orders/:orderId/bank-account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
-  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
+  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage, true);
 
   // [承認する] (op=confirm) shows 最終確認; [実行する] (op=execute) approves. Both carry the token
   // minted with the order page, whose request ID is the update ID.
