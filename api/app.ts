@@ -69,14 +69,14 @@ export function createApp(deps: ApiDeps): Express {
     channelAccessToken: deps.config.LINE_CHANNEL_ACCESS_TOKEN,
     timeoutMs: deps.config.LINE_HTTP_TIMEOUT_MS,
   });
-  app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, log: deps.log }));
-  app.use(operatorLinksRouter(deps));
-  app.use(operatorExplainRouter(deps));
   const web = webContext(deps);
   app.use(web.pages.attach);
   app.use(linkPageRouter(web));
-  app.use(notificationsRouter(deps, web));
   const partnerWeb = partnerWebContext(deps, web, { partners, orders });
+  app.use(lineWebhookRouter(deps, { temporal: deps.temporal, partners, messaging: lineMessaging, platform: partnerWeb.platform, url: (path) => partnerWeb.url(path), log: deps.log }));
+  app.use(operatorLinksRouter(deps));
+  app.use(operatorExplainRouter(deps));
+  app.use(notificationsRouter(deps, web));
   app.use(lineWorksCallbacksRouter(deps, web));
   app.use(freeeAuthRouter(web));
   app.use(adminLinkRouter(deps, web));

@@ -250,7 +250,7 @@ async function main(): Promise<void> {
       closingDate: closingGuess,
     });
     await delivered(created.delivery, `order.created of ${o.orderId}`);
-    await commands.partnerAction(o.orderId, { partnerId: o.partner.partnerId, via: 'web', action: { type: 'order.approve' } }, `bench-approve-${o.orderId}`);
+    await commands.partnerAction(o.orderId, { partnerId: o.partner.partnerId, via: 'web', action: { type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: true } } }, `bench-approve-${o.orderId}`);
   });
   const phase1Seconds = (performance.now() - p1) / 1000;
   await waitFor('発注書 notifications in-app', () => InAppNotification.countDocuments({ kind: 'order_created' }), N, Date.now() + 60 * MINUTE, 5000);

@@ -26,6 +26,8 @@ export const ErrorType = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   /** The step was asked for by someone who is not the order's partner. */
   NOT_ORDER_PARTNER: 'NOT_ORDER_PARTNER',
+  /** An approval asked for before 口座情報, 基本情報 or the final check (common/orders/approval-rule.ts). */
+  APPROVAL_INCOMPLETE: 'APPROVAL_INCOMPLETE',
   /** The e-mail in LINE's ID token is not the partner's e-mail in the platform. */
   EMAIL_MISMATCH: 'EMAIL_MISMATCH',
   /** LINE gave no e-mail (none registered, or the permission was refused). */
@@ -50,6 +52,7 @@ export const NON_RETRYABLE_ERROR_TYPES: ErrorTypeName[] = [
   ErrorType.NOT_LINKED_EMPLOYEE,
   ErrorType.INVALID_TRANSITION,
   ErrorType.NOT_ORDER_PARTNER,
+  ErrorType.APPROVAL_INCOMPLETE,
   ErrorType.EMAIL_MISMATCH,
   ErrorType.EMAIL_MISSING,
   ErrorType.PARTNER_LINKED_ELSEWHERE,

@@ -1,6 +1,7 @@
 // The in-app channel: one document per partner notification, listed on the partner's page and by
 // the API with an unread count. `_id` is the notification's delivery key (written once however
-// often the activity runs).
+// often the activity runs). `doneAt`: when the step it asks for was done (or at once when it asks
+// for nothing, common/orders/notification-steps.ts); unread counts only what is not done.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const inAppNotificationSchema = new Schema(
@@ -13,6 +14,7 @@ const inAppNotificationSchema = new Schema(
     path: { type: String, required: true },
     orderId: { type: String },
     readAt: { type: Date },
+    doneAt: { type: Date },
   },
   { collection: 'inapp_notifications', timestamps: true, versionKey: false },
 );

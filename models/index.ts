@@ -7,6 +7,7 @@ import { EmployeeLink } from './employee-link';
 import { FreeeToken } from './freee-token';
 import { InAppNotification } from './inapp-notification';
 import { OrderView } from './order-view';
+import { PartnerConsent } from './partner-consent';
 import { PartnerLine } from './partner-line';
 import { PartnerLineToken } from './partner-line-token';
 import { WebhookEvent } from './webhook-event';
@@ -23,6 +24,7 @@ export { FreeeToken, freeeTokenId } from './freee-token';
 export { InAppNotification } from './inapp-notification';
 export { OAuthState } from './oauth-state';
 export { OrderView } from './order-view';
+export { PartnerConsent } from './partner-consent';
 export { PartnerLine } from './partner-line';
 export { PartnerLineToken } from './partner-line-token';
 export { WebhookEvent } from './webhook-event';
@@ -30,7 +32,7 @@ export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim, PartnerLine, PartnerLineToken, InAppNotification, OrderView, WebhookEvent] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim, PartnerConsent, PartnerLine, PartnerLineToken, InAppNotification, OrderView, WebhookEvent] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

@@ -24,6 +24,7 @@ import { followsInvoiceReminderRule } from '../common/orders/invoice-reminder-ru
 import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders } from '../common/orders/reminders';
 import { orderViewOf } from '../common/orders/order-view';
 import { jstDate } from '../common/orders/schedule';
+import { missingForApproval } from '../common/orders/approval-rule';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -68,6 +69,9 @@ export interface OrderWorkflowInput {
 }
 
 const MAX_REMEMBERED_IDS = 500;
+
+/** The platform's payment_notice.overdue_approved closes the order (histories before it never saw one). */
+const PLATFORM_OVERDUE_APPROVAL_PATCH = 'platform-overdue-approval';
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -241,6 +245,15 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         setStatus('payment_notice_issued');
         enqueue('payment_notice_issued', event.data.paymentNoticeId);
         return;
+      case 'payment_notice.overdue_approved':
+        // The platform's own 期日超過承認: the wait for the partner ends and they are told, once (the
+        // same notification key as renkei's own overdue approval, so one of the two sends it).
+        if (!patched(PLATFORM_OVERDUE_APPROVAL_PATCH) || state.status !== 'payment_notice_issued') return;
+        state.closedAt = event.occurredAt;
+        state.closedBy = 'overdue_approval';
+        setStatus('closed');
+        enqueue('payment_notice_auto_approved', state.paymentNotice?.paymentNoticeId ?? '0');
+        return;
       case 'order.cancelled':
         cancelPendingReminders(state.reminders);
         state.closedAt = event.occurredAt;
@@ -310,6 +323,27 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     if (refusal) throw refusalFailure(refusal, req.action.type);
   };
 
+  /**
+   * The update's validator: the status, then the approval rule (approval-rule.ts) for every entry
+   * point. Validators do not run again on replay and a refused update leaves no history, so the
+   * rule needs no patch; the handler's re-check under the lock stays the status one.
+   */
+  const validatePartnerRequest = (req: PartnerActionRequest): void => {
+    validatePartnerAction(req);
+    if (req.action.type !== 'order.approve') return;
+    const requestId = currentUpdateInfo()?.id;
+    if (requestId && state.appliedActionIds.includes(requestId)) return;
+    const missing = missingForApproval(req.action.checks);
+    if (missing) {
+      throw ApplicationFailure.create({
+        type: ErrorType.APPROVAL_INCOMPLETE,
+        message: `the order cannot be approved yet: ${missing} is missing`,
+        nonRetryable: true,
+        details: [{ missing }],
+      });
+    }
+  };
+
   setHandler(
     partnerActionUpdate,
     (req: PartnerActionRequest) =>
@@ -341,7 +375,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
         }
         return { status: state.status, actionId };
       }),
-    { validator: validatePartnerAction },
+    { validator: validatePartnerRequest },
   );
 
   /** A step taken from LINE gets its confirmation in the talk room. */

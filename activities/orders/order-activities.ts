@@ -1,10 +1,12 @@
 // The order workflow's side effects: the partner's steps and the overdue approval recorded in the
 // platform (with an Idempotency-Key, so a retried activity records them once), and the order read
-// model.
+// model with the in-app notifications whose step is done.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
+import { doneNotificationKinds } from '../../common/orders/notification-steps';
 import { orderViewOf, type OrderView as OrderViewRecord } from '../../common/orders/order-view';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
+import { InAppNotification } from '../../models/inapp-notification';
 import { writeOrderView } from '../../models/order-view';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import { PlatformInvalidStateError, type LansmartPlatformClient, type PlatformPartnerAction } from '../../providers/lansmart/platform-client';
@@ -59,7 +61,13 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
      * scheduled before versions existed carry the whole state (then projected, version 0).
      */
     async saveOrderView(input: { view: OrderViewRecord } | { state: OrderState }): Promise<void> {
-      await writeOrderView('view' in input ? input.view : orderViewOf(input.state, input.state.viewVersion ?? 0));
+      const view = 'view' in input ? input.view : orderViewOf(input.state, input.state.viewVersion ?? 0);
+      await writeOrderView(view);
+      // The order's in-app notifications whose step is now done stop waiting for the partner.
+      await InAppNotification.updateMany(
+        { orderId: view.orderId, partnerId: view.partnerId, kind: { $in: doneNotificationKinds(view.status) }, doneAt: { $exists: false } },
+        { $set: { doneAt: new Date() } },
+      );
     },
   };
 }

@@ -3,6 +3,7 @@
 // retry key derived from the delivery key (LINE answers 409 to a repeat: already sent).
 import type { PartnerDeliveryInput, DeliveryOutcome } from '../../common/partners/delivery';
 import { Delivery } from '../../models/delivery';
+import { asksNothing } from '../../common/orders/notification-steps';
 import { InAppNotification } from '../../models/inapp-notification';
 import type { LineMessage } from '../../providers/line/messaging-client';
 import { lineRetryKey } from '../../providers/line/retry-key';
@@ -49,6 +50,8 @@ export function makePartnerChannels(deps: PartnerActivityDeps) {
             body: input.text.body,
             path: input.path,
             ...(input.orderId ? { orderId: input.orderId } : {}),
+            // Nothing to do for the partner (友だち登録完了, 期日超過承認): it waits for nobody.
+            ...(asksNothing(input.kind) ? { doneAt: new Date() } : {}),
           },
         },
         { upsert: true },

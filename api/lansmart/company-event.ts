@@ -23,6 +23,8 @@ export function toCompanyEvent(event: Exclude<LansmartEvent, { type: 'order.crea
         return { ...base, type: event.type, data: event.data, approvalDueAt: paymentNoticeOverdueAt(event.data.approvalDueDate) };
       case 'order.cancelled':
         return { ...base, type: event.type, data: event.data };
+      case 'payment_notice.overdue_approved':
+        return { ...base, type: event.type, data: event.data };
     }
   } catch (err) {
     if (err instanceof InvalidDateError) throw new HttpError(400, 'invalid_event', err.message);

@@ -12,6 +12,8 @@ import { refusePartnerForm } from './page-handler';
 import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
 import type { PartnerSession } from '../web/session';
+import { needsConsents } from './consent-step-routes';
+import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { PartnerSignInError } from './sign-in-error';
 import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
 
@@ -50,6 +52,10 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
     try {
       const partner = await pw.platform.getPartner(session.partnerId);
       if (!partner) throw new PartnerSignInError('UNEXPECTED', 'the signed-in partner is unknown to the platform');
+      if (await needsConsents(partner)) {
+        res.redirect(303, CONSENT_STEP_PATH);
+        return;
+      }
       const known = partner.basicInfo ?? { name: partner.name ?? '' };
       const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, (known as Partial<Record<BasicInfoField, string>>)[f] ?? ''])) as Record<BasicInfoField, string>;
       render(req, res, session, 200, { values });
@@ -73,6 +79,13 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       return;
     }
     try {
+      // putBasicInfo registers the partner: never without the three agreements recorded.
+      const partner = await pw.platform.getPartner(session.partnerId);
+      if (!partner) throw new PartnerSignInError('UNEXPECTED', 'the signed-in partner is unknown to the platform');
+      if (await needsConsents(partner)) {
+        res.redirect(303, CONSENT_STEP_PATH);
+        return;
+      }
       await pw.platform.putBasicInfo(session.partnerId, checked.info);
     } catch (err) {
       if (err instanceof ProviderRejectedError && err.status === 400) {

@@ -1,8 +1,9 @@
 // `GET /auth/line/callback`, the redirect URI registered on the LINE Login channel, for both ユーザー
 // 登録 and ログイン: the state is consumed once (signed, this browser's, unexpired), LINE's own
 // error answers are told apart (the partner cancelled, LINE is down, anything else), then
-// line-sign-in.ts links and opens the session. Registration continues at 基本情報登録; login at
-// the page the partner came for (基本情報登録 first while the partner has not registered).
+// line-sign-in.ts links and opens the session. Registration records its three agreements and
+// continues at 基本情報登録; login at the page the partner came for (while the partner has not
+// registered: the three agreements first, then 基本情報登録).
 import { Router } from 'express';
 import { z } from 'zod';
 import { OAuthState } from '../../models/oauth-state';
@@ -12,10 +13,18 @@ import type { PartnerWebContext } from './context';
 import { LINE_SIGN_IN_PURPOSES, type LineSignInPurpose } from './line-login-start';
 import { signInWithLine, type LineSignInFlow } from './line-sign-in';
 import { partnerReturnTo } from '../web/context';
+import { CONSENT_STEP_PATH } from './pages/registration-page';
+import { hasAllConsents, recordAllConsents } from './registration-consents';
 import { PartnerSignInError } from './sign-in-error';
 import { LOGIN_RETRY, loginRetry, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
 
 export const BASIC_INFO_PATH = '/partner/register/basic-info';
+
+/** When the registration page's agreements were given (carried in the state), else now. */
+function consentTime(value: string | undefined): Date {
+  const at = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(at) ? new Date() : new Date(at);
+}
 
 export const lineCallbackQuery = z.object({
   state: z.string().min(1).max(500).optional(),
@@ -79,7 +88,10 @@ export function lineCallbackRouter(pw: PartnerWebContext, cipher: TokenCipher): 
         req.log,
       );
       req.log.info({ partnerId: signedIn.partner.partnerId, flow: flow.kind, friend: signedIn.friend, alreadyLinked: signedIn.alreadyLinked }, 'partner signed in with LINE');
-      const next = flow.kind === 'register' || !signedIn.partner.registered ? BASIC_INFO_PATH : partnerReturnTo(flowState.data.returnTo);
+      // The three agreements of the registration page are recorded now that LINE said who this is; a
+      // login before registration goes to them first (consent-step-routes.ts).
+      if (flow.kind === 'register') await recordAllConsents(signedIn.partner.partnerId, consentTime(flowState.data.consentedAt), 'register');
+      const next = signedIn.partner.registered && flow.kind === 'login' ? partnerReturnTo(flowState.data.returnTo) : (await hasAllConsents(signedIn.partner.partnerId)) ? BASIC_INFO_PATH : CONSENT_STEP_PATH;
       res.redirect(303, next);
     } catch (err) {
       if (err instanceof StateError && err.data) retry = retryOf(purpose, err.data);

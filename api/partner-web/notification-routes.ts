@@ -38,6 +38,8 @@ const itemJson = (n: PartnerNotification) => ({
   createdAt: n.createdAt.toISOString(),
   read: n.readAt !== null,
   readAt: n.readAt?.toISOString() ?? null,
+  done: n.doneAt !== null,
+  doneAt: n.doneAt?.toISOString() ?? null,
 });
 
 export function notificationRoutes(pw: PartnerWebContext): Router {

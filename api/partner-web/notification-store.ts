@@ -1,6 +1,7 @@
 // The partner's in-app notifications as the home page and the API read them: one page newest
 // first (bounded by `limit`, continued with an opaque `before` cursor of creation time and ID, on
-// the partner + creation-time index), the unread count, and marking one read — every query scoped
+// the partner + creation-time index), the unread count (what still waits for the partner: not
+// opened and its step not done), and marking one read — every query scoped
 // to the signed-in partner, so another partner's notification is simply not found.
 import { z } from 'zod';
 import { InAppNotification } from '../../models/inapp-notification';
@@ -14,6 +15,8 @@ export interface PartnerNotification {
   orderId: string | null;
   createdAt: Date;
   readAt: Date | null;
+  /** When the step it asks for was done (then it no longer waits for the partner). */
+  doneAt: Date | null;
 }
 
 export interface NotificationPage {
@@ -41,7 +44,8 @@ export const cursorParam = z
 
 const cursorOf = (n: PartnerNotification): string => `${n.createdAt.getTime()}.${n.id}`;
 
-const unreadFilter = (partnerId: string) => ({ partnerId, readAt: { $exists: false } });
+/** Unread means waiting for the partner: neither opened nor done (common/orders/notification-steps.ts). */
+const unreadFilter = (partnerId: string) => ({ partnerId, readAt: { $exists: false }, doneAt: { $exists: false } });
 
 export function countUnread(partnerId: string): Promise<number> {
   return InAppNotification.countDocuments(unreadFilter(partnerId));
@@ -64,6 +68,7 @@ export async function listNotifications(partnerId: string, page: { limit: number
       orderId: d.orderId ?? null,
       createdAt: d.createdAt,
       readAt: d.readAt ?? null,
+      doneAt: d.doneAt ?? null,
     }),
   );
   const last = items[items.length - 1];

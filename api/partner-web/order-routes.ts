@@ -3,13 +3,18 @@
 // the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
 // update of the order workflow, answered once the platform has recorded it.
 import { Router } from 'express';
+import { missingForApproval, missingPartnerInfo } from '../../common/orders/approval-rule';
 import type { OrderView } from '../../common/orders/order-view';
+import { refusePartnerAction } from '../../common/orders/transitions';
+import { approvalChecks } from '../lansmart/approval-checks';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerBankAccount, PartnerBasicInfo } from '../../providers/lansmart/platform-client';
 import type { PageContext } from '../pages/locale';
 import { basicInfoValues, checkBasicInfo, type BasicInfoProblem } from './basic-info-form';
 import type { PartnerWebContext } from './context';
+import { needsConsents } from './consent-step-routes';
 import { orderContext } from './order-context';
+import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
 import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
@@ -52,27 +57,22 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       // After [実行する] (Post/Redirect/Get): the result, read from the version the step wrote.
       if (c.done && order.approvedAt) return sendPage(res, 200, approvedPage(ctx));
       if (order.status === 'ordered') {
-        const missing = await missingPartnerInfo(session.partnerId);
-        if (missing === 'partner') return sendProblem(req, res, 'not_found');
-        if (missing?.form === 'bank') {
+        const partner = await pw.platform.getPartner(session.partnerId);
+        if (!partner) return sendProblem(req, res, 'not_found');
+        // Not registered yet: the three agreements of ユーザー登録 come before any 基本情報.
+        if (await needsConsents(partner)) return res.redirect(303, CONSENT_STEP_PATH);
+        const missing = missingPartnerInfo(partner);
+        if (missing === 'bank_account') {
           return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
-        if (missing?.form === 'basic') {
-          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: missing.values, errors: {} }));
+        if (missing === 'basic_info') {
+          const values = { name: partner.name ?? '' };
+          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
         }
       }
       sendPage(res, 200, orderPage(ctx, order));
     }),
   );
-
-  /** The partner's 口座情報 or 基本情報 the platform still lacks (they come before the approval). */
-  async function missingPartnerInfo(partnerId: string): Promise<'partner' | { form: 'bank' } | { form: 'basic'; values: Record<string, string> } | undefined> {
-    const partner = await pw.platform.getPartner(partnerId);
-    if (!partner) return 'partner';
-    if (!partner.bankAccount) return { form: 'bank' };
-    if (!partner.basicInfo) return { form: 'basic', values: { name: partner.name ?? '' } };
-    return undefined;
-  }
 
   /** 口座情報 / 基本情報: checked here, saved on the platform, then back to the order. */
   function infoRoute<T, P>(
@@ -80,6 +80,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
     check: (body: FormBody) => InfoCheck<T, P>,
     save: (partnerId: string, value: T) => Promise<unknown>,
     render: (ctx: PageContext, order: OrderView, token: FormToken, form: InfoForm<P>) => string,
+    /** Saving it registers a partner not yet registered: the three agreements come first. */
+    registers = false,
   ): void {
     router.post(
       path,
@@ -94,6 +96,10 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const checked = check(body);
         const values = checked.values;
         if (!checked.ok) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: checked.errors }));
+        if (registers) {
+          const partner = await pw.platform.getPartner(c.session.partnerId);
+          if (partner && (await needsConsents(partner))) return res.redirect(303, CONSENT_STEP_PATH);
+        }
         try {
           await save(c.session.partnerId, checked.value);
         } catch (err) {
@@ -106,7 +112,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
     );
   }
   infoRoute('/partner/orders/:orderId/bank-account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
-  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage);
+  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage, true);
 
   // [承認する] opens 最終確認 (a page, so Back never re-posts a form); its [実行する] approves with
   // the token minted with it, whose request ID is the update ID.
@@ -116,7 +122,11 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res);
       if (!c) return;
       const { session, order } = c;
-      if (order.status !== 'ordered' || (await missingPartnerInfo(session.partnerId))) return res.redirect(303, orderPaths(order.orderId).order);
+      const refusal = refusePartnerAction('order.approve', order.status);
+      if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);
+      // 口座情報 or 基本情報 still missing (approval-rule.ts): the order page shows that form first.
+      const missing = missingForApproval(await approvalChecks(pw.platform, session.partnerId, false));
+      if (missing && missing !== 'confirmation') return res.redirect(303, orderPaths(order.orderId).order);
       sendPage(res, 200, approveConfirmPage(partnerPageContext(req, res), order, issueFormToken(pw, session, approveForm(order.orderId))));
     }),
   );
@@ -133,9 +143,12 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (!token) return sendProblem(req, res, 'forbidden');
       const parsedOp = approveOp.safeParse(formString(body, 'op'));
       if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
-      // A 承認する form of a page rendered before 最終確認 was a page of its own.
+      // The same rule as a tap in the LINE chat (approval-rule.ts): 口座情報 and 基本情報 first, then
+      // the final check, a page of its own (a 承認する form of a page rendered before that leads there);
+      // [実行する] is the confirmation.
       if (parsedOp.data === 'confirm') return res.redirect(303, orderPaths(order.orderId).approve);
-      const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve' }, token.rid);
+      const checks = await approvalChecks(pw.platform, session.partnerId, true);
+      const outcome = await takeStep(pw, session, order.orderId, { type: 'order.approve', checks }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'order.approve', order.orderId);
       res.redirect(303, donePath(orderPaths(order.orderId).order, outcome.viewVersion));
     }),

@@ -83,7 +83,8 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
         render(req, res, 400, found, ticked, true);
         return;
       }
-      const url = await lineAuthorizeUrl(pw, req, res, 'line_register', { partnerId: found.partner.partnerId, invitation: found.token });
+      // Recorded once LINE has said who this is (line-callback-route.ts), with the time they were given.
+      const url = await lineAuthorizeUrl(pw, req, res, 'line_register', { partnerId: found.partner.partnerId, invitation: found.token, consentedAt: new Date().toISOString() });
       res.redirect(303, url);
     } catch (err) {
       sendSignInFailure(req, res, err, err instanceof PartnerSignInError && err.kind === 'FORM_EXPIRED' && invitationToken.safeParse(token).success ? registerRetry(token) : INVITATION_RETRY);

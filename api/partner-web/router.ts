@@ -10,6 +10,7 @@ import { TokenCipher } from '../../security/token-cipher';
 import { BrowserCsrf } from '../web/csrf';
 import { useBrand } from '../web/page-context';
 import { basicInfoRouter } from './basic-info-routes';
+import { consentStepRouter } from './consent-step-routes';
 import type { PartnerWebContext } from './context';
 import { invoiceBasicInfoRoutes } from './invoice-basic-info-routes';
 import { invoiceRoutes } from './invoice-routes';
@@ -38,6 +39,7 @@ export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   router.use(registrationRouter(pw, csrf));
   router.use(loginRouter(pw, csrf));
   router.use(lineCallbackRouter(pw, cipher));
+  router.use(consentStepRouter(pw));
   router.use(basicInfoRouter(pw));
   router.use(notificationRoutes(pw));
   router.use(orderListRoutes(pw));

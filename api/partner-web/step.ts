@@ -4,6 +4,7 @@
 // saying no — comes back as a reason to show; it changed nothing.
 import type { Request, Response } from 'express';
 import { ErrorType } from '../../common/errors';
+import type { ApprovalMissing } from '../../common/orders/approval-rule';
 import type { OrderStatusName, PartnerAction, PartnerActionResult } from '../../common/orders/types';
 import { OrderCommandError, OrderNotRunningError } from '../temporal/order-commands';
 import type { PartnerWebContext } from './context';
@@ -17,6 +18,8 @@ export type StepOutcome =
   | { kind: 'done'; status: OrderStatusName; viewVersion?: number; result?: PartnerActionResult }
   | { kind: 'refused'; reason: StepRefusal; status?: OrderStatusName }
   | { kind: 'not_found' }
+  /** An approval before 口座情報, 基本情報 or the final check (common/orders/approval-rule.ts). */
+  | { kind: 'incomplete'; missing: ApprovalMissing }
   /** The platform could not be reached (after the activity's retries): nothing recorded; try again. */
   | { kind: 'unavailable' };
 
@@ -41,6 +44,7 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
     }
     if (err instanceof OrderCommandError) {
       if (err.type === ErrorType.NOT_ORDER_PARTNER) return { kind: 'not_found' };
+      if (err.type === ErrorType.APPROVAL_INCOMPLETE) return { kind: 'incomplete', missing: err.missing ?? 'confirmation' };
       if (OUTAGE_TYPES.has(err.type)) return { kind: 'unavailable' };
       if (err.refusal) return { kind: 'refused', reason: err.refusal.reason, status: err.refusal.status };
       return { kind: 'refused', reason: 'platform_refused' };
@@ -49,10 +53,19 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
   }
 }
 
-/** Answers a step that did not happen: not found, try later, or the refusal with where the order stands. */
+/**
+ * Answers a step that did not happen: not found, try later, on to what an approval still needs, a
+ * page opened too early on to the step the order waits for, or the refusal with where the order
+ * stands.
+ */
 export function sendStepRefusal(req: Request, res: Response, outcome: Exclude<StepOutcome, { kind: 'done' }>, action: PartnerAction['type'], orderId: string): void {
   if (outcome.kind === 'not_found') return sendProblem(req, res, 'not_found');
   if (outcome.kind === 'unavailable') return sendProblem(req, res, 'unavailable');
+  // The order page leads through what is missing (口座情報, 基本情報) to the final check.
+  if (outcome.kind === 'incomplete') return res.redirect(303, orderPaths(orderId).order);
   const href = outcome.status ? currentStepPath(orderId, outcome.status) : orderPaths(orderId).order;
+  // A link that opens a step too early (the reminder's 「請求書を作成する」 before 稼動 is
+  // registered) leads on to the step the order waits for instead of a dead end.
+  if (req.method === 'GET' && outcome.reason === 'not_yet' && href !== req.path) return res.redirect(303, href);
   sendPage(res, 409, refusalPage(partnerPageContext(req, res), action, outcome.reason, { ...(outcome.status ? { status: outcome.status } : {}), href }));
 }

@@ -1,8 +1,9 @@
 // POST /events/lansmart: the platform's signed order events. The signature and a 5-minute
 // timestamp window are checked on the raw body, the event validated, then `order.created` starts
 // `order:{orderId}` and every other event is an update of it (update ID = event ID). Answers:
-// 202 applied, 200 duplicate, 404 unknown order, 409 not possible in the order's state (nothing
-// changed; the platform may send it again later), 4xx bad input.
+// 202 applied, 200 duplicate (or already_closed: the platform's 期日超過承認 of an order that has
+// closed), 404 unknown order, 409 not possible in the order's state (nothing changed; the platform
+// may send it again later), 4xx bad input.
 import express, { Router } from 'express';
 import { HttpError } from '../errors';
 import { toCompanyEvent, toStartOrder } from '../lansmart/company-event';
@@ -47,6 +48,8 @@ export function lansmartEventsRouter(deps: ApiDeps, orders: OrderCommands): Rout
           throw new HttpError(404, 'unknown_order', `Order ${event.orderId} is unknown: send order.created first.`);
         }
         if (err.state.appliedEventIds.includes(event.eventId)) return answer(200, 'duplicate', { orderStatus: err.state.status });
+        // The platform's 期日超過承認 of an order renkei closed already (its own, or the partner's): nothing to do.
+        if (event.type === 'payment_notice.overdue_approved' && err.state.status === 'closed') return answer(200, 'already_closed', { orderStatus: err.state.status });
         count('rejected');
         throw new HttpError(409, 'order_closed', `Order ${event.orderId} has ended (${err.state.status}); nothing changed.`);
       }

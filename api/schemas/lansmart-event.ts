@@ -29,6 +29,8 @@ export const lansmartEventSchema = z.discriminatedUnion('type', [
     data: z.object({ paymentNoticeId: id, amountYen: z.number().int().nonnegative(), approvalDueDate: ymd }),
   }),
   z.object({ ...envelope, type: z.literal('order.cancelled'), data: z.object({ reason: wellFormedText(1000).default('') }) }),
+  // The platform's own 期日超過承認 of a pending payment notice.
+  z.object({ ...envelope, type: z.literal('payment_notice.overdue_approved'), data: z.object({ paymentNoticeId: id, approvedAt: isoInstant() }) }),
 ]);
 
 export type LansmartEvent = z.infer<typeof lansmartEventSchema>;

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { ErrorType } from '../../common/errors';
 import { orderWorkflowId } from '../../common/ids';
+import type { ApprovalMissing } from '../../common/orders/approval-rule';
 import { applyCompanyEventUpdate, orderStatusQuery, partnerActionUpdate, upcomingRemindersQuery } from '../../common/orders/messages';
 import type { Refusal } from '../../common/orders/transitions';
 import type { CompanyEvent, CompanyEventResult, OrderState, PartnerActionRequest, PartnerActionResult, ReminderEntry, StartOrderInput } from '../../common/orders/types';
@@ -19,6 +21,8 @@ export class OrderCommandError extends Error {
     readonly type: string,
     message: string,
     readonly refusal?: Refusal,
+    /** For APPROVAL_INCOMPLETE: the first thing the approval still needs. */
+    readonly missing?: ApprovalMissing,
   ) {
     super(message);
     this.name = 'OrderCommandError';
@@ -65,6 +69,10 @@ export function orderCommands(client: Client, metrics: ApiMetrics, taskQueue: st
       }
     }
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+      if (err.cause.type === ErrorType.APPROVAL_INCOMPLETE) {
+        const missing = (err.cause.details?.[0] as { missing?: ApprovalMissing } | undefined)?.missing ?? 'confirmation';
+        throw new OrderCommandError(err.cause.type, err.cause.message, undefined, missing);
+      }
       const refusal = err.cause.details?.[0] as Refusal | undefined;
       throw new OrderCommandError(err.cause.type ?? 'UNKNOWN', err.cause.message, refusal);
     }

@@ -21,6 +21,8 @@ const COMPANY_EVENT_FROM: Record<CompanyEventType, readonly OrderStatusName[]> =
   'work_report.created': ['approved'],
   'invoice.remanded': ['invoiced'],
   'payment_notice.issued': ['invoiced'],
+  // Also once closed: renkei's own 期日超過承認 may have closed the order first (then it changes nothing).
+  'payment_notice.overdue_approved': ['payment_notice_issued', 'closed'],
   'order.cancelled': ['ordered', 'approved', 'reporting', 'work_registered', 'invoiced', 'remanded', 'payment_notice_issued'],
 };
 
@@ -46,6 +48,7 @@ const STEP_AT: Record<PartnerActionType | CompanyEventType, number> = {
   'work_report.created': 1,
   'invoice.remanded': 4,
   'payment_notice.issued': 4,
+  'payment_notice.overdue_approved': 5,
   'order.cancelled': 0,
 };
 

@@ -2,6 +2,7 @@
 // that feeds it, the order workflow and whoever queries it: statuses, company events, partner
 // actions, reminders and notifications.
 import type { PartnerNotificationKind } from '../partners/notifications';
+import type { ApprovalChecks } from './approval-rule';
 
 /** The document state machine (the seed's 発注書 → 業務報告 → 請求書 → 支払通知書). */
 export const ORDER_STATUSES = [
@@ -71,7 +72,9 @@ export type CompanyEvent =
       /** When the notice is approved on the partner's behalf (期日超過承認) if still pending. */
       approvalDueAt: string;
     }
-  | { type: 'order.cancelled'; eventId: string; occurredAt: string; data: { reason: string } };
+  | { type: 'order.cancelled'; eventId: string; occurredAt: string; data: { reason: string } }
+  /** The platform approved the pending payment notice itself (期日超過承認). */
+  | { type: 'payment_notice.overdue_approved'; eventId: string; occurredAt: string; data: { paymentNoticeId: string; approvedAt: string } };
 
 export type CompanyEventType = CompanyEvent['type'];
 
@@ -89,7 +92,8 @@ export interface InvoiceLine {
 
 /** A step the partner takes, from renkei's pages or from LINE. */
 export type PartnerAction =
-  | { type: 'order.approve' }
+  /** `checks`: what the caller established (approval-rule.ts); absent only in histories from before the rule. */
+  | { type: 'order.approve'; checks?: ApprovalChecks }
   | { type: 'work.register'; entries: WorkEntry[] }
   | { type: 'invoice.submit'; billingMonth: string; items: InvoiceLine[]; expenses: InvoiceLine[] }
   | { type: 'payment_notice.approve' };

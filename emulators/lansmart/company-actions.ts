@@ -13,8 +13,8 @@ import type { LansmartState } from './state';
 
 export interface CompanyActionResult {
   order: Order;
-  /** The event sending; null for a change that sends no event (期日超過承認). */
-  delivery: EventDelivery | null;
+  /** The event sending. */
+  delivery: EventDelivery;
 }
 
 export const DEFAULT_CANCEL_REASON = '発注が取り消されました';
@@ -139,15 +139,20 @@ export async function cancelOrder(state: LansmartState, orderId: string, input: 
   return { order: orderSnapshot(order), delivery };
 }
 
-/** 期日超過承認: the platform approves the payment notice on the partner's behalf. Sends no event. */
-export function approveOverduePaymentNotice(state: LansmartState, orderId: string): CompanyActionResult {
+/**
+ * 期日超過承認: the platform approves the payment notice on the partner's behalf and tells renkei
+ * (`payment_notice.overdue_approved`), as it tells every other change of the order.
+ */
+export async function approveOverduePaymentNotice(state: LansmartState, orderId: string, overrides: SendingOverrides = {}): Promise<CompanyActionResult> {
   const order = orderOrFail(state, orderId);
   assertTransitionAllowed(order, 'payment_notice.overdue_approve');
+  const notice = order.paymentNotice;
+  if (notice === null) throw lansmartError(409, 'INVALID_STATE', '支払通知書がありません', { status: order.status });
   const at = new Date().toISOString();
-  if (order.paymentNotice !== null) {
-    order.paymentNotice.approvedAt = at;
-    order.paymentNotice.approvedBy = 'overdue';
-  }
-  applyTransition(order, 'payment_notice.overdue_approve', {}, at);
-  return { order: orderSnapshot(order), delivery: null };
+  const event = platformEvent(order, 'payment_notice.overdue_approved', { paymentNoticeId: notice.paymentNoticeId, approvedAt: at });
+  notice.approvedAt = at;
+  notice.approvedBy = 'overdue';
+  applyTransition(order, 'payment_notice.overdue_approve', { eventId: event.eventId }, at);
+  const delivery = await emitPlatformEvent(state, event, overrides);
+  return { order: orderSnapshot(order), delivery };
 }

@@ -85,8 +85,7 @@ export function createConsoleRouter(state: LansmartState): Router {
   const run = async (res: Response, notice: NoticeKey, action: () => Promise<CompanyActionResult> | CompanyActionResult): Promise<void> => {
     try {
       const { delivery } = await action();
-      const query: Record<string, string> = { notice };
-      if (delivery !== null) query.delivery = delivery.status === null ? 'none' : String(delivery.status);
+      const query: Record<string, string> = { notice, delivery: delivery.status === null ? 'none' : String(delivery.status) };
       res.redirect(303, `/company/orders?${new URLSearchParams(query).toString()}`);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;

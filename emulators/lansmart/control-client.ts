@@ -4,8 +4,7 @@
 // Non-2xx answers throw EmulatorControlError.
 
 import { callControl } from '../harness/control-call';
-import type { CompanyActionResult } from './company-actions';
-import type { CancelRequest, CreateOrderRequest, PaymentNoticeRequest, RemandRequest, ReplayRequest, WorkReportRequest } from './control-schema';
+import type { CancelRequest, CreateOrderRequest, OverdueApprovalRequest, PaymentNoticeRequest, RemandRequest, ReplayRequest, WorkReportRequest } from './control-schema';
 import type { Order } from './order';
 import type { RecordedPartnerAction } from './partner-action-schema';
 import type { EventDelivery } from './platform-event';
@@ -45,9 +44,9 @@ export class LansmartControl {
     return callControl<SentCompanyAction>(this.baseUrl, 'POST', `/orders/${encodeURIComponent(orderId)}/cancel`, request);
   }
 
-  /** 期日超過承認 by the platform (sends no event). */
-  approveOverdue(orderId: string): Promise<CompanyActionResult> {
-    return callControl<CompanyActionResult>(this.baseUrl, 'POST', `/orders/${encodeURIComponent(orderId)}/overdue-approval`);
+  /** 期日超過承認 by the platform, and its payment_notice.overdue_approved sending. */
+  approveOverdue(orderId: string, request: OverdueApprovalRequest = {}): Promise<SentCompanyAction> {
+    return callControl<SentCompanyAction>(this.baseUrl, 'POST', `/orders/${encodeURIComponent(orderId)}/overdue-approval`, request);
   }
 
   order(orderId: string): Promise<Order> {

@@ -64,6 +64,9 @@ export const cancelSchema = z.strictObject({
 });
 export type CancelRequest = z.input<typeof cancelSchema>;
 
+export const overdueApprovalSchema = z.strictObject({ ...sendingOverrides });
+export type OverdueApprovalRequest = z.input<typeof overdueApprovalSchema>;
+
 export const replaySchema = z.strictObject({
   /** Events to re-send (default: every event, in the order they happened). */
   eventIds: z.array(z.string().min(1)).optional(),

@@ -13,7 +13,7 @@ import {
   orderOrFail,
   remandInvoice,
 } from './company-actions';
-import { cancelSchema, createOrderSchema, paymentNoticeSchema, remandSchema, replaySchema, workReportSchema } from './control-schema';
+import { cancelSchema, createOrderSchema, overdueApprovalSchema, paymentNoticeSchema, remandSchema, replaySchema, workReportSchema } from './control-schema';
 import { replayEvents } from './event-replay';
 import { orderSnapshot } from './order';
 import { lansmartSeedSchema } from './seed-schema';
@@ -67,8 +67,9 @@ export function createLansmartControlRouter(state: LansmartState): Router {
     res.json(await cancelOrder(state, orderIdOf(req), input, overridesOf(input)));
   });
 
-  router.post('/orders/:orderId/overdue-approval', (req, res) => {
-    res.json(approveOverduePaymentNotice(state, orderIdOf(req)));
+  router.post('/orders/:orderId/overdue-approval', async (req, res) => {
+    const input = parseControlInput(overdueApprovalSchema, req.body ?? {});
+    res.json(await approveOverduePaymentNotice(state, orderIdOf(req), overridesOf(input)));
   });
 
   router.get('/events', (_req, res) => {

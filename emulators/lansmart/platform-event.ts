@@ -11,6 +11,8 @@ export interface PlatformEventData {
   'invoice.remanded': { invoiceId: string; reason: string };
   'payment_notice.issued': { paymentNoticeId: string; amountYen: number; approvalDueDate: string };
   'order.cancelled': { reason: string };
+  /** The platform's own 期日超過承認 of a pending payment notice. */
+  'payment_notice.overdue_approved': { paymentNoticeId: string; approvedAt: string };
 }
 
 export type PlatformEventType = keyof PlatformEventData;

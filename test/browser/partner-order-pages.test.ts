@@ -20,8 +20,9 @@ import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
 import { browserSuiteHooks } from '../support/browser-suite';
+import { recordAllConsents } from '../../api/partner-web/registration-consents';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
-import { createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -94,6 +95,8 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     const s = stack();
     await s.lansmart.seed({ requirePartnerInfoForApproval: true });
     const partner = await seedPartner({ lineOption: false, registered: false });
+    // Signed in before registering: the three agreements were given at the consent step of the login.
+    await recordAllConsents(partner.partnerId, new Date(), 'login');
     await withWorker(taskQueue, async () => {
       const order = await createPlatformOrder(partner, Date.now());
       const orderId = order.orderId;
@@ -313,7 +316,7 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     const { orderId } = await createPlatformOrder(partner, Date.now());
     const act = (action: PartnerAction, id: string) =>
       s.env.client.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action }], updateId: id });
-    await act({ type: 'order.approve' }, 'approve');
+    await act(CHECKED_APPROVAL, 'approve');
     await s.lansmart.createWorkReport(orderId);
     const day = (await s.lansmart.order(orderId)).workPeriod.from;
     await act({ type: 'work.register', entries: [{ date: day, hours: 4, description: '設計' }] }, 'work');

@@ -1,7 +1,7 @@
 // The platform's signed order events through renkei's API: each event drives the order workflow
 // once — duplicated and shuffled deliveries are answered "duplicate" and notify nobody again —,
 // and forged, stale, malformed, unknown-order and out-of-order events are refused with a 4xx and
-// change nothing.
+// change nothing; the platform's own 期日超過承認 closes the order and notifies once.
 import { strict as assert } from 'node:assert';
 import { orderWorkflowId } from '../../common/ids';
 import { orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
@@ -9,7 +9,8 @@ import { jstDate } from '../../common/orders/schedule';
 import type { PartnerAction } from '../../common/orders/types';
 import { signTimestamped } from '../../api/signatures';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
+import { lineTitlesTo, linkPartnerLine, seedLineUser } from '../support/line-partners';
+import { CHECKED_APPROVAL, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -49,7 +50,7 @@ describe('Lansmart platform events → the order workflow', () => {
       const created = await newOrder();
       assert.equal(created.delivery.status, 202);
       const orderId = created.order.orderId;
-      await act(orderId, { type: 'order.approve' }, 'approve');
+      await act(orderId, CHECKED_APPROVAL, 'approve');
       assert.equal((await s.lansmart.createWorkReport(orderId)).delivery.status, 202);
       await act(orderId, { type: 'work.register', entries: [{ date: today(), hours: 6, description: 'コーディング' }] }, 'work');
       const invoice: PartnerAction = { type: 'invoice.submit', billingMonth: today().slice(0, 7), items: [{ name: 'LP制作', amountYen: 200_000 }], expenses: [] };
@@ -110,6 +111,46 @@ describe('Lansmart platform events → the order workflow', () => {
       assert.equal(state.status, 'ordered');
       assert.deepEqual(state.remands, []);
       assert.ok(!state.appliedEventIds.includes(`early-${order.orderId}`));
+    });
+  });
+
+  it('closes the order on the platform’s own 期日超過承認 and tells the partner once on every channel; a repeat or a late one changes nothing', async () => {
+    const s = stack();
+    partner = await seedPartner({ lineOption: true });
+    await seedLineUser(partner);
+    await withWorker(taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+      const created = await newOrder();
+      const orderId = created.order.orderId;
+      await act(orderId, CHECKED_APPROVAL, 'approve');
+      await s.lansmart.createWorkReport(orderId);
+      await act(orderId, { type: 'work.register', entries: [{ date: today(), hours: 6, description: 'コーディング' }] }, 'work');
+      await act(orderId, { type: 'invoice.submit', billingMonth: today().slice(0, 7), items: [{ name: 'LP制作', amountYen: 200_000 }], expenses: [] }, 'invoice');
+      await s.lansmart.issuePaymentNotice(orderId, { approvalDueDate: jstDate(new Date(Date.now() + 7 * 86_400_000)) });
+      await eventually(() => inAppOf(partner.partnerId, 'payment_notice_issued'), (n) => n.length === 1, 'the payment notice');
+
+      // The platform's console: 期日超過承認, delivered signed to renkei.
+      const approved = await s.lansmart.approveOverdue(orderId);
+      assert.equal(approved.delivery.status, 202);
+      assert.equal((approved.delivery.body as { status: string }).status, 'applied');
+      const handle = s.env.client.workflow.getHandle(orderWorkflowId(orderId));
+      const final = (await handle.result()) as { status: string; closedBy: string };
+      assert.equal(final.status, 'closed');
+      assert.equal(final.closedBy, 'overdue_approval');
+      // Sent again: a duplicate; a 期日超過承認 of the closed order under another event ID: nothing to do.
+      const [again] = await s.lansmart.replayEvents({ eventIds: [approved.delivery.eventId] });
+      assert.equal(again?.status, 200);
+      const late = JSON.stringify({ ...JSON.parse(approved.delivery.requestBody), eventId: `late-${orderId}` });
+      assert.deepEqual([(await post(late)).status, (await post(late)).body.status], [200, 'already_closed']);
+
+      const DONE = '支払通知書の承認が完了しました';
+      await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(DONE), 'the LINE message');
+      await eventually(() => mailSubjectsTo(partner.email), (x) => x.includes(DONE), 'the e-mail');
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal((await inAppOf(partner.partnerId, 'payment_notice_auto_approved')).length, 1);
+      assert.equal((await mailSubjectsTo(partner.email)).filter((x) => x === DONE).length, 1);
+      assert.equal((await lineTitlesTo(lineUserId)).filter((x) => x === DONE).length, 1);
+      assert.equal((await s.lansmart.partnerActions()).filter((a) => a.orderId === orderId && a.type === 'payment_notice.approve').length, 0, 'renkei did not approve it again');
     });
   });
 });

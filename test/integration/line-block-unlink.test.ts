@@ -13,7 +13,7 @@ import { PartnerLineToken } from '../../models/partner-line-token';
 import type { lineLinkWorkflow } from '../../workflows/line-link';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { lineDeliveriesOf, lineTitlesTo, linkPartnerLine, partnerLineOf, pushesTo, seedLineUser, webhookOutcomes } from '../support/line-partners';
-import { createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -38,7 +38,7 @@ describe('LINE block, unblock and 連動の解除 of a linked partner', function
   const approve = (orderId: string) =>
     stack()
       .env.client.workflow.getHandle(orderWorkflowId(orderId))
-      .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: { type: 'order.approve' } }], updateId: `approve-${orderId}` });
+      .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: `approve-${orderId}` });
   const newOrder = async (): Promise<string> => (await createPlatformOrder(partner, Date.now())).orderId;
   const count = (xs: string[], x: string): number => xs.filter((y) => y === x).length;
   /** Waits until the notification reached in-app and e-mail (the two channels that always run). */

@@ -1,18 +1,19 @@
-// [承認する] on the order notification in LINE, through the real signed postback webhook: a tap
+// [承認する] on the order notification in LINE, through the real signed postback webhook, under the
+// order page's rule: the tap asks the final check (最終確認) in the talk room, and [実行する] on it
 // becomes the partner's approval (the order workflow's update, reported once to the platform) and
-// the talk room says so; a second tap, two taps at once, a stale tap on an order approved on the
-// web, and a tap on an order that has ended each get a clear answer in the talk room and change
-// nothing.
+// the talk room says so; a partner without 口座情報 is told so with a link and nothing is approved;
+// a second tap, two taps at once, a stale tap on an order approved on the web, and a tap on an
+// order that has ended each get a clear answer in the talk room and change nothing.
 import { strict as assert } from 'node:assert';
 import { orderWorkflowId } from '../../common/ids';
 import { orderStatusQuery, partnerActionUpdate } from '../../common/orders/messages';
-import { orderApprovePostback } from '../../common/partners/postbacks';
+import { orderApproveExecutePostback, orderApprovePostback } from '../../common/partners/postbacks';
 import type { Order } from '../../emulators/lansmart/order';
-import { staleTapReply } from '../../api/lansmart/line-replies';
+import { approveConfirmReply, missingInfoReply, staleTapReply } from '../../api/lansmart/line-replies';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { lineTitlesTo, linkPartnerLine, pushesTo, seedLineUser, webhookOutcomes } from '../support/line-partners';
-import { createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
+import { lineTitlesTo, linkPartnerLine, pushesTo, seedLineUser, titleOf, webhookOutcomes } from '../support/line-partners';
+import { CHECKED_APPROVAL, createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -38,11 +39,16 @@ describe('[承認する] postback from the LINE order notification', function ()
   const approvedReply = (order: Order): string => `発注書 ${order.orderNumber} を承認しました。`;
   const statusOf = async (orderId: string): Promise<string> => (await stack().env.client.workflow.getHandle(orderWorkflowId(orderId)).query(orderStatusQuery)).status;
   const approvalsOf = async (orderId: string) => (await stack().lansmart.partnerActions()).filter((a) => a.orderId === orderId && a.type === 'order.approve' && a.status < 300 && !a.replayed);
-  const tap = async (orderId: string) => {
-    const outcome = await stack().line.tapPostback(lineUserId, { data: orderApprovePostback(orderId), displayText: '承認する' });
+  const tapData = async (data: string, displayText: string) => {
+    const outcome = await stack().line.tapPostback(lineUserId, { data, displayText });
     assert.equal(outcome.delivery?.status, 200);
     return webhookOutcomes(outcome.delivery);
   };
+  /** [承認する] on the order message: the final check is asked. */
+  const tapApprove = (orderId: string) => tapData(orderApprovePostback(orderId), '承認する');
+  /** [実行する] on the final check: the approval. */
+  const tap = (orderId: string) => tapData(orderApproveExecutePostback(orderId), '実行する');
+  const confirmTitle = (order: Order): string => titleOf(approveConfirmReply(order, '', ''));
   const count = (xs: string[], x: string): number => xs.filter((y) => y === x).length;
   /** An order whose notification (with its [承認する] button) has reached LINE. */
   const notifiedOrder = async (): Promise<Order> => {
@@ -66,7 +72,18 @@ describe('[承認する] postback from the LINE order notification', function ()
         [orderApprovePostback(order.orderId)],
       );
 
-      // The tap is the approval: the order is approved, the platform told once, the talk room says so.
+      // [承認する] asks the final check in the talk room, with [実行する]; nothing is approved yet.
+      assert.deepEqual(await tapApprove(order.orderId), ['confirmation_asked']);
+      const check = (await pushesTo(lineUserId)).flatMap((p) => p.messages).find((m) => m.type === 'template' && m.altText === confirmTitle(order));
+      assert.ok(check?.type === 'template' && check.template.type !== 'carousel' && check.template.type !== 'image_carousel');
+      assert.deepEqual(
+        check.template.actions.map((a) => (a.type === 'postback' ? `${a.label}:${a.data}` : a.label)),
+        [`実行する:${orderApproveExecutePostback(order.orderId)}`, '発注書を見る'],
+      );
+      assert.equal(await statusOf(order.orderId), 'ordered');
+      assert.equal((await approvalsOf(order.orderId)).length, 0);
+
+      // [実行する] is the approval: the order is approved, the platform told once, the talk room says so.
       assert.deepEqual(await tap(order.orderId), ['applied']);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(approvedReply(order)), 'the approval confirmed on LINE');
       assert.equal(await statusOf(order.orderId), 'approved');
@@ -79,6 +96,29 @@ describe('[承認する] postback from the LINE order notification', function ()
       assert.equal(await statusOf(order.orderId), 'approved');
       assert.equal((await approvalsOf(order.orderId)).length, 1);
       assert.equal(count(await lineTitlesTo(lineUserId), approvedReply(order)), 1);
+    });
+  });
+
+  it('answers a tap by a partner without 口座情報 with what is missing and a link to it, and approves nothing', async () => {
+    const s = stack();
+    partner = await seedPartner({ lineOption: true, registered: false });
+    await seedLineUser(partner);
+    await withWorker(taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+      const order = await notifiedOrder();
+      const missing = missingInfoReply('bank_account', '');
+      for (const tapped of [tapApprove, tap]) {
+        const before = count(await lineTitlesTo(lineUserId), titleOf(missing));
+        assert.deepEqual(await tapped(order.orderId), ['refused']);
+        await eventually(() => lineTitlesTo(lineUserId), (t) => count(t, titleOf(missing)) === before + 1, 'what is missing, on LINE');
+      }
+      const said = (await pushesTo(lineUserId)).flatMap((p) => p.messages).find((m) => m.type === 'template' && m.altText === titleOf(missing));
+      assert.ok(said?.type === 'template' && said.template.type !== 'carousel' && said.template.type !== 'image_carousel');
+      assert.deepEqual(said.template.actions.map((a) => (a.type === 'uri' ? `${a.label}:${new URL(a.uri).pathname}` : a.type)), [`口座情報を登録する:/partner/orders/${order.orderId}`]);
+      assert.equal(await statusOf(order.orderId), 'ordered');
+      assert.equal((await approvalsOf(order.orderId)).length, 0);
+      assert.equal((await s.lansmart.order(order.orderId)).status, 'ordered');
+      assert.equal(count(await lineTitlesTo(lineUserId), confirmTitle(order)), 0);
     });
   });
 
@@ -111,7 +151,7 @@ describe('[承認する] postback from the LINE order notification', function ()
       const onWeb = await notifiedOrder();
       await s.env.client.workflow
         .getHandle(orderWorkflowId(onWeb.orderId))
-        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: { type: 'order.approve' } }], updateId: `web-${onWeb.orderId}` });
+        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: `web-${onWeb.orderId}` });
       assert.deepEqual(await tap(onWeb.orderId), ['refused']);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(ALREADY), 'the answer to a stale tap');
       assert.equal(await statusOf(onWeb.orderId), 'approved');

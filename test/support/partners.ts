@@ -69,3 +69,6 @@ export async function inAppOf(partnerId: string, kind?: PartnerNotificationKind)
 export async function mailSubjectsTo(email: string): Promise<string[]> {
   return (await stack().mail.messages({ to: email })).map((m) => m.subject ?? '');
 }
+
+/** The approval as the API sends it once the partner's 口座情報, 基本情報 and final check are done. */
+export const CHECKED_APPROVAL = { type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: true } } as const;

@@ -1,7 +1,8 @@
 // The order lifecycle's timers on the time-skipping server: 「請求書を作成してください」 the day after
 // and two days after the closing date at the JST hour (none once the invoice is sent, none twice,
 // a remand restarting the wait), and the payment notice approved by the partner or, past its due
-// date, on their behalf (期日超過承認) with 「支払通知書の承認が完了しました」.
+// date, on their behalf (期日超過承認) with 「支払通知書の承認が完了しました」 — by renkei's own timer, or
+// by the platform's signed payment_notice.overdue_approved, which ends the wait and notifies once.
 // The platform emulator plays the company; the test hands the workflow the same events the API
 // would (instants computed outside the sandbox), on workflow time.
 import { strict as assert } from 'node:assert';
@@ -13,7 +14,10 @@ import { jstDate } from '../../common/orders/schedule';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../../common/search-attributes';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
-import { createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
+import { toCompanyEvent } from '../../api/lansmart/company-event';
+import { lansmartEventSchema } from '../../api/schemas/lansmart-event';
+import { Delivery } from '../../models/delivery';
+import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -89,7 +93,7 @@ async function newOrder(taskQueue: string): Promise<Driver> {
   };
   // 発注書を確認してください reached the partner by e-mail and in-app (no LINE option here).
   await eventually(() => inAppOf(partner.partnerId, 'order_created'), (n) => n.length === 1, 'the order notification');
-  await d.act({ type: 'order.approve' }, `approve-${order.orderId}`);
+  await d.act(CHECKED_APPROVAL, `approve-${order.orderId}`);
   return d;
 }
 
@@ -244,6 +248,42 @@ describe('time-skipping: invoice reminders and the payment notice', function () 
       assert.equal(done?.title, '支払通知書の承認が完了しました');
       await eventually(() => mailSubjectsTo(d.partner.email), (subjects) => subjects.includes('支払通知書の承認が完了しました'), 'the overdue-approval e-mail');
       assert.equal((await s.lansmart.order(d.orderId)).paymentNotice?.approvedBy, 'overdue');
+    });
+  });
+
+  it('ends the wait and tells the partner once when the platform approves the overdue notice itself', async () => {
+    const tq = uniqueTaskQueue('order');
+    await withWorker(tq, async () => {
+      const s = stack();
+      const d = await invoicedOrderWithPaymentNotice(tq, 3);
+      await eventually(() => inAppOf(d.partner.partnerId, 'payment_notice_issued'), (n) => n.length === 1, 'the payment notice notification');
+      // The platform's console: 期日超過承認 the day before renkei's own would run; its signed event
+      // is handed to the workflow as the API does.
+      await d.sleepUntil(new Date((await s.env.currentTimeMs()) + 2 * 24 * HOUR).toISOString(), 0);
+      const { delivery } = await s.lansmart.approveOverdue(d.orderId);
+      const event = lansmartEventSchema.parse(JSON.parse(delivery.requestBody));
+      assert.equal(event.type, 'payment_notice.overdue_approved');
+      const companyEvent = toCompanyEvent(event, HOUR_JST);
+      assert.deepEqual(await d.handle.executeUpdate(applyCompanyEventUpdate, { args: [companyEvent], updateId: event.eventId }), { status: 'closed', duplicate: false });
+      const final = await d.handle.result();
+      assert.equal(final.status, 'closed');
+      assert.equal(final.closedBy, 'overdue_approval');
+      assert.equal(final.closedAt, event.occurredAt);
+      assert.ok(Date.parse(event.occurredAt) < Date.parse(final.paymentNotice?.approvalDueAt ?? ''), 'closed before renkei’s own 期日超過承認 was due');
+      // Once on every channel (in-app and e-mail; LINE skipped once: no LINE option here), and
+      // renkei did not approve it on the platform a second time.
+      const [done, ...more] = await inAppOf(d.partner.partnerId, 'payment_notice_auto_approved');
+      assert.equal(done?.title, '支払通知書の承認が完了しました');
+      assert.equal(more.length, 0);
+      await eventually(() => mailSubjectsTo(d.partner.email), (subjects) => subjects.includes('支払通知書の承認が完了しました'), 'the overdue-approval e-mail');
+      assert.equal((await mailSubjectsTo(d.partner.email)).filter((x) => x === '支払通知書の承認が完了しました').length, 1);
+      assert.deepEqual(
+        (await Delivery.find({ workflowId: orderWorkflowId(d.orderId), _id: /payment_notice_auto_approved/ }).lean()).map((x) => `${x.channel}:${x.status}`).sort(),
+        ['email:sent', 'inapp:sent', 'line:skipped'],
+      );
+      const platform = await s.lansmart.order(d.orderId);
+      assert.equal(platform.paymentNotice?.approvedBy, 'overdue');
+      assert.equal((await s.lansmart.partnerActions()).filter((a) => a.orderId === d.orderId && a.type === 'payment_notice.approve').length, 0);
     });
   });
 });

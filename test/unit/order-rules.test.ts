@@ -5,7 +5,8 @@ import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders
 import { followsInvoiceReminderRule, invoiceReminderDueAts, paymentNoticeOverdueAt, remandReminderDueAts } from '../../common/orders/invoice-reminder-rule';
 import { InvalidDateError, jstDate } from '../../common/orders/schedule';
 import { refuseCompanyEvent, refusePartnerAction } from '../../common/orders/transitions';
-import { orderApprovePostback, parsePartnerPostback } from '../../common/partners/postbacks';
+import { orderApproveExecutePostback, orderApprovePostback, parsePartnerPostback } from '../../common/partners/postbacks';
+import { missingForApproval, missingPartnerInfo } from '../../common/orders/approval-rule';
 import { lineRetryKey } from '../../providers/line/retry-key';
 
 describe('order rules', () => {
@@ -85,10 +86,22 @@ describe('order rules', () => {
     assert.equal(nextReminderAt(late), undefined);
   });
 
-  it('round-trips the approve postback and refuses anything else', () => {
+  it('round-trips the approve and execute postbacks and refuses anything else', () => {
     assert.deepEqual(parsePartnerPostback(orderApprovePostback('ord_1-a')), { action: 'order.approve', orderId: 'ord_1-a' });
+    assert.deepEqual(parsePartnerPostback(orderApproveExecutePostback('ord_1-a')), { action: 'order.approve.execute', orderId: 'ord_1-a' });
     assert.equal(parsePartnerPostback('order-approve:../x'), undefined);
+    assert.equal(parsePartnerPostback('order-approve-execute:../x'), undefined);
     assert.equal(parsePartnerPostback('something-else'), undefined);
+  });
+
+  it('asks for 口座情報, then 基本情報, then the final check before an approval', () => {
+    assert.equal(missingForApproval(undefined), 'bank_account');
+    assert.equal(missingForApproval({ bankAccount: false, basicInfo: false, confirmed: true }), 'bank_account');
+    assert.equal(missingForApproval({ bankAccount: true, basicInfo: false, confirmed: true }), 'basic_info');
+    assert.equal(missingForApproval({ bankAccount: true, basicInfo: true, confirmed: false }), 'confirmation');
+    assert.equal(missingForApproval({ bankAccount: true, basicInfo: true, confirmed: true }), undefined);
+    assert.equal(missingPartnerInfo({ basicInfo: { name: 'x' } }), 'bank_account');
+    assert.equal(missingPartnerInfo({ bankAccount: {}, basicInfo: {} }), undefined);
   });
 
   it('derives one UUID-shaped LINE retry key per delivery', () => {

@@ -155,7 +155,7 @@ describe('partner order pages: forms and words', () => {
         displayName: 'Hanako',
         csrf: 'c',
         older: false,
-        page: { unread: 1, nextBefore: null, items: [{ id: 'n1', kind: 'order_created', title: '発注書を確認してください', body: 'Body', path: '/partner/orders/ord_1', orderId: 'ord_1', createdAt: new Date(), readAt: null }] },
+        page: { unread: 1, nextBefore: null, items: [{ id: 'n1', kind: 'order_created', title: '発注書を確認してください', body: 'Body', path: '/partner/orders/ord_1', orderId: 'ord_1', createdAt: new Date(), readAt: null, doneAt: null }] },
         orders: { items: [{ ...order, status: 'remanded', nextReminderAt: '2026-12-02T01:00:00.000Z' }], more: true },
         logoutCsrf: 'l',
       }),

@@ -69,6 +69,9 @@ async function startOrder(taskQueue: string, closingDate: string): Promise<Workf
 const act = (h: WorkflowHandle<typeof orderLifecycleWorkflow>, action: PartnerAction, partnerId = 'p1') =>
   h.executeUpdate(partnerActionUpdate, { args: [{ partnerId, via: 'web', action }] });
 
+/** The approval as the API sends it once 口座情報, 基本情報 and the final check are done. */
+const CHECKED_APPROVAL: PartnerAction = { type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: true } };
+
 const refusedAs = async (p: Promise<unknown>, type: string): Promise<void> => {
   await assert.rejects(p, (err: unknown) => err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type);
 };
@@ -80,7 +83,7 @@ async function reportCreated(h: WorkflowHandle<typeof orderLifecycleWorkflow>): 
   const now = await workflowEnv().currentTimeMs();
   const closingDate = jstDate(new Date(now));
   const dueAts = invoiceReminderDueAts(closingDate, 10);
-  await act(h, { type: 'order.approve' });
+  await act(h, CHECKED_APPROVAL);
   await h.executeUpdate(applyCompanyEventUpdate, {
     args: [{ type: 'work_report.created', eventId: `report-${h.workflowId}`, occurredAt: new Date(now).toISOString(), data: { reportId: 'r1', period: { from: closingDate, to: closingDate }, closingDate }, reminderDueAts: dueAts }],
   });
@@ -107,7 +110,13 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
       const env = workflowEnv();
       const h = await startOrder(tq, jstDate(new Date(await env.currentTimeMs())));
       await refusedAs(act(h, invoice), ErrorType.INVALID_TRANSITION);
-      await refusedAs(act(h, { type: 'order.approve' }, 'someone-else'), ErrorType.NOT_ORDER_PARTNER);
+      await refusedAs(act(h, CHECKED_APPROVAL, 'someone-else'), ErrorType.NOT_ORDER_PARTNER);
+      // The approval rule, whatever the entry point: 口座情報, 基本情報 and the final check first.
+      await refusedAs(act(h, { type: 'order.approve' }), ErrorType.APPROVAL_INCOMPLETE);
+      await refusedAs(act(h, { type: 'order.approve', checks: { bankAccount: false, basicInfo: true, confirmed: true } }), ErrorType.APPROVAL_INCOMPLETE);
+      await refusedAs(act(h, { type: 'order.approve', checks: { bankAccount: true, basicInfo: false, confirmed: true } }), ErrorType.APPROVAL_INCOMPLETE);
+      await refusedAs(act(h, { type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: false } }), ErrorType.APPROVAL_INCOMPLETE);
+      assert.equal((await h.query(orderStatusQuery)).status, 'ordered');
       await reportCreated(h);
       await act(h, workRegistered);
       assert.equal((await act(h, invoice)).status, 'invoiced');

@@ -49,7 +49,8 @@ ${
   v.page.items.length === 0
     ? html`<p class="muted" data-no-notifications>${t.none}</p>`
     : v.page.items.map((n) => {
-        const unread = n.readAt === null;
+        // Unread means waiting for the partner: a notification whose step is done is not.
+        const unread = n.readAt === null && n.doneAt === null;
         return html`<form method="post" action="/partner/notifications/${encodeURIComponent(n.id)}/open"><input type="hidden" name="csrf" value="${v.csrf}">
 <button type="submit" class="notice-item${unread ? ' unread' : ''}" data-notification="${n.id}" data-kind="${n.kind}"${unread ? html` data-unread` : ''}>${unread ? html`<span class="dot" role="img" aria-label="${t.unread}"></span>` : ''}<span data-title>${titleOf(n.kind, n.title)}</span><small>${n.body}</small><small>${jst(n.createdAt)}</small></button>
 </form>`;

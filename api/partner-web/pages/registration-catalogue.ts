@@ -15,6 +15,8 @@ const ja = {
   steps: '「LINEでユーザー登録」をタップしたら、認証画面で「許可する」、友だち追加画面で「友だち追加」をタップし、基本情報を登録してください。',
   emailNote: '※LINEの登録メールアドレスとLansmartでの登録メールアドレスは同じ必要がございます。',
   partnersOnly: '※ LINEログインはパートナー様のみ利用可能です。企業様は利用することができません。',
+  consentStepLead: 'ユーザー登録が完了していません。ユーザー登録を完了するには、以下のすべてに同意してください。',
+  consentStepSubmit: '同意して基本情報登録へ進む',
 };
 
 const en: MessagesLike<typeof ja> = {
@@ -30,6 +32,8 @@ const en: MessagesLike<typeof ja> = {
   steps: 'After tapping “Register with LINE”, tap Allow on the consent screen and Add friend on the add-friend screen, then enter your basic information.',
   emailNote: '* Your e-mail address registered in LINE must be the same as the one registered in Lansmart.',
   partnersOnly: '* LINE login is available to partners only. Company users cannot use it.',
+  consentStepLead: 'Your registration is not complete yet. To complete it, agree to all of the following.',
+  consentStepSubmit: 'Agree and go on to your basic information',
 };
 
 export const REGISTRATION_TEXT: Catalogue<typeof ja> = { ja, en };
