@@ -17,7 +17,7 @@ import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
 import { browserSuiteHooks } from '../support/browser-suite';
 import { signInPartner } from '../support/partner-session';
-import { createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
 
 const { defaultBrowserType: _chromium, ...PIXEL } = devices['Pixel 7'];
@@ -70,7 +70,7 @@ describe('browser: 報告書, the kept invoice draft and 基本情報 from the i
     const { orderId } = await createPlatformOrder(partner, Date.now());
     const act = (action: PartnerAction, id: string) =>
       s.env.client.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action }], updateId: id });
-    await act({ type: 'order.approve' }, 'approve');
+    await act(CHECKED_APPROVAL, 'approve');
     await s.lansmart.createWorkReport(orderId);
     const day = (await s.lansmart.order(orderId)).workPeriod.from;
     await act({ type: 'work.register', entries: [{ date: day, hours: 4, description: '設計' }] }, 'work');

@@ -19,7 +19,7 @@ import { runEntry } from '../support/process';
 import { seedNewBusiness, type SeededBusiness } from '../support/fixtures';
 import { lineDeliveriesOf, linkPartnerLine, newLineUserId, partnerCommandsFor, partnerLineOf, seedLineUser } from '../support/line-partners';
 import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
-import { createPlatformOrder, seedPartner } from '../support/partners';
+import { CHECKED_APPROVAL, createPlatformOrder, seedPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -220,7 +220,7 @@ describe('operator view: why someone did not get a notification', function () {
       const { orderId: id } = await createPlatformOrder(partner, Date.now(), closingDate);
       const handle = s.env.client.workflow.getHandle(orderWorkflowId(id));
       await eventually(async () => (await handle.describe()).status.name, (x) => x === 'RUNNING', 'the order running');
-      await handle.executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: { type: 'order.approve' } }], updateId: `approve-${id}` });
+      await handle.executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: `approve-${id}` });
       assert.equal((await s.lansmart.createWorkReport(id)).delivery.status, 202);
       await eventually(() => explained(`/api/operator/orders/${id}`), (e) => e.pending.filter((p) => p.what === 'reminder').length === 2, 'two reminders to come');
       return id;

@@ -138,7 +138,7 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     const s = orderStubs();
     await withStubWorker(s.activities, async (tq) => {
       const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
-      const answer = await act(h, { type: 'order.approve' });
+      const answer = await act(h, CHECKED_APPROVAL);
       assert.ok(answer.viewVersion !== undefined, 'the step answers with the version of the read model it wrote');
       const written = s.saved.find((v) => v.version === answer.viewVersion);
       assert.equal(written?.status, 'approved', 'the view of that version was written before the answer');
