@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { temporalDataConverterFromEnv } from '../../config/temporal-data-converter';
+import { LansmartControl, MailControl } from '../../emulators';
 import { EmulatorControl } from '../../emulators/control-client';
 import { connectMongo } from '../../models';
 import { buildRenkei, prodSettings, startProdStack, type ProdStack } from '../../scripts/lib/prod-stack';
@@ -14,6 +15,8 @@ export interface ProdSuite {
   client: Client;
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
+  lansmart: LansmartControl;
+  mail: MailControl;
 }
 
 let current: ProdSuite | undefined;
@@ -37,7 +40,10 @@ export const mochaHooks = {
     connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection, namespace: 'default', dataConverter: temporalDataConverterFromEnv(stack.env) });
     await connectMongo(stack.mongoUri);
-    current = { stack, client, lineWorks: new EmulatorControl(stack.emulatorUrls.lineworks), freee: new EmulatorControl(stack.emulatorUrls.freee) };
+    current = { stack, client, lineWorks: new EmulatorControl(stack.emulatorUrls.lineworks), freee: new EmulatorControl(stack.emulatorUrls.freee),
+      lansmart: new LansmartControl(stack.emulatorUrls.lansmart),
+      mail: new MailControl(stack.emulatorUrls.mail),
+    };
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(120_000);
