@@ -67,7 +67,7 @@ describe('production-shaped stack: an order survives a Temporal server restart',
       handle.executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action }], updateId });
     await eventually(() => inAppKinds(partner.partnerId), hasKind('order_created'), 'the in-app 発注書を確認してください', 60_000);
 
-    await act({ type: 'order.approve' }, `approve-${orderId}`);
+    await act({ type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: true } }, `approve-${orderId}`);
     await lansmart.createWorkReport(orderId);
     await eventually(() => inAppKinds(partner.partnerId), hasKind('work_report_created'), 'the in-app 業務報告', 60_000);
     const day = (await lansmart.order(orderId)).workPeriod.from;
