@@ -122,8 +122,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res);
       if (!c) return;
       const { session, order } = c;
-      const refusal = refusePartnerAction('order.approve', order.status);
-      if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);
+      // Approved already (Back after 実行する) or not approvable: the order page says where it stands.
+      if (refusePartnerAction('order.approve', order.status)) return res.redirect(303, orderPaths(order.orderId).order);
       // 口座情報 or 基本情報 still missing (approval-rule.ts): the order page shows that form first.
       const missing = missingForApproval(await approvalChecks(pw.platform, session.partnerId, false));
       if (missing && missing !== 'confirmation') return res.redirect(303, orderPaths(order.orderId).order);

@@ -10,7 +10,7 @@ import { ulid } from 'ulid';
 import { lineLinkWorkflowId, orderWorkflowId } from '../../common/ids';
 import { orderStatusQuery } from '../../common/orders/messages';
 import { lineLinkStatusQuery } from '../../common/partners/messages';
-import { orderApprovePostback } from '../../common/partners/postbacks';
+import { orderApproveExecutePostback, orderApprovePostback } from '../../common/partners/postbacks';
 import { Delivery } from '../../models/delivery';
 import { WebhookEvent } from '../../models/webhook-event';
 import { LANSMART_BOT_USER_ID, seedPartnerEmulators } from '../../scripts/lib/seed-partner-emulators';
@@ -72,7 +72,9 @@ describe('duplicated and shuffled deliveries of LINE webhooks and platform event
       const a = await createPlatformOrder(partner, Date.now());
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(ORDER), 'order A on LINE');
       const approved = `発注書 ${a.orderNumber} を承認しました。`;
-      assert.deepEqual(webhookOutcomes((await s.line.tapPostback(lineUserId, { data: orderApprovePostback(a.orderId), displayText: '承認する' })).delivery), ['applied']);
+      // [承認する] asks 最終確認 in the chat; its [実行する] approves.
+      assert.deepEqual(webhookOutcomes((await s.line.tapPostback(lineUserId, { data: orderApprovePostback(a.orderId), displayText: '承認する' })).delivery), ['confirmation_asked']);
+      assert.deepEqual(webhookOutcomes((await s.line.tapPostback(lineUserId, { data: orderApproveExecutePostback(a.orderId), displayText: '実行する' })).delivery), ['applied']);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(approved), 'the approval confirmed on LINE');
       assert.equal((await s.lansmart.createWorkReport(a.orderId)).delivery.status, 202);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(REPORT), 'the work report on LINE');
@@ -93,7 +95,7 @@ describe('duplicated and shuffled deliveries of LINE webhooks and platform event
 
       const b = await createPlatformOrder(partner, Date.now());
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.filter((x) => x === ORDER).length === 2, 'order B on LINE');
-      const expectedLine = { [FRIEND]: 1, [ORDER]: 2, [approved]: 1, [REPORT]: 1 };
+      const expectedLine = { [FRIEND]: 1, [ORDER]: 2, [`最終確認: 発注書 ${a.orderNumber} を承認します。`]: 1, [approved]: 1, [REPORT]: 1 };
       const expectedMail = { [FRIEND]: 1, [ORDER]: 2, [REPORT]: 1 };
       const expectedInApp = { friend_registered: 1, order_created: 2, work_report_created: 1 };
       await eventually(() => mailSubjectsTo(partner.email), (x) => x.length === 4, 'four e-mails');
@@ -102,7 +104,7 @@ describe('duplicated and shuffled deliveries of LINE webhooks and platform event
       // Every LINE event of this user again: three shuffled redeliveries each, a reversed batch and
       // plain copies at the same time.
       const mine = (await s.line.webhookEvents()).filter((e) => e.source.userId === lineUserId).map((e) => e.webhookEventId);
-      assert.equal(mine.length, 5, 'follow (friend added at login), postback, message, unfollow, follow');
+      assert.equal(mine.length, 6, 'follow (friend added at login), postback [承認する], postback [実行する], message, unfollow, follow');
       const replays = await Promise.all([
         s.line.replayWebhooks({ webhookEventIds: mine, copies: 3, order: 'shuffle', redelivery: true }),
         s.line.replayWebhooks({ webhookEventIds: mine, copies: 2, order: 'reverse', redelivery: true, batch: true }),
