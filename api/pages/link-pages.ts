@@ -1,11 +1,10 @@
 // The pages of the freee × LINE WORKS flows, as the help page (docs/flows/freee-lineworks.md) shows them: the consent
 // screens 「連携を開始しますか?」/「連携を解除しますか?」 with [許可する] and [事業所を変更する], the
-// results 「連携に成功しました」/「連携を解除しました」, the admin's completion, and every error —
-// in the person's language (link-catalogue.ts, link-messages.ts).
+// results 「連携に成功しました」/「連携を解除しました」 and the admin's completion, in the person's
+// language (link-catalogue.ts); its errors are the one error page's (web/error-pages.ts).
 import { html } from './html';
 import { layout } from './layout';
 import { LINK_TEXT } from './link-catalogue';
-import { LINK_ERROR_TABLE, type LinkErrorKind } from './link-messages';
 import type { PageContext } from './locale';
 
 export interface ConsentPage {
@@ -48,22 +47,6 @@ export function resultPage(ctx: PageContext, title: string, lines: string[], lin
     html`<h1 data-result>${title}</h1>
 <section class="card">${lines.map((l) => html`<p>${l}</p>`)}</section>
 ${links.map((l) => html`<a class="btn secondary" href="${l.href}">${l.label}</a>`)}`,
-    ctx,
-  );
-}
-
-export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId?: string): string {
-  const t = LINK_TEXT[ctx.locale];
-  const e = LINK_ERROR_TABLE[ctx.locale][kind];
-  return layout(
-    t.errorTitle,
-    html`<h1>${t.errorHeading}</h1>
-<section class="card" data-error-kind="${kind}">
-<p class="ng" data-error-message>${e.message}</p>
-<h2 class="remedy-heading">${t.remedyHeading}</h2>
-<p data-error-remedy>${e.remedy}</p>
-${referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${referenceId}</span></p>` : ''}
-</section>`,
     ctx,
   );
 }

@@ -9,7 +9,8 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
 import { checkFormToken, formBodyOf, formList, formString, issueFormToken, type FormBody } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage, invoiceSentView, type RowValues } from './pages/invoice-pages';
 import { sendStepRefusal, takeStep } from './step';
@@ -92,17 +93,17 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const { session, order } = c;
       const body = formBodyOf(req.body);
       const token = checkFormToken(pw, session, invoiceForm(order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const t = INVOICE_TEXT[ctx.locale];
       const parsedOp = invoiceOp.safeParse(formString(body, 'op'));
-      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const op = parsedOp.data;
 
       if (op === 'add_item' || op === 'add_expense' || op === 'confirm') {
         const items = postedRows(body, 'item');
         const expenses = postedRows(body, 'expense');
-        if (!items || !expenses) return sendProblem(req, res, 'bad_request');
+        if (!items || !expenses) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
         if (op !== 'confirm') {
           const grow = (rows: RowValues[]) => (rows.length < MAX_INVOICE_ROWS ? [...rows, BLANK] : rows);
           return sendPage(res, 200, invoiceFormPage(ctx, order, token, op === 'add_item' ? { items: grow(items), expenses, errors: {} } : { items, expenses: grow(expenses), errors: {} }));
@@ -118,7 +119,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       }
 
       const draft = parseDraft(formString(body, 'draft'));
-      if (!draft) return sendProblem(req, res, 'bad_request');
+      if (!draft) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       if (op === 'edit') {
         const expenses = toRows(draft.expenses);
         return sendPage(res, 200, invoiceFormPage(ctx, order, token, { items: toRows(draft.items), expenses: expenses.length ? expenses : [BLANK], errors: {} }));

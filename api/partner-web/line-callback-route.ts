@@ -12,8 +12,7 @@ import type { PartnerWebContext } from './context';
 import { LINE_SIGN_IN_PURPOSES, type LineSignInPurpose } from './line-login-start';
 import { signInWithLine, type LineSignInFlow } from './line-sign-in';
 import { partnerReturnTo } from '../web/context';
-import { PartnerSignInError } from './sign-in-error';
-import { LOGIN_RETRY, loginRetry, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
+import { LOGIN_RETRY, loginRetry, PartnerSignInError, registerRetry, sendFailure, type SignInRetry } from '../web/error-pages';
 
 export const BASIC_INFO_PATH = '/partner/register/basic-info';
 
@@ -83,7 +82,7 @@ export function lineCallbackRouter(pw: PartnerWebContext, cipher: TokenCipher): 
       res.redirect(303, next);
     } catch (err) {
       if (err instanceof StateError && err.data) retry = retryOf(purpose, err.data);
-      sendSignInFailure(req, res, err, retry);
+      sendFailure(req, res, err, 'sign-in', retry);
     }
   });
 

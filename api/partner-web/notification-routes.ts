@@ -8,7 +8,8 @@ import { HttpError } from '../errors';
 import type { PartnerWebContext } from './context';
 import { formBodyOf, formString } from './form-tokens';
 import { cursorParam, listNotifications, markRead, notificationIdParam, countUnread, type PartnerNotification } from './notification-store';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { homePage } from './pages/home-page';
 import type { PartnerSession } from '../web/session';
 
@@ -45,7 +46,7 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
       const session = await pw.sessions.readOrLogin(req, res);
       if (!session) return;
       const query = notificationsPageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
-      if (!query.success) return sendProblem(req, res, 'bad_request');
+      if (!query.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const page = await listNotifications(session.partnerId, query.data);
       sendPage(
         res,
@@ -61,10 +62,10 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
     pageRoute(async (req, res) => {
       const session = await pw.sessions.read(req);
       if (!session) return res.redirect(303, `/partner/login?return_to=${encodeURIComponent('/partner')}`);
-      if (!pw.sessions.csrfValid(session, NOTIFICATIONS_FORM, formString(formBodyOf(req.body), 'csrf'))) return sendProblem(req, res, 'forbidden');
+      if (!pw.sessions.csrfValid(session, NOTIFICATIONS_FORM, formString(formBodyOf(req.body), 'csrf'))) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const id = notificationIdParam.safeParse(req.params.id);
       const opened = id.success ? await markRead(session.partnerId, id.data) : undefined;
-      if (!opened) return sendProblem(req, res, 'notification_not_found');
+      if (!opened) return sendErrorPage(req, res, { page: 'partner', code: 'notification_not_found' });
       res.redirect(303, safePartnerPath(opened.path));
     }),
   );

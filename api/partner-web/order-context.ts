@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { OrderState } from '../../common/orders/types';
 import type { PartnerWebContext } from './context';
-import { sendProblem } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { orderIdParam, orderPaths, partnerOrder } from './partner-order';
 import type { PartnerSession } from '../web/session';
 
@@ -33,7 +33,7 @@ export async function orderContext(pw: PartnerWebContext, req: Request, res: Res
   }
   const order = await partnerOrder(pw, session, req.params.orderId);
   if (!order) {
-    sendProblem(req, res, 'not_found');
+    sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
     return undefined;
   }
   return { session, order };

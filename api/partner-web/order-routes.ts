@@ -13,7 +13,8 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
 import { orderPaths } from './partner-order';
@@ -52,7 +53,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const ctx = partnerPageContext(req, res);
       if (order.status === 'ordered') {
         const partner = await pw.platform.getPartner(session.partnerId);
-        if (!partner) return sendProblem(req, res, 'not_found');
+        if (!partner) return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
         if (!partner.bankAccount) {
           return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
@@ -80,7 +81,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         if (!c) return;
         const body = formBodyOf(req.body);
         const token = checkFormToken(pw, c.session, infoForm(c.order.orderId), body);
-        if (!token) return sendProblem(req, res, 'forbidden');
+        if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
         const ctx = partnerPageContext(req, res);
         const checked = check(body);
         const values = checked.values;
@@ -110,10 +111,10 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       const { session, order } = c;
       const body = formBodyOf(req.body);
       const token = checkFormToken(pw, session, approveForm(order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const parsedOp = approveOp.safeParse(formString(body, 'op'));
-      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       if (parsedOp.data === 'confirm') {
         const refusal = refusePartnerAction('order.approve', order.status);
         if (refusal) return sendStepRefusal(req, res, { kind: 'refused', ...refusal }, 'order.approve', order.orderId);

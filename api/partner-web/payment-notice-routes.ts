@@ -8,7 +8,8 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { partnerOrder } from './partner-order';
 import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { paymentNoticeApprovedPage, paymentNoticeClosedView, paymentNoticePage } from './pages/payment-notice-pages';
 import { sendStepRefusal, takeStep } from './step';
 
@@ -42,7 +43,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const token = checkFormToken(pw, session, noticeForm(order.orderId), formBodyOf(req.body));
-      if (!token) return sendProblem(req, res, 'forbidden');
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);
       if (outcome.kind === 'done') return sendPage(res, 200, paymentNoticeApprovedPage(ctx));

@@ -8,8 +8,7 @@ import type { OrderStatusName, PartnerAction, PartnerActionResult } from '../../
 import { OrderCommandError, OrderNotRunningError } from '../temporal/order-commands';
 import type { PartnerWebContext } from './context';
 import type { PartnerSession } from '../web/session';
-import { refusalPage, type StepRefusal } from './pages/problem-pages';
-import { partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { sendErrorPage, type StepRefusal } from '../web/error-pages';
 import { currentStepPath, orderPaths } from './partner-order';
 
 export type StepOutcome =
@@ -48,8 +47,8 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
 
 /** Answers a step that did not happen: not found, try later, or the refusal with where the order stands. */
 export function sendStepRefusal(req: Request, res: Response, outcome: Exclude<StepOutcome, { kind: 'done' }>, action: PartnerAction['type'], orderId: string): void {
-  if (outcome.kind === 'not_found') return sendProblem(req, res, 'not_found');
-  if (outcome.kind === 'unavailable') return sendProblem(req, res, 'unavailable');
+  if (outcome.kind === 'not_found') return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
+  if (outcome.kind === 'unavailable') return sendErrorPage(req, res, { page: 'partner', code: 'unavailable' });
   const href = outcome.status ? currentStepPath(orderId, outcome.status) : orderPaths(orderId).order;
-  sendPage(res, 409, refusalPage(partnerPageContext(req, res), action, outcome.reason, { ...(outcome.status ? { status: outcome.status } : {}), href }));
+  sendErrorPage(req, res, { page: 'step', action, reason: outcome.reason, ...(outcome.status ? { status: outcome.status } : {}), href });
 }

@@ -11,7 +11,7 @@ import { notificationSettingsPage } from '../pages/notification-settings';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
-import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { sendErrorPage, sendFailure, unreadableForm } from '../web/error-pages';
 import { isMobile, pageContext } from '../web/page-context';
 
 export const domainId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
@@ -26,7 +26,7 @@ export const installReturn = z.object({
 
 export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
-  const form = formBody({ limit: '8kb' }, refuseLinkForm);
+  const form = formBody({ limit: '8kb' }, (req, res, status) => sendErrorPage(req, res, unreadableForm('link', status)));
   const c = deps.config;
   const appPage = `${c.LINEWORKS_ADMIN_BASE_URL}/apps/${encodeURIComponent(c.LINEWORKS_CLIENT_ID)}`;
   const switchUrl = `${c.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url('/auth/freee/login?return_to=/settings/notifications'))}`;
@@ -42,7 +42,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
 
   const adminOnly = (req: Request, res: Response, role: string): boolean => {
     if (role === 'admin') return true;
-    sendLinkError(req, res, 403, 'ADMIN_ONLY');
+    sendErrorPage(req, res, { page: 'link', code: 'ADMIN_ONLY' });
     return false;
   };
 
@@ -70,7 +70,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const session = await web.sessions.readOrLogin(req, res);
     if (!session || !adminOnly(req, res, session.role)) return;
     if (!web.sessions.csrfValid(session, 'connect', (req.body as Record<string, unknown>).csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED' });
       return;
     }
     res.redirect(303, appPage);
@@ -82,7 +82,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     if (!session || !adminOnly(req, res, session.role)) return;
     const domain = domainId.safeParse(req.query.domain_id);
     if (!domain.success) {
-      sendLinkError(req, res, 400, 'UNEXPECTED', true);
+      sendErrorPage(req, res, { page: 'link', code: 'BAD_PROVIDER_RETURN' });
       return;
     }
     const ctx = pageContext(req, res);
@@ -105,7 +105,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const domain = domainId.safeParse(body.domain_id);
     if (!domain.success || !web.sessions.csrfValid(session, `add:${domain.data}`, body.csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED' });
       return;
     }
     const issued = await web.states.issue(req, res, 'lineworks_install', { domainId: domain.data, companyId: session.companyId });
@@ -118,14 +118,14 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const q = installReturn.safeParse(req.query);
     if (!q.success || !installSignatureValid(q.data)) {
       req.log.warn({ query: Object.keys(req.query) }, 'install return refused');
-      sendLinkError(req, res, 400, 'UNEXPECTED', true);
+      sendErrorPage(req, res, { page: 'link', code: 'BAD_PROVIDER_RETURN' });
       return;
     }
     try {
       const flow = await web.states.consume(req, q.data.state, 'lineworks_install');
       const session = await web.sessions.read(req);
       if (flow.data.domainId !== q.data.domain_id || !session || session.companyId !== flow.data.companyId) {
-        sendLinkError(req, res, 400, 'EXPIRED');
+        sendErrorPage(req, res, { page: 'link', code: 'STATE_EXPIRED' });
         return;
       }
       await web.links.linkTenant(
@@ -143,7 +143,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
         ]),
       );
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendFailure(req, res, err, 'link');
     }
   });
   return router;

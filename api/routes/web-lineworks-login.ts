@@ -12,7 +12,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import type { WebContext } from '../web/context';
-import { sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { sendErrorPage, sendFailure } from '../web/error-pages';
 import { isMobile } from '../web/page-context';
 
 /** Marks an ID-link whose LINE WORKS account was verified by the LINE WORKS login. */
@@ -50,7 +50,7 @@ export function lineWorksLoginRouter(web: WebContext): Router {
       // A phone logs in with the account to link, as the help page shows; a desktop uses its session.
       res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendFailure(req, res, err, 'link');
     }
   });
 
@@ -66,13 +66,13 @@ export function lineWorksLoginRouter(web: WebContext): Router {
       const account = await web.lineWorksLogin.login({ code: query.data.code, codeVerifier: flow.codeVerifier, nonce });
       if (account.userId !== ticket.worksUserId || account.domainId !== ticket.worksTenantId) {
         req.log.warn('the LINE WORKS login is another account than the talk room that started the ID-link');
-        sendLinkError(req, res, 409, 'WORKS_ACCOUNT_MISMATCH');
+        sendErrorPage(req, res, { page: 'link', code: 'WORKS_ACCOUNT_MISMATCH' });
         return;
       }
       const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket, worksAccountVerified: VERIFIED });
       res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
     } catch (err) {
-      sendLinkFailure(req, res, err);
+      sendFailure(req, res, err, 'link');
     }
   });
   return router;

@@ -1,0 +1,351 @@
+// renkei's one rule for a page that cannot go on, for both integrations: a typed failure code maps
+// to its HTTP status, the message it shows (a key of the integration's catalogue, in the person's
+// language), whether a reference number is shown, and the way forward. The catalogues stay data
+// files of their integration (pages/link-messages.ts for the freee × LINE WORKS link flows,
+// partner-web/pages/sign-in-messages.ts and common-catalogue.ts for the partner's pages); every
+// route answers a failure through sendErrorPage, and pages/error-page.ts lays every one out.
+import type { Request, Response } from 'express';
+import type { RefusalReason } from '../../common/orders/transitions';
+import type { OrderStatusName, PartnerActionType } from '../../common/orders/types';
+import { AuthRejectedError, ProviderRejectedError } from '../../providers/http-errors';
+import { LineIdTokenError } from '../../providers/line/login-client';
+import { isOutage, OUTAGE_TYPES } from '../errors';
+import { LineWorksLoginError } from '../lineworks-login/errors';
+import { errorPage, type ErrorPageLink, type ErrorPageView } from '../pages/error-page';
+import { html } from '../pages/html';
+import { LINK_TEXT } from '../pages/link-catalogue';
+import { LINK_ERROR_TABLE, type LinkErrorKind } from '../pages/link-messages';
+import type { PageContext } from '../pages/locale';
+import { COMMON_TEXT } from '../partner-web/pages/common-catalogue';
+import { SIGN_IN_ERROR_TEXT } from '../partner-web/pages/sign-in-error-catalogue';
+import { isSignInErrorKind, SIGN_IN_ERROR_TABLE, type SignInErrorKind } from '../partner-web/pages/sign-in-messages';
+import { PartnerCommandError } from '../temporal/partner-commands';
+import { LinkCommandError } from '../temporal/link-commands';
+import { StateError } from './oauth-states';
+import { pageContext } from './page-context';
+
+/** What a rule says beyond the words: the status, and whether support may need a reference. */
+interface Rule<K extends string> {
+  status: number;
+  message: K;
+  reference?: true;
+}
+
+const refusal = <K extends string>(message: K): Rule<K> => ({ status: 409, message });
+
+/** The freee × LINE WORKS link flows. The person starts again from LINE WORKS (no link forward). */
+const LINK_RULES = {
+  // The link workflows' refusals.
+  BUSINESS_MISMATCH: refusal('BUSINESS_MISMATCH'),
+  ALREADY_LINKED: refusal('ALREADY_LINKED'),
+  ACCOUNT_IN_USE: refusal('ACCOUNT_IN_USE'),
+  NOT_LINKED: refusal('NOT_LINKED'),
+  TENANT_LINKED_ELSEWHERE: refusal('TENANT_LINKED_ELSEWHERE'),
+  NOT_LINKED_EMPLOYEE: refusal('NOT_LINKED_EMPLOYEE'),
+  TOKEN_INVALID: refusal('TOKEN_INVALID'),
+  /** The LINE WORKS account that logged in is not the one the link was started for. */
+  WORKS_ACCOUNT_MISMATCH: refusal('WORKS_ACCOUNT_MISMATCH'),
+  ADMIN_ONLY: { status: 403, message: 'ADMIN_ONLY' },
+  /** An OAuth state or flow that is spent, expired or of another browser. */
+  STATE_EXPIRED: { status: 400, message: 'EXPIRED' },
+  /** A form whose CSRF token is not this session's (an old tab, another site). */
+  FORM_EXPIRED: { status: 403, message: 'EXPIRED' },
+  FORM_UNREADABLE: { status: 400, message: 'EXPIRED' },
+  FORM_TOO_LARGE: { status: 413, message: 'EXPIRED' },
+  NOT_A_FORM: { status: 415, message: 'EXPIRED' },
+  FREEE_LOGIN_INCOMPLETE: { status: 400, message: 'FREEE_LOGIN_INCOMPLETE' },
+  /** freee refused the code (invalid_grant): log in again. */
+  FREEE_AUTH_FAILED: { status: 400, message: 'FREEE_AUTH_FAILED' },
+  /** freee refused the client itself. */
+  FREEE_REFUSED: { status: 502, message: 'FREEE_AUTH_FAILED', reference: true },
+  LINEWORKS_LOGIN_INCOMPLETE: { status: 400, message: 'LINEWORKS_LOGIN_INCOMPLETE' },
+  /** LINE WORKS refused the code, or its ID token did not verify. */
+  LINEWORKS_LOGIN_REFUSED: { status: 403, message: 'TOKEN_INVALID' },
+  /** A provider sent the person back with something renkei cannot use (an unsigned install return). */
+  BAD_PROVIDER_RETURN: { status: 400, message: 'UNEXPECTED', reference: true },
+  /** A provider answered something renkei cannot read. */
+  PROVIDER_ANSWER_UNREADABLE: { status: 502, message: 'UNEXPECTED', reference: true },
+  OUTAGE: { status: 503, message: 'TRANSIENT', reference: true },
+  UNEXPECTED: { status: 500, message: 'UNEXPECTED', reference: true },
+} satisfies Record<string, Rule<LinkErrorKind>>;
+
+export type LinkFailureCode = keyof typeof LINK_RULES;
+
+const LINK_REFUSALS = new Set<string>(['BUSINESS_MISMATCH', 'ALREADY_LINKED', 'ACCOUNT_IN_USE', 'NOT_LINKED', 'TENANT_LINKED_ELSEWHERE', 'NOT_LINKED_EMPLOYEE', 'TOKEN_INVALID', 'WORKS_ACCOUNT_MISMATCH']);
+const isLinkRefusal = (type: string): type is LinkFailureCode => LINK_REFUSALS.has(type);
+
+/** ユーザー登録 / ログイン with LINE. The way forward: that flow again (registration or login). */
+const SIGN_IN_RULES: Record<SignInErrorKind, Rule<SignInErrorKind>> = {
+  INVITATION_NOT_FOUND: { status: 404, message: 'INVITATION_NOT_FOUND' },
+  INVITATION_USED: refusal('INVITATION_USED'),
+  NO_LINE_OPTION: { status: 403, message: 'NO_LINE_OPTION' },
+  COMPANY_USER: { status: 403, message: 'COMPANY_USER' },
+  EMAIL_PERMISSION_REFUSED: { status: 403, message: 'EMAIL_PERMISSION_REFUSED' },
+  EMAIL_MISSING: { status: 403, message: 'EMAIL_MISSING' },
+  EMAIL_MISMATCH: { status: 403, message: 'EMAIL_MISMATCH' },
+  PARTNER_NOT_FOUND: { status: 403, message: 'PARTNER_NOT_FOUND' },
+  PARTNER_LINKED_ELSEWHERE: { status: 409, message: 'PARTNER_LINKED_ELSEWHERE', reference: true },
+  LINE_ACCOUNT_IN_USE: { status: 409, message: 'LINE_ACCOUNT_IN_USE', reference: true },
+  LINE_LOGIN_CANCELLED: { status: 400, message: 'LINE_LOGIN_CANCELLED' },
+  LINE_AUTH_FAILED: { status: 400, message: 'LINE_AUTH_FAILED', reference: true },
+  EXPIRED: { status: 400, message: 'EXPIRED' },
+  OTHER_BROWSER: { status: 400, message: 'OTHER_BROWSER' },
+  FORM_EXPIRED: { status: 403, message: 'FORM_EXPIRED' },
+  TRANSIENT: { status: 503, message: 'TRANSIENT', reference: true },
+  UNEXPECTED: { status: 500, message: 'UNEXPECTED', reference: true },
+};
+
+type ProblemMessage = 'notFound' | 'notificationNotFound' | 'forbidden' | 'badRequest' | 'unavailable' | 'unexpected';
+
+/** The partner's order and notification pages. The way forward: お知らせ一覧. */
+const PARTNER_RULES = {
+  not_found: { status: 404, message: 'notFound' },
+  notification_not_found: { status: 404, message: 'notificationNotFound' },
+  forbidden: { status: 403, message: 'forbidden' },
+  bad_request: { status: 400, message: 'badRequest' },
+  too_large: { status: 413, message: 'badRequest' },
+  not_a_form: { status: 415, message: 'badRequest' },
+  unavailable: { status: 503, message: 'unavailable', reference: true },
+  unexpected: { status: 500, message: 'unexpected', reference: true },
+} satisfies Record<string, Rule<ProblemMessage>>;
+
+export type PartnerProblem = keyof typeof PARTNER_RULES;
+
+const PROBLEM_TITLE: Record<ProblemMessage, 'notFoundTitle' | 'forbiddenTitle' | 'badRequestTitle' | 'unavailableTitle' | 'unexpectedTitle'> = {
+  notFound: 'notFoundTitle',
+  notificationNotFound: 'notFoundTitle',
+  forbidden: 'forbiddenTitle',
+  badRequest: 'badRequestTitle',
+  unavailable: 'unavailableTitle',
+  unexpected: 'unexpectedTitle',
+};
+
+/** Why a partner's step is refused: the order workflow's reasons, or the platform turning it down. */
+export type StepRefusal = RefusalReason | 'platform_refused';
+
+/** A step refused changed nothing: 409, and the way forward is where the order stands. */
+const STEP_RULE = { status: 409 } as const;
+
+/** Which sign-in flow stopped, and where its error page leads. */
+export interface SignInRetry {
+  flow: 'register' | 'login';
+  retry: 'register' | 'login';
+  retryHref: string;
+}
+
+export const LOGIN_RETRY: SignInRetry = { flow: 'login', retry: 'login', retryHref: '/partner/login' };
+
+export const registerRetry = (invitation: string): SignInRetry => ({
+  flow: 'register',
+  retry: 'register',
+  retryHref: `/partner/register?invitation=${encodeURIComponent(invitation)}`,
+});
+
+export const loginRetry = (returnTo: string): SignInRetry => ({ flow: 'login', retry: 'login', retryHref: `/partner/login?return_to=${encodeURIComponent(returnTo)}` });
+
+/** A typed failure: what the person is shown, and what the page leads back to. */
+export type PageFailure =
+  | { page: 'link'; code: LinkFailureCode }
+  | { page: 'sign-in'; code: SignInErrorKind; retry: SignInRetry }
+  | { page: 'partner'; code: PartnerProblem }
+  | { page: 'step'; action: PartnerActionType; reason: StepRefusal; status?: OrderStatusName; href: string };
+
+/** A refusal of ユーザー登録 / ログイン with LINE, thrown by its steps; nothing is linked when one is. */
+export class PartnerSignInError extends Error {
+  constructor(
+    readonly kind: SignInErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PartnerSignInError';
+  }
+}
+
+function ruleOf(f: PageFailure): { status: number; reference?: true } {
+  switch (f.page) {
+    case 'link':
+      return LINK_RULES[f.code];
+    case 'sign-in':
+      return SIGN_IN_RULES[f.code];
+    case 'partner':
+      return PARTNER_RULES[f.code];
+    case 'step':
+      return STEP_RULE;
+  }
+}
+
+export const statusOf = (f: PageFailure): number => ruleOf(f).status;
+
+function stepMessage(ctx: PageContext, f: Extract<PageFailure, { page: 'step' }>): string {
+  const t = COMMON_TEXT[ctx.locale];
+  if (f.reason === 'already_done') return t.alreadyDone[f.action];
+  if (f.reason === 'not_yet') return t.notYet[f.action];
+  if (f.reason === 'order_closed') return f.status === 'cancelled' ? t.orderCancelled : t.orderClosed;
+  return t.platformRefused;
+}
+
+/** The page of a failure in the person's language (`referenceId`: the request's ID). */
+export function errorPageView(ctx: PageContext, f: PageFailure, referenceId?: string): ErrorPageView {
+  const withReference = ruleOf(f).reference && referenceId ? referenceId : undefined;
+  switch (f.page) {
+    case 'link': {
+      const t = LINK_TEXT[ctx.locale];
+      const key = LINK_RULES[f.code].message;
+      const e = LINK_ERROR_TABLE[ctx.locale][key];
+      return {
+        code: `link.${f.code}`,
+        kind: key,
+        title: t.errorTitle,
+        heading: t.errorHeading,
+        message: e.message,
+        remedy: { heading: t.remedyHeading, text: e.remedy },
+        ...(withReference ? { reference: { label: t.referenceId, id: withReference } } : {}),
+        links: [],
+      };
+    }
+    case 'sign-in': {
+      const t = SIGN_IN_ERROR_TEXT[ctx.locale];
+      const key = SIGN_IN_RULES[f.code].message;
+      const e = SIGN_IN_ERROR_TABLE[ctx.locale][key];
+      return {
+        code: `sign-in.${f.code}`,
+        kind: key,
+        title: f.retry.flow === 'register' ? t.registerTitle : t.loginTitle,
+        heading: t.heading,
+        message: e.message,
+        remedy: { heading: t.remedyHeading, text: e.remedy },
+        ...(withReference ? { reference: { label: t.referenceId, id: withReference } } : {}),
+        links: [{ href: f.retry.retryHref, label: f.retry.retry === 'register' ? t.retryRegister : t.retryLogin, retry: true }],
+      };
+    }
+    case 'partner': {
+      const t = COMMON_TEXT[ctx.locale];
+      const key = PARTNER_RULES[f.code].message;
+      const title = t[PROBLEM_TITLE[key]];
+      return {
+        code: `partner.${f.code}`,
+        kind: f.code,
+        title,
+        heading: title,
+        message: t[key],
+        ...(withReference ? { reference: { label: t.referenceId, id: withReference } } : {}),
+        links: [{ href: '/partner', label: t.home }],
+      };
+    }
+    case 'step': {
+      const t = COMMON_TEXT[ctx.locale];
+      const links: ErrorPageLink[] = [
+        { href: f.href, label: t.backToOrder, primary: true },
+        { href: '/partner', label: t.home },
+      ];
+      return {
+        code: `step.${f.reason}`,
+        kind: f.reason,
+        title: t.refusalTitle,
+        heading: t.refusalTitle,
+        message: stepMessage(ctx, f),
+        notes: [
+          html`<p>${t.nothingChanged}</p>`,
+          ...(f.status ? [html`<p class="muted" data-order-status="${f.status}">${t.currentStatus(t.status[f.status])}</p>`] : []),
+        ],
+        links,
+      };
+    }
+  }
+}
+
+/** The page of a failure, rendered. */
+export function renderErrorPage(ctx: PageContext, f: PageFailure, referenceId?: string): string {
+  return errorPage(ctx, errorPageView(ctx, f, referenceId));
+}
+
+/** Where the language switch of an error page leads (the page itself may not be asked for again). */
+function safePageOf(f: PageFailure): string | undefined {
+  if (f.page === 'sign-in') return f.retry.retryHref;
+  if (f.page === 'partner' || f.page === 'step') return '/partner';
+  return undefined;
+}
+
+/** Answers the request with the failure's page and status (never cached). */
+export function sendErrorPage(req: Request, res: Response, f: PageFailure): void {
+  const ctx = pageContext(req, res, safePageOf(f));
+  res
+    .status(statusOf(f))
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(renderErrorPage(ctx, f, req.id as string));
+}
+
+/** The failure of a form body the page cannot read, by the status the form reader gives. */
+export function unreadableForm(page: 'link', status: number): PageFailure;
+export function unreadableForm(page: 'partner', status: number): PageFailure;
+export function unreadableForm(page: 'link' | 'partner', status: number): PageFailure {
+  if (page === 'link') return { page, code: status === 413 ? 'FORM_TOO_LARGE' : status === 415 ? 'NOT_A_FORM' : 'FORM_UNREADABLE' };
+  return { page, code: status === 413 ? 'too_large' : status === 415 ? 'not_a_form' : 'bad_request' };
+}
+
+/** The link-flow failure an error is shown as (refusals, spent states, LINE WORKS login, outages). */
+export function linkFailureOf(err: unknown): { code: LinkFailureCode; level: 'info' | 'warn' | 'error' } {
+  if (err instanceof LinkCommandError && OUTAGE_TYPES.has(err.type)) return { code: 'OUTAGE', level: 'warn' };
+  if (err instanceof LinkCommandError && isLinkRefusal(err.type)) return { code: err.type, level: 'info' };
+  if (err instanceof StateError) return { code: 'STATE_EXPIRED', level: 'info' };
+  if (err instanceof LineWorksLoginError) {
+    if (err.problem === 'denied') return { code: 'LINEWORKS_LOGIN_INCOMPLETE', level: 'warn' };
+    if (err.problem === 'token_refused' || err.problem === 'id_token_invalid') return { code: 'LINEWORKS_LOGIN_REFUSED', level: 'warn' };
+    if (err.problem === 'unavailable') return { code: 'OUTAGE', level: 'warn' };
+    return { code: 'PROVIDER_ANSWER_UNREADABLE', level: 'warn' };
+  }
+  if (isOutage(err)) return { code: 'OUTAGE', level: 'warn' };
+  return { code: 'UNEXPECTED', level: 'error' };
+}
+
+/** The sign-in failure an error is shown as. */
+export function signInFailureOf(err: unknown): { code: SignInErrorKind; level: 'info' | 'warn' | 'error' } {
+  if (err instanceof PartnerSignInError) return { code: err.kind, level: 'info' };
+  if (err instanceof StateError) return { code: err.problem === 'other_browser' ? 'OTHER_BROWSER' : 'EXPIRED', level: 'info' };
+  if (err instanceof PartnerCommandError) {
+    if (OUTAGE_TYPES.has(err.type)) return { code: 'TRANSIENT', level: 'warn' };
+    if (isSignInErrorKind(err.type)) return { code: err.type, level: 'info' };
+    return { code: 'UNEXPECTED', level: 'error' };
+  }
+  if (err instanceof LineIdTokenError || err instanceof AuthRejectedError) return { code: 'LINE_AUTH_FAILED', level: 'warn' };
+  if (isOutage(err)) return { code: 'TRANSIENT', level: 'warn' };
+  if (err instanceof ProviderRejectedError && err.provider === 'line-login') return { code: 'LINE_AUTH_FAILED', level: 'warn' };
+  return { code: 'UNEXPECTED', level: 'error' };
+}
+
+/** The partner-page failure an error is shown as (an outage, else unexpected). */
+export function partnerFailureOf(err: unknown): { code: PartnerProblem; level: 'warn' | 'error' } {
+  return isOutage(err) ? { code: 'unavailable', level: 'warn' } : { code: 'unexpected', level: 'error' };
+}
+
+type Level = 'info' | 'warn' | 'error';
+
+function classifyFailure(err: unknown, page: 'link' | 'sign-in' | 'partner', retry: SignInRetry): { failure: PageFailure; level: Level } {
+  if (page === 'link') {
+    const { code, level } = linkFailureOf(err);
+    return { failure: { page, code }, level };
+  }
+  if (page === 'sign-in') {
+    const { code, level } = signInFailureOf(err);
+    return { failure: { page, code, retry }, level };
+  }
+  const { code, level } = partnerFailureOf(err);
+  return { failure: { page, code }, level };
+}
+
+/**
+ * Answers an error thrown by a step with its page, logged by how much it matters. Log lines name
+ * the check that failed, never a token, a code, a claim value or an e-mail address.
+ */
+export function sendFailure(req: Request, res: Response, err: unknown, page: 'link' | 'partner'): void;
+export function sendFailure(req: Request, res: Response, err: unknown, page: 'sign-in', retry: SignInRetry): void;
+export function sendFailure(req: Request, res: Response, err: unknown, page: 'link' | 'sign-in' | 'partner', retry: SignInRetry = LOGIN_RETRY): void {
+  const { failure, level } = classifyFailure(err, page, retry);
+  const code = 'code' in failure ? failure.code : undefined;
+  if (level === 'info') req.log.info({ page, code, reason: err instanceof Error ? err.message : String(err) }, 'page step refused');
+  else if (level === 'warn' && err instanceof LineWorksLoginError) req.log.warn({ page, code, problem: err.problem, reason: err.message }, 'page step failed');
+  else if (level === 'warn') req.log.warn({ page, code, err }, 'page step failed');
+  else req.log.error({ page, code, err }, 'page step failed');
+  sendErrorPage(req, res, failure);
+}
