@@ -8,7 +8,7 @@ import type { OrderState } from '../../common/orders/types';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
-import { checkFormToken, formBodyOf, formList, formString, issueFormToken, type FormBody } from './form-tokens';
+import { formBodyOf, formList, formString, type FormBody } from '../edge/form-body';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
@@ -75,7 +75,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const { session, order } = c;
       const ctx = partnerPageContext(req, res);
       if (order.status === 'work_registered' || order.status === 'remanded') {
-        const token = issueFormToken(pw, session, invoiceForm(order.orderId));
+        const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
         return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...initialRows(order), errors: {} }));
       }
       if (SENT.includes(order.status) && order.invoice) return sendPage(res, 200, invoiceSentView(ctx, order));
@@ -92,7 +92,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, invoiceForm(order.orderId), body);
+      const token = pw.sessions.checkFormToken(session, invoiceForm(order.orderId), body);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const t = INVOICE_TEXT[ctx.locale];

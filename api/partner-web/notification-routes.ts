@@ -6,7 +6,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../errors';
 import type { PartnerWebContext } from './context';
-import { formBodyOf, formString } from './form-tokens';
+import { formBodyOf, formString } from '../edge/form-body';
 import { cursorParam, listNotifications, markRead, notificationIdParam, countUnread, type PartnerNotification } from './notification-store';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';

@@ -12,7 +12,8 @@ import { basicInfoValues, checkBasicInfo, type BasicInfoProblem } from './basic-
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
-import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
+import { formBodyOf, formString, type FormBody } from '../edge/form-body';
+import type { FormToken } from '../web/csrf';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
@@ -55,14 +56,14 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const partner = await pw.platform.getPartner(session.partnerId);
         if (!partner) return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
         if (!partner.bankAccount) {
-          return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
+          return sendPage(res, 200, bankAccountPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
         if (!partner.basicInfo) {
           const values = { name: partner.name ?? '' };
-          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
+          return sendPage(res, 200, basicInfoPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values, errors: {} }));
         }
       }
-      sendPage(res, 200, orderPage(ctx, order, issueFormToken(pw, session, approveForm(order.orderId))));
+      sendPage(res, 200, orderPage(ctx, order, pw.sessions.formToken(session, approveForm(order.orderId))));
     }),
   );
 
@@ -80,7 +81,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const c = await orderContext(pw, req, res);
         if (!c) return;
         const body = formBodyOf(req.body);
-        const token = checkFormToken(pw, c.session, infoForm(c.order.orderId), body);
+        const token = pw.sessions.checkFormToken(c.session, infoForm(c.order.orderId), body);
         if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
         const ctx = partnerPageContext(req, res);
         const checked = check(body);
@@ -110,7 +111,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, approveForm(order.orderId), body);
+      const token = pw.sessions.checkFormToken(session, approveForm(order.orderId), body);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const parsedOp = approveOp.safeParse(formString(body, 'op'));

@@ -7,7 +7,7 @@ import { refusePartnerAction } from '../../common/orders/transitions';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { partnerOrder } from './partner-order';
-import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
+import { formBodyOf } from '../edge/form-body';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';
 import { paymentNoticeApprovedPage, paymentNoticeClosedView, paymentNoticePage } from './pages/payment-notice-pages';
@@ -27,7 +27,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       const ctx = partnerPageContext(req, res);
       const notice = order.paymentNotice;
       if (notice && order.status === 'payment_notice_issued') {
-        return sendPage(res, 200, paymentNoticePage(ctx, order, notice, issueFormToken(pw, session, noticeForm(order.orderId))));
+        return sendPage(res, 200, paymentNoticePage(ctx, order, notice, pw.sessions.formToken(session, noticeForm(order.orderId))));
       }
       if (notice && order.status === 'closed') return sendPage(res, 200, paymentNoticeClosedView(ctx, order, notice));
       const refusal = refusePartnerAction('payment_notice.approve', order.status) ?? { reason: 'not_yet', status: order.status };
@@ -42,7 +42,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'paymentNotice');
       if (!c) return;
       const { session, order } = c;
-      const token = checkFormToken(pw, session, noticeForm(order.orderId), formBodyOf(req.body));
+      const token = pw.sessions.checkFormToken(session, noticeForm(order.orderId), formBodyOf(req.body));
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);

@@ -8,7 +8,7 @@ import type { DatePeriod, OrderState, WorkEntry } from '../../common/orders/type
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workDraft, workEntryForm, type FieldErrors } from './form-schemas';
-import { checkFormToken, formBodyOf, formString, issueFormToken } from './form-tokens';
+import { formBodyOf, formString } from '../edge/form-body';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';
 import { REPORT_TEXT } from './pages/report-catalogue';
@@ -48,7 +48,7 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       const ctx = partnerPageContext(req, res);
       if (order.status === 'reporting') {
         const period = periodOf(order);
-        const token = issueFormToken(pw, session, reportForm(order.orderId));
+        const token = pw.sessions.formToken(session, reportForm(order.orderId));
         return sendPage(res, 200, workFormPage(ctx, order, token, { period, entries: [], values: { date: defaultDate(period), hours: '', description: '' }, errors: {} }));
       }
       if (order.work) return sendPage(res, 200, workRegisteredView(ctx, order));
@@ -65,7 +65,7 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, reportForm(order.orderId), body);
+      const token = pw.sessions.checkFormToken(session, reportForm(order.orderId), body);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const period = periodOf(order);
       const entries = parseDraft(formString(body, 'draft'), period);
