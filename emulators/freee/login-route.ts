@@ -4,7 +4,7 @@
 
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { safeHref } from '../harness/html';
+import { safeHref } from '../../api/pages/html';
 import { localPathOr } from '../harness/origin';
 import { formValue } from '../harness/validate';
 import { requireFreeeSignedIn } from './page-session';

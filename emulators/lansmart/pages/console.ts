@@ -3,7 +3,7 @@
 // 「請求書を差し戻す」 (reason), 「支払通知書を作成」 (approval due date), 期日超過承認 and 取消.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../harness/html';
+import { html, type Html } from '../../../api/pages/html';
 import type { Order } from '../order';
 import { nextOrderStatus, ORDER_STATUS_LABELS, type OrderTransition } from '../order-status';
 import { FIELD_STYLE, sendLansmartPage } from './layout';
