@@ -48,7 +48,7 @@ export function lineWorksLoginRouter(web: WebContext): Router {
       const nonce = randomBytes(24).toString('base64url');
       const issued = await web.states.issue(req, res, 'lineworks_login', { ...ticket, nonce });
       // A phone logs in with the account to link, as the help page shows; a desktop uses its session.
-      res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
+      res.redirect(303, await web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
     } catch (err) {
       sendFailure(req, res, err, 'link');
     }
@@ -63,7 +63,7 @@ export function lineWorksLoginRouter(web: WebContext): Router {
       if (query.data.error) throw authorizeError(query.data.error);
       if (!query.data.code) throw new LineWorksLoginError('request_rejected', 'LINE WORKS sent neither a code nor an error');
       const { nonce = '', ...ticket } = flow.data;
-      const account = await web.lineWorksLogin.login({ code: query.data.code, codeVerifier: flow.codeVerifier, nonce });
+      const account = await web.lineWorksLogin.login({ code: query.data.code, state: typeof req.query.state === 'string' ? req.query.state : '', codeVerifier: flow.codeVerifier, nonce });
       if (account.userId !== ticket.worksUserId || account.domainId !== ticket.worksTenantId) {
         req.log.warn('the LINE WORKS login is another account than the talk room that started the ID-link');
         sendErrorPage(req, res, { page: 'link', code: 'WORKS_ACCOUNT_MISMATCH' });
