@@ -3,8 +3,10 @@
 // discovery (the openid-configuration), the authorize URL (scope `openid`, state, nonce, PKCE S256,
 // the exact registered redirect URI), the code exchange and the ID token's checks — its RS256
 // signature with the key named by `kid` from LINE WORKS' JWKS, `iss` the published issuer, `aud` the
-// client ID, `nonce`, `iat`/`exp`. The tokens live only inside `login()`: they are never returned,
+// client ID, `nonce`, `iat`/`exp` — and renkei adds what LINE WORKS asks that the library leaves to
+// the client in the code flow: `at_hash` over the access token, and a fresh `iat`. The tokens live only inside `login()`: they are never returned,
 // stored or logged — the verified account is all that leaves.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { LineWorksLoginError } from './errors';
@@ -39,6 +41,17 @@ const REFUSALS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_clien
 
 const CLOCK_TOLERANCE_SECONDS = 60;
 const MAX_TOKEN_AGE_SECONDS = 10 * 60;
+
+/** at_hash for RS256: base64url of the left half of SHA-256 over the access token (ASCII). */
+export function accessTokenHash(accessToken: string): string {
+  return createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
+}
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 /** The embedded stack's LINE WORKS (the emulator) is plain http on loopback; nothing else may be. */
 export function isLoopbackHttp(url: string): boolean {
@@ -125,6 +138,7 @@ export class LineWorksLoginClient {
     callback.searchParams.set('code', p.code);
     callback.searchParams.set('state', p.state);
     let claims: oidc.IDToken | undefined;
+    let accessToken: string;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callback, {
         pkceCodeVerifier: p.codeVerifier,
@@ -133,6 +147,7 @@ export class LineWorksLoginClient {
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      accessToken = tokens.access_token;
     } catch (err) {
       throw loginProblem(err);
     }
@@ -141,6 +156,9 @@ export class LineWorksLoginClient {
     const now = Math.floor(Date.now() / 1000) + (this.opts.clockSkewSeconds ?? 0);
     if (!claims || claims.iat > now + CLOCK_TOLERANCE_SECONDS || claims.iat < now - MAX_TOKEN_AGE_SECONDS) {
       throw new LineWorksLoginError('id_token_invalid', 'LINE WORKS ID token refused (not issued for this login)');
+    }
+    if (typeof claims.at_hash !== 'string' || !sameText(claims.at_hash, accessTokenHash(accessToken))) {
+      throw new LineWorksLoginError('id_token_invalid', 'LINE WORKS ID token refused (at_hash does not match the access token)');
     }
     const identity = identityClaims.safeParse(claims);
     if (!identity.success) throw new LineWorksLoginError('id_token_invalid', 'LINE WORKS ID token refused (no usable sub / domain_id)');

@@ -1,7 +1,7 @@
 // The LINE WORKS login of the mobile ID-link against the LINE WORKS emulator: the authorize URL
 // renkei sends (openid, state, nonce, PKCE S256, exact redirect URI, the login page every time),
 // the code exchange answering the verified account, and every way an ID token or the token
-// endpoint is refused (another audience, nonce, key or issuer; expired; from the future; a
+// endpoint is refused (another audience, nonce, access token, key or issuer; expired; from the future; a
 // refused code; an outage of the token endpoint or of the keys).
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -54,16 +54,17 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
    * elsewhere or as another client, `idToken` may replace the ID token LINE WORKS answered.
    */
   const tampering =
-    (t: { url?: (url: string) => string; form?: Record<string, string>; idToken?: (idToken: string) => Promise<string> }): typeof fetch =>
+    (t: { url?: (url: string) => string; form?: Record<string, string>; idToken?: (idToken: string) => Promise<string>; accessToken?: string }): typeof fetch =>
     async (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
       if (!url.endsWith('/token')) return fetch(input, init);
       const form = new URLSearchParams(typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : '');
       for (const [k, v] of Object.entries(t.form ?? {})) form.set(k, v);
       const res = await fetch(t.url ? t.url(url) : url, { ...init, body: form.toString() });
-      if (!t.idToken || res.status !== 200) return res;
-      const body = (await res.json()) as { id_token: string };
-      return Response.json({ ...body, id_token: await t.idToken(body.id_token) }, { headers: { 'cache-control': 'no-store' } });
+      if ((!t.idToken && !t.accessToken) || res.status !== 200) return res;
+      const body = (await res.json()) as { id_token: string; access_token: string };
+      const idToken = t.idToken ? await t.idToken(body.id_token) : body.id_token;
+      return Response.json({ ...body, id_token: idToken, access_token: t.accessToken ?? body.access_token }, { headers: { 'cache-control': 'no-store' } });
     };
 
   /** Logs in through the emulator with `client` and redeems the code with `redeemer` (the same client unless given). */
@@ -124,12 +125,13 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
     assert.deepEqual(await client.login({ code: jiro, state: 'st-1', codeVerifier, nonce }), { userId: 'u-jiro', domainId: TENANT });
   });
 
-  it('refuses an ID token for another client, another nonce, or outside its lifetime', async () => {
+  it('refuses an ID token for another client, another nonce, another access token, or outside its lifetime', async () => {
     assert.deepEqual(await loginWith(clientFor()), { userId: 'u-taro', domainId: TENANT });
     // A client with another ID whose exchange reaches LINE WORKS as renkei's: the token is not for it.
     const other = clientFor({ clientId: 'another-app', fetch: tampering({ form: { client_id: CLIENT_ID } }) });
     assert.equal(await refusal(loginWith(clientFor(), { redeemer: other })), 'id_token_invalid');
     assert.equal(await refusal(loginWith(clientFor(), { expectedNonce: 'nonce-2' })), 'id_token_invalid');
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ fetch: tampering({ accessToken: 'another-access-token' }) }) })), 'id_token_invalid');
     assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ clockSkewSeconds: 2 * 3600 }) })), 'id_token_invalid', 'expired');
     assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ clockSkewSeconds: -3600 }) })), 'id_token_invalid', 'issued in the future');
   });
