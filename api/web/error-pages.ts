@@ -33,83 +33,96 @@ interface Rule<K extends string> {
 
 const refusal = <K extends string>(message: K): Rule<K> => ({ status: 409, message });
 
-/** The freee × LINE WORKS link flows. The person starts again from LINE WORKS (no link forward). */
-const LINK_RULES = {
-  // The link workflows' refusals.
-  BUSINESS_MISMATCH: refusal('BUSINESS_MISMATCH'),
-  ALREADY_LINKED: refusal('ALREADY_LINKED'),
-  ACCOUNT_IN_USE: refusal('ACCOUNT_IN_USE'),
-  NOT_LINKED: refusal('NOT_LINKED'),
-  TENANT_LINKED_ELSEWHERE: refusal('TENANT_LINKED_ELSEWHERE'),
-  NOT_LINKED_EMPLOYEE: refusal('NOT_LINKED_EMPLOYEE'),
-  TOKEN_INVALID: refusal('TOKEN_INVALID'),
-  /** The LINE WORKS account that logged in is not the one the link was started for. */
-  WORKS_ACCOUNT_MISMATCH: refusal('WORKS_ACCOUNT_MISMATCH'),
-  ADMIN_ONLY: { status: 403, message: 'ADMIN_ONLY' },
-  /** An OAuth state or flow that is spent, expired or of another browser. */
-  STATE_EXPIRED: { status: 400, message: 'EXPIRED' },
-  /** A form whose CSRF token is not this session's (an old tab, another site). */
-  FORM_EXPIRED: { status: 403, message: 'EXPIRED' },
-  FORM_UNREADABLE: { status: 400, message: 'EXPIRED' },
-  FORM_TOO_LARGE: { status: 413, message: 'EXPIRED' },
-  NOT_A_FORM: { status: 415, message: 'EXPIRED' },
-  FREEE_LOGIN_INCOMPLETE: { status: 400, message: 'FREEE_LOGIN_INCOMPLETE' },
-  /** freee refused the code (invalid_grant): log in again. */
-  FREEE_AUTH_FAILED: { status: 400, message: 'FREEE_AUTH_FAILED' },
-  /** freee refused the client itself. */
-  FREEE_REFUSED: { status: 502, message: 'FREEE_AUTH_FAILED', reference: true },
-  LINEWORKS_LOGIN_INCOMPLETE: { status: 400, message: 'LINEWORKS_LOGIN_INCOMPLETE' },
-  /** LINE WORKS refused the code, or its ID token did not verify. */
-  LINEWORKS_LOGIN_REFUSED: { status: 403, message: 'TOKEN_INVALID' },
-  /** A provider sent the person back with something renkei cannot use (an unsigned install return). */
-  BAD_PROVIDER_RETURN: { status: 400, message: 'UNEXPECTED', reference: true },
-  /** A provider answered something renkei cannot read. */
-  PROVIDER_ANSWER_UNREADABLE: { status: 502, message: 'UNEXPECTED', reference: true },
-  OUTAGE: { status: 503, message: 'TRANSIENT', reference: true },
-  UNEXPECTED: { status: 500, message: 'UNEXPECTED', reference: true },
-} satisfies Record<string, Rule<LinkErrorKind>>;
+type ProblemMessage = 'notFound' | 'notificationNotFound' | 'forbidden' | 'badRequest' | 'unavailable' | 'unexpected';
 
-export type LinkFailureCode = keyof typeof LINK_RULES;
+/**
+ * The table: `link.*` are the freee × LINE WORKS link flows (messages of pages/link-messages.ts; the
+ * person starts again from LINE WORKS, so no link forward); `partner.*` the partner's order and
+ * notification pages (messages of common-catalogue.ts; the way forward is お知らせ一覧). The
+ * sign-in pages and a refused step follow below.
+ */
+const RULES = {
+  // The link workflows' refusals.
+  'link.BUSINESS_MISMATCH': refusal('BUSINESS_MISMATCH'),
+  'link.ALREADY_LINKED': refusal('ALREADY_LINKED'),
+  'link.ACCOUNT_IN_USE': refusal('ACCOUNT_IN_USE'),
+  'link.NOT_LINKED': refusal('NOT_LINKED'),
+  'link.TENANT_LINKED_ELSEWHERE': refusal('TENANT_LINKED_ELSEWHERE'),
+  'link.NOT_LINKED_EMPLOYEE': refusal('NOT_LINKED_EMPLOYEE'),
+  'link.TOKEN_INVALID': refusal('TOKEN_INVALID'),
+  /** The LINE WORKS account that logged in is not the one the link was started for. */
+  'link.WORKS_ACCOUNT_MISMATCH': refusal('WORKS_ACCOUNT_MISMATCH'),
+  'link.ADMIN_ONLY': { status: 403, message: 'ADMIN_ONLY' },
+  /** An OAuth state or flow that is spent, expired or of another browser. */
+  'link.STATE_EXPIRED': { status: 400, message: 'EXPIRED' },
+  /** A form whose CSRF token is not this session's (an old tab, another site). */
+  'link.FORM_EXPIRED': { status: 403, message: 'EXPIRED' },
+  'link.FORM_UNREADABLE': { status: 400, message: 'EXPIRED' },
+  'link.FORM_TOO_LARGE': { status: 413, message: 'EXPIRED' },
+  'link.NOT_A_FORM': { status: 415, message: 'EXPIRED' },
+  'link.FREEE_LOGIN_INCOMPLETE': { status: 400, message: 'FREEE_LOGIN_INCOMPLETE' },
+  /** freee refused the code (invalid_grant): log in again. */
+  'link.FREEE_AUTH_FAILED': { status: 400, message: 'FREEE_AUTH_FAILED' },
+  /** freee refused the client itself. */
+  'link.FREEE_REFUSED': { status: 502, message: 'FREEE_AUTH_FAILED', reference: true },
+  'link.LINEWORKS_LOGIN_INCOMPLETE': { status: 400, message: 'LINEWORKS_LOGIN_INCOMPLETE' },
+  /** LINE WORKS refused the code, or its ID token did not verify. */
+  'link.LINEWORKS_LOGIN_REFUSED': { status: 403, message: 'TOKEN_INVALID' },
+  /** A provider sent the person back with something renkei cannot use (an unsigned install return). */
+  'link.BAD_PROVIDER_RETURN': { status: 400, message: 'UNEXPECTED', reference: true },
+  /** A provider answered something renkei cannot read. */
+  'link.PROVIDER_ANSWER_UNREADABLE': { status: 502, message: 'UNEXPECTED', reference: true },
+  'link.OUTAGE': { status: 503, message: 'TRANSIENT', reference: true },
+  'link.UNEXPECTED': { status: 500, message: 'UNEXPECTED', reference: true },
+  // The partner's order and notification pages.
+  'partner.not_found': { status: 404, message: 'notFound' },
+  'partner.notification_not_found': { status: 404, message: 'notificationNotFound' },
+  'partner.forbidden': { status: 403, message: 'forbidden' },
+  'partner.bad_request': { status: 400, message: 'badRequest' },
+  'partner.too_large': { status: 413, message: 'badRequest' },
+  'partner.not_a_form': { status: 415, message: 'badRequest' },
+  'partner.unavailable': { status: 503, message: 'unavailable', reference: true },
+  'partner.unexpected': { status: 500, message: 'unexpected', reference: true },
+} satisfies Record<`link.${string}`, Rule<LinkErrorKind>> & Record<`partner.${string}`, Rule<ProblemMessage>>;
+
+type RuleCode = keyof typeof RULES;
+export type LinkFailureCode = RuleCode extends infer K ? (K extends `link.${infer C}` ? C : never) : never;
+export type PartnerProblem = RuleCode extends infer K ? (K extends `partner.${infer C}` ? C : never) : never;
 
 const LINK_REFUSALS = new Set<string>(['BUSINESS_MISMATCH', 'ALREADY_LINKED', 'ACCOUNT_IN_USE', 'NOT_LINKED', 'TENANT_LINKED_ELSEWHERE', 'NOT_LINKED_EMPLOYEE', 'TOKEN_INVALID', 'WORKS_ACCOUNT_MISMATCH']);
 const isLinkRefusal = (type: string): type is LinkFailureCode => LINK_REFUSALS.has(type);
 
-/** ユーザー登録 / ログイン with LINE. The way forward: that flow again (registration or login). */
-const SIGN_IN_RULES: Record<SignInErrorKind, Rule<SignInErrorKind>> = {
-  INVITATION_NOT_FOUND: { status: 404, message: 'INVITATION_NOT_FOUND' },
-  INVITATION_USED: refusal('INVITATION_USED'),
-  NO_LINE_OPTION: { status: 403, message: 'NO_LINE_OPTION' },
-  COMPANY_USER: { status: 403, message: 'COMPANY_USER' },
-  EMAIL_PERMISSION_REFUSED: { status: 403, message: 'EMAIL_PERMISSION_REFUSED' },
-  EMAIL_MISSING: { status: 403, message: 'EMAIL_MISSING' },
-  EMAIL_MISMATCH: { status: 403, message: 'EMAIL_MISMATCH' },
-  PARTNER_NOT_FOUND: { status: 403, message: 'PARTNER_NOT_FOUND' },
-  PARTNER_LINKED_ELSEWHERE: { status: 409, message: 'PARTNER_LINKED_ELSEWHERE', reference: true },
-  LINE_ACCOUNT_IN_USE: { status: 409, message: 'LINE_ACCOUNT_IN_USE', reference: true },
-  LINE_LOGIN_CANCELLED: { status: 400, message: 'LINE_LOGIN_CANCELLED' },
-  LINE_AUTH_FAILED: { status: 400, message: 'LINE_AUTH_FAILED', reference: true },
-  EXPIRED: { status: 400, message: 'EXPIRED' },
-  OTHER_BROWSER: { status: 400, message: 'OTHER_BROWSER' },
-  FORM_EXPIRED: { status: 403, message: 'FORM_EXPIRED' },
-  TRANSIENT: { status: 503, message: 'TRANSIENT', reference: true },
-  UNEXPECTED: { status: 500, message: 'UNEXPECTED', reference: true },
+/** ユーザー登録 / ログイン with LINE: the status of each refusal (its message has the same key). */
+const SIGN_IN_STATUS: Record<SignInErrorKind, number> = {
+  INVITATION_NOT_FOUND: 404,
+  INVITATION_USED: 409,
+  NO_LINE_OPTION: 403,
+  COMPANY_USER: 403,
+  EMAIL_PERMISSION_REFUSED: 403,
+  EMAIL_MISSING: 403,
+  EMAIL_MISMATCH: 403,
+  PARTNER_NOT_FOUND: 403,
+  PARTNER_LINKED_ELSEWHERE: 409,
+  LINE_ACCOUNT_IN_USE: 409,
+  LINE_LOGIN_CANCELLED: 400,
+  LINE_AUTH_FAILED: 400,
+  EXPIRED: 400,
+  OTHER_BROWSER: 400,
+  FORM_EXPIRED: 403,
+  TRANSIENT: 503,
+  UNEXPECTED: 500,
 };
 
-type ProblemMessage = 'notFound' | 'notificationNotFound' | 'forbidden' | 'badRequest' | 'unavailable' | 'unexpected';
+/** The sign-in refusals support may need to look up. */
+const SIGN_IN_WITH_REFERENCE = new Set<SignInErrorKind>(['TRANSIENT', 'UNEXPECTED', 'LINE_AUTH_FAILED', 'PARTNER_LINKED_ELSEWHERE', 'LINE_ACCOUNT_IN_USE']);
 
-/** The partner's order and notification pages. The way forward: お知らせ一覧. */
-const PARTNER_RULES = {
-  not_found: { status: 404, message: 'notFound' },
-  notification_not_found: { status: 404, message: 'notificationNotFound' },
-  forbidden: { status: 403, message: 'forbidden' },
-  bad_request: { status: 400, message: 'badRequest' },
-  too_large: { status: 413, message: 'badRequest' },
-  not_a_form: { status: 415, message: 'badRequest' },
-  unavailable: { status: 503, message: 'unavailable', reference: true },
-  unexpected: { status: 500, message: 'unexpected', reference: true },
-} satisfies Record<string, Rule<ProblemMessage>>;
+/** The way forward of a sign-in page: that flow again (registration or login). */
+const signInRule = (kind: SignInErrorKind): Rule<SignInErrorKind> => ({
+  status: SIGN_IN_STATUS[kind],
+  message: kind,
+  ...(SIGN_IN_WITH_REFERENCE.has(kind) ? { reference: true as const } : {}),
+});
 
-export type PartnerProblem = keyof typeof PARTNER_RULES;
 
 const PROBLEM_TITLE: Record<ProblemMessage, 'notFoundTitle' | 'forbiddenTitle' | 'badRequestTitle' | 'unavailableTitle' | 'unexpectedTitle'> = {
   notFound: 'notFoundTitle',
@@ -164,11 +177,11 @@ export class PartnerSignInError extends Error {
 function ruleOf(f: PageFailure): { status: number; reference?: true } {
   switch (f.page) {
     case 'link':
-      return LINK_RULES[f.code];
+      return RULES[`link.${f.code}`];
     case 'sign-in':
-      return SIGN_IN_RULES[f.code];
+      return signInRule(f.code);
     case 'partner':
-      return PARTNER_RULES[f.code];
+      return RULES[`partner.${f.code}`];
     case 'step':
       return STEP_RULE;
   }
@@ -190,7 +203,7 @@ export function errorPageView(ctx: PageContext, f: PageFailure, referenceId?: st
   switch (f.page) {
     case 'link': {
       const t = LINK_TEXT[ctx.locale];
-      const key = LINK_RULES[f.code].message;
+      const key = RULES[`link.${f.code}`].message;
       const e = LINK_ERROR_TABLE[ctx.locale][key];
       return {
         code: `link.${f.code}`,
@@ -205,7 +218,7 @@ export function errorPageView(ctx: PageContext, f: PageFailure, referenceId?: st
     }
     case 'sign-in': {
       const t = SIGN_IN_ERROR_TEXT[ctx.locale];
-      const key = SIGN_IN_RULES[f.code].message;
+      const key = signInRule(f.code).message;
       const e = SIGN_IN_ERROR_TABLE[ctx.locale][key];
       return {
         code: `sign-in.${f.code}`,
@@ -220,7 +233,7 @@ export function errorPageView(ctx: PageContext, f: PageFailure, referenceId?: st
     }
     case 'partner': {
       const t = COMMON_TEXT[ctx.locale];
-      const key = PARTNER_RULES[f.code].message;
+      const key = RULES[`partner.${f.code}`].message;
       const title = t[PROBLEM_TITLE[key]];
       return {
         code: `partner.${f.code}`,
