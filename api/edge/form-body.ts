@@ -4,6 +4,26 @@
 // After it, `req.body` is always a plain object of the form's fields (an empty body reads as {}).
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
+/** The fields of a read form body (a field sent twice arrives as a list). */
+export type FormBody = Record<string, unknown>;
+
+export function formBodyOf(body: unknown): FormBody {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as FormBody) : {};
+}
+
+/** A single-valued field (undefined when absent or sent more than once). */
+export function formString(body: FormBody, name: string): string | undefined {
+  const v = body[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A repeated field (rows of a form), in the order sent. */
+export function formList(body: FormBody, name: string): string[] {
+  const v = body[name];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
 export type RefuseForm = (req: Request, res: Response, status: number) => void;
 
 export interface FormLimits {

@@ -1,7 +1,8 @@
 // The pages of the freee × LINE WORKS flows, as the help page (docs/flows/freee-lineworks.md) shows them: the consent
 // screens 「連携を開始しますか?」/「連携を解除しますか?」 with [許可する] and [事業所を変更する], the
-// results 「連携に成功しました」/「連携を解除しました」, the admin's completion, and every error —
-// in the person's language (link-catalogue.ts, link-messages.ts).
+// results 「連携に成功しました」/「連携を解除しました」 and the admin's completion, in the person's
+// language (link-catalogue.ts); its errors are the one error page's (web/error-pages.ts).
+import { errorPage } from './error-page';
 import { html } from './html';
 import { layout } from './layout';
 import { LINK_TEXT } from './link-catalogue';
@@ -62,20 +63,18 @@ ${pageLinks(links)}`,
     ctx,
   );
 }
-
-export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId?: string, links: PageLink[] = []): string {
+/** A link flow's error page: the one error page (pages/error-page.ts) with this flow's words and ways forward. */
+export function linkErrorPage(ctx: PageContext, kind: LinkErrorKind, referenceId?: string, links: PageLink[] = [], code = `link.${kind}`): string {
   const t = LINK_TEXT[ctx.locale];
   const e = LINK_ERROR_TABLE[ctx.locale][kind];
-  return layout(
-    t.errorTitle,
-    html`<h1>${t.errorHeading}</h1>
-<section class="card" data-error-kind="${kind}">
-<p class="ng" data-error-message>${e.message}</p>
-<h2 class="remedy-heading">${t.remedyHeading}</h2>
-<p data-error-remedy>${e.remedy}</p>
-${referenceId ? html`<p class="muted">${t.referenceId} <span data-reference-id>${referenceId}</span></p>` : ''}
-</section>
-${pageLinks(links)}`,
-    ctx,
-  );
+  return errorPage(ctx, {
+    code,
+    kind,
+    title: t.errorTitle,
+    heading: t.errorHeading,
+    message: e.message,
+    remedy: { heading: t.remedyHeading, text: e.remedy },
+    ...(referenceId ? { reference: { label: t.referenceId, id: referenceId } } : {}),
+    links: links.map((l, i) => ({ href: l.href, label: l.label, primary: i === 0, ...(l.action ? { action: l.action } : {}) })),
+  });
 }

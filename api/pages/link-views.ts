@@ -21,7 +21,8 @@ export const LINK_RESULTS = ['linked', 'unlinked', 'unlinkedAlready', 'adminLink
 export type LinkResult = (typeof LINK_RESULTS)[number];
 
 export type LinkView =
-  | { page: 'error'; kind: LinkErrorKind; status: number; ref?: string; actions: LinkAction[] }
+  /** `code`: the failure of the one error table (api/web/error-pages.ts) the page shows, when known. */
+  | { page: 'error'; kind: LinkErrorKind; code?: string; status: number; ref?: string; actions: LinkAction[] }
   | { page: 'result'; result: LinkResult; company?: string; tenant?: string; actions: LinkAction[] };
 
 const href = z.string().min(1).max(2000).refine((h) => h.startsWith('/') ? !h.startsWith('//') : /^https?:\/\//.test(h), 'a local path or an http(s) URL');
@@ -33,6 +34,7 @@ export const linkViewSchema: z.ZodType<LinkView> = z.discriminatedUnion('page', 
   z.object({
     page: z.literal('error'),
     kind: z.string().refine(isLinkErrorKind) as unknown as z.ZodType<LinkErrorKind>,
+    code: z.string().regex(/^[A-Z_]{1,40}$/).optional(),
     status: z.number().int().min(400).max(599),
     ref: text.optional(),
     actions: z.array(action).max(4),
@@ -43,7 +45,7 @@ export const linkViewSchema: z.ZodType<LinkView> = z.discriminatedUnion('page', 
 export function renderLinkView(ctx: PageContext, view: LinkView): string {
   const t = LINK_TEXT[ctx.locale];
   const links = view.actions.map((a) => ({ href: a.href, label: t[a.label], action: a.label }));
-  if (view.page === 'error') return linkErrorPage(ctx, view.kind, view.ref, links);
+  if (view.page === 'error') return linkErrorPage(ctx, view.kind, view.ref, links, view.code ? `link.${view.code}` : undefined);
   const company = view.company ?? '';
   const tenant = view.tenant ?? '';
   switch (view.result) {

@@ -14,8 +14,7 @@ import { basicInfoDonePage, basicInfoPage } from './pages/basic-info-page';
 import type { PartnerSession } from '../web/session';
 import { needsConsents } from './consent-step-routes';
 import { CONSENT_STEP_PATH } from './pages/registration-page';
-import { PartnerSignInError } from './sign-in-error';
-import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
+import { PartnerSignInError, sendFailure, type SignInRetry } from '../web/error-pages';
 
 const BASIC_INFO_FORM = 'basic-info';
 const FORM_PATH = '/partner/register/basic-info';
@@ -60,7 +59,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, (known as Partial<Record<BasicInfoField, string>>)[f] ?? ''])) as Record<BasicInfoField, string>;
       render(req, res, session, 200, { values });
     } catch (err) {
-      sendSignInFailure(req, res, err, RETRY);
+      sendFailure(req, res, err, 'sign-in', RETRY);
     }
   });
 
@@ -69,7 +68,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
     if (!session) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!pw.sessions.csrfValid(session, BASIC_INFO_FORM, body.csrf)) {
-      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the basic-info form’s CSRF token does not match'), RETRY);
+      sendFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the basic-info form’s CSRF token does not match'), 'sign-in', RETRY);
       return;
     }
     const values = basicInfoValues(body);
@@ -93,7 +92,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
         render(req, res, session, 400, { values, platformRejected: true });
         return;
       }
-      sendSignInFailure(req, res, err, RETRY);
+      sendFailure(req, res, err, 'sign-in', RETRY);
       return;
     }
     res.redirect(303, DONE_PATH);
@@ -116,7 +115,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
         }),
       );
     } catch (err) {
-      sendSignInFailure(req, res, err, RETRY);
+      sendFailure(req, res, err, 'sign-in', RETRY);
     }
   });
 

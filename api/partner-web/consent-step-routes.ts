@@ -13,8 +13,7 @@ import { BASIC_INFO_PATH } from './line-callback-route';
 import { refusePartnerForm } from './page-handler';
 import { CONSENT_STEP_PATH, registrationPage } from './pages/registration-page';
 import { allConsented, hasAllConsents, recordAllConsents, tickedConsents, type Consent } from './registration-consents';
-import { PartnerSignInError } from './sign-in-error';
-import { sendSignInFailure, type SignInRetry } from './sign-in-failure';
+import { PartnerSignInError, sendFailure, type SignInRetry } from '../web/error-pages';
 
 const CONSENT_FORM = 'registration-consents';
 const RETRY: SignInRetry = { flow: 'register', retry: 'login', retryHref: CONSENT_STEP_PATH };
@@ -53,7 +52,7 @@ export function consentStepRouter(pw: PartnerWebContext): Router {
       }
       render(req, res, session, partner, 200, new Set(), false);
     } catch (err) {
-      sendSignInFailure(req, res, err, RETRY);
+      sendFailure(req, res, err, 'sign-in', RETRY);
     }
   });
 
@@ -74,7 +73,7 @@ export function consentStepRouter(pw: PartnerWebContext): Router {
       req.log.info({ partnerId: partner.partnerId }, 'the partner agreed to the registration consents after logging in');
       res.redirect(303, BASIC_INFO_PATH);
     } catch (err) {
-      sendSignInFailure(req, res, err, RETRY);
+      sendFailure(req, res, err, 'sign-in', RETRY);
     }
   });
 

@@ -6,13 +6,14 @@ import { Router } from 'express';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import { basicInfoValues, checkBasicInfo, BASIC_INFO_FIELDS } from './basic-info-form';
 import type { PartnerWebContext } from './context';
-import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
 import { invoiceConfirmPath } from './invoice-routes';
 import { orderContext } from './order-context';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { invoiceBasicInfoPage } from './pages/invoice-basic-info-page';
 import { orderPaths } from './partner-order';
+import { formBodyOf } from '../edge/form-body';
+import { sendErrorPage } from '../web/error-pages';
 
 const WRITING: readonly string[] = ['work_registered', 'remanded'];
 const basicInfoForm = (orderId: string) => `invoice-basic-info:${orderId}`;
@@ -28,10 +29,10 @@ export function invoiceBasicInfoRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       if (!WRITING.includes(c.order.status)) return res.redirect(303, orderPaths(c.order.orderId).invoice);
       const partner = await pw.platform.getPartner(c.session.partnerId);
-      if (!partner) return sendProblem(req, res, 'not_found');
+      if (!partner) return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
       const known: Partial<Record<string, string>> = partner.basicInfo ?? { name: partner.name ?? '' };
       const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, known[f] ?? '']));
-      const token = issueFormToken(pw, c.session, basicInfoForm(c.order.orderId));
+      const token = pw.sessions.formToken(c.session, basicInfoForm(c.order.orderId));
       sendPage(res, 200, invoiceBasicInfoPage(partnerPageContext(req, res), c.order, token, { values, errors: {} }));
     }),
   );
@@ -43,8 +44,8 @@ export function invoiceBasicInfoRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'invoice');
       if (!c) return;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, c.session, basicInfoForm(c.order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(c.session, basicInfoForm(c.order.orderId), body);
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       if (!WRITING.includes(c.order.status)) return res.redirect(303, orderPaths(c.order.orderId).invoice);
       const ctx = partnerPageContext(req, res);
       const values = basicInfoValues(body);

@@ -12,12 +12,13 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths } from './partner-order';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
-import { checkFormToken, formBodyOf, formList, formString, issueFormToken, type FormBody } from './form-tokens';
 import { deleteInvoiceDraft, loadInvoiceDraft, saveInvoiceDraft } from './invoice-draft-store';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage, invoiceSentView, type RowValues } from './pages/invoice-pages';
 import { sendStepRefusal, takeStep } from './step';
+import { formBodyOf, formList, formString, type FormBody } from '../edge/form-body';
+import { sendErrorPage } from '../web/error-pages';
 
 const invoiceForm = (orderId: string) => `invoice:${orderId}`;
 const BLANK: RowValues = { name: '', amount: '' };
@@ -91,7 +92,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       // After [送信する] (Post/Redirect/Get): the result, read from the version the step wrote.
       if (c.done && SENT.includes(order.status) && order.invoice) return sendPage(res, 200, invoiceSentPage(ctx, order.invoice, order.invoice.billingMonth));
       if (order.status === 'work_registered' || order.status === 'remanded') {
-        const token = issueFormToken(pw, session, invoiceForm(order.orderId));
+        const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
         const kept = await loadInvoiceDraft(session.partnerId, order.orderId);
         return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...(kept ?? initialRows(order)), errors: {}, ...(kept ? { restored: true } : {}) }));
       }
@@ -114,7 +115,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!items || !expenses || items.lines.length === 0 || Object.keys({ ...items.errors, ...expenses.errors }).length > 0) {
         return res.redirect(303, orderPaths(order.orderId).invoice);
       }
-      const token = issueFormToken(pw, session, invoiceForm(order.orderId));
+      const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
       sendPage(res, 200, invoiceConfirmPage(partnerPageContext(req, res), order, token, { items: items.lines, expenses: expenses.lines }, await issuerOf(session.partnerId)));
     }),
   );
@@ -127,18 +128,18 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, invoiceForm(order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(session, invoiceForm(order.orderId), body);
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const t = INVOICE_TEXT[ctx.locale];
       const parsedOp = invoiceOp.safeParse(formString(body, 'op'));
-      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const op = parsedOp.data;
 
       if (op === 'add_item' || op === 'add_expense' || op === 'confirm' || op === 'upload') {
         const items = postedRows(body, 'item');
         const expenses = postedRows(body, 'expense');
-        if (!items || !expenses) return sendProblem(req, res, 'bad_request');
+        if (!items || !expenses) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
         await saveInvoiceDraft(session.partnerId, order.orderId, { items, expenses });
         if (op === 'upload') return res.redirect(303, orderPaths(order.orderId).reportFiles);
         if (op !== 'confirm') {
@@ -156,7 +157,7 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       }
 
       const draft = parseDraft(formString(body, 'draft'));
-      if (!draft) return sendProblem(req, res, 'bad_request');
+      if (!draft) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       if (op === 'edit' || op === 'basic_info') {
         await saveInvoiceDraft(session.partnerId, order.orderId, rowsOf(draft));
         if (op === 'basic_info') return res.redirect(303, `${orderPaths(order.orderId).invoice}/basic-info`);

@@ -15,8 +15,7 @@ import { signInWithLine, type LineSignInFlow } from './line-sign-in';
 import { partnerReturnTo } from '../web/context';
 import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { hasAllConsents, recordAllConsents } from './registration-consents';
-import { PartnerSignInError } from './sign-in-error';
-import { LOGIN_RETRY, loginRetry, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
+import { PartnerSignInError, LOGIN_RETRY, loginRetry, registerRetry, sendFailure, type SignInRetry } from '../web/error-pages';
 
 export const BASIC_INFO_PATH = '/partner/register/basic-info';
 
@@ -95,7 +94,7 @@ export function lineCallbackRouter(pw: PartnerWebContext, cipher: TokenCipher): 
       res.redirect(303, next);
     } catch (err) {
       if (err instanceof StateError && err.data) retry = retryOf(purpose, err.data);
-      sendSignInFailure(req, res, err, retry);
+      sendFailure(req, res, err, 'sign-in', retry);
     }
   });
 

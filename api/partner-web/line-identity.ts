@@ -6,7 +6,7 @@
 import type { LineLoginTokens } from '../../providers/line/login-client';
 import { ProviderUnavailableError, RateLimitedError } from '../../providers/http-errors';
 import type { PartnerWebContext } from './context';
-import { PartnerSignInError } from './sign-in-error';
+import { PartnerSignInError } from '../web/error-pages';
 
 export interface LineSignInIdentity {
   lineUserId: string;

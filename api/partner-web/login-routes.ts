@@ -11,8 +11,7 @@ import { refusePartnerForm } from './page-handler';
 import { partnerReturnTo } from '../web/context';
 import { PARTNER_SAFE_PAGE, pageContext } from '../web/page-context';
 import { loginPage, signedInPage } from './pages/login-page';
-import { PartnerSignInError } from './sign-in-error';
-import { LOGIN_RETRY, loginRetry, sendSignInFailure } from './sign-in-failure';
+import { LOGIN_RETRY, loginRetry, PartnerSignInError, sendFailure } from '../web/error-pages';
 
 const LOGIN_FORM = 'login';
 /** The CSRF form name of ログアウト, for every page that offers it (sessions.csrfToken(session, LOGOUT_FORM)). */
@@ -48,7 +47,7 @@ export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
       if (!csrf.valid(req, LOGIN_FORM, body.csrf)) throw new PartnerSignInError('FORM_EXPIRED', 'the login form’s CSRF token does not match');
       res.redirect(303, await lineAuthorizeUrl(pw, req, res, 'line_login', { returnTo }));
     } catch (err) {
-      sendSignInFailure(req, res, err, loginRetry(returnTo));
+      sendFailure(req, res, err, 'sign-in', loginRetry(returnTo));
     }
   });
 
@@ -59,11 +58,11 @@ export function loginRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
       return;
     }
     if (!fromSameOrigin(req, pw.publicUrl)) {
-      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout came from another site'), LOGIN_RETRY);
+      sendFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout came from another site'), 'sign-in', LOGIN_RETRY);
       return;
     }
     if (!pw.sessions.csrfValid(session, LOGOUT_FORM, logoutForm.parse(req.body ?? {}).csrf)) {
-      sendSignInFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout form’s CSRF token does not match'), LOGIN_RETRY);
+      sendFailure(req, res, new PartnerSignInError('FORM_EXPIRED', 'the logout form’s CSRF token does not match'), 'sign-in', LOGIN_RETRY);
       return;
     }
     pw.sessions.clear(res);

@@ -6,13 +6,14 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../errors';
 import type { PartnerWebContext } from './context';
-import { formBodyOf, formString } from './form-tokens';
+import { formBodyOf, formString } from '../edge/form-body';
 import { cursorParam, listNotifications, markRead, notificationIdParam, countUnread, type PartnerNotification } from './notification-store';
 import { LOGOUT_FORM } from './login-routes';
 import { listOrderViews } from './order-view-store';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { homePage } from './pages/home-page';
 import type { PartnerSession } from '../web/session';
+import { sendErrorPage } from '../web/error-pages';
 
 /** The CSRF form name of the notification actions (the home page's forms and the API). */
 const NOTIFICATIONS_FORM = 'notifications';
@@ -51,7 +52,7 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
       const session = await pw.sessions.readOrLogin(req, res);
       if (!session) return;
       const query = notificationsPageQuery.safeParse({ before: req.query.before, limit: HOME_PAGE_SIZE });
-      if (!query.success) return sendProblem(req, res, 'bad_request');
+      if (!query.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const [page, orders] = await Promise.all([listNotifications(session.partnerId, query.data), listOrderViews(session, { limit: HOME_ORDERS })]);
       sendPage(
         res,
@@ -74,10 +75,10 @@ export function notificationRoutes(pw: PartnerWebContext): Router {
     pageRoute(async (req, res) => {
       const session = await pw.sessions.read(req);
       if (!session) return res.redirect(303, `/partner/login?return_to=${encodeURIComponent('/partner')}`);
-      if (!pw.sessions.csrfValid(session, NOTIFICATIONS_FORM, formString(formBodyOf(req.body), 'csrf'))) return sendProblem(req, res, 'forbidden');
+      if (!pw.sessions.csrfValid(session, NOTIFICATIONS_FORM, formString(formBodyOf(req.body), 'csrf'))) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const id = notificationIdParam.safeParse(req.params.id);
       const opened = id.success ? await markRead(session.partnerId, id.data) : undefined;
-      if (!opened) return sendProblem(req, res, 'notification_not_found');
+      if (!opened) return sendErrorPage(req, res, { page: 'partner', code: 'notification_not_found' });
       res.redirect(303, safePartnerPath(opened.path));
     }),
   );

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
-import { sendProblem } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { doneParam, orderIdParam, orderPaths, partnerOrder } from './partner-order';
 import type { PartnerSession } from '../web/session';
 
@@ -36,7 +36,7 @@ export async function orderContext(pw: PartnerWebContext, req: Request, res: Res
   const done = req.method === 'GET' ? doneParam.safeParse(req.query.done) : undefined;
   const order = await partnerOrder(pw, session, req.params.orderId, done?.success ? done.data : 0);
   if (!order) {
-    sendProblem(req, res, 'not_found');
+    sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
     return undefined;
   }
   return { session, order, done: done?.success === true };

@@ -4,8 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PartnerWebContext } from './context';
 import { listOrderViews, orderCursorParam } from './order-view-store';
-import { pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { orderListPage } from './pages/order-list';
+import { sendErrorPage } from '../web/error-pages';
 
 export const ORDER_LIST_PAGE_SIZE = 20;
 
@@ -19,7 +20,7 @@ export function orderListRoutes(pw: PartnerWebContext): Router {
       const session = await pw.sessions.readOrLogin(req, res);
       if (!session) return;
       const query = orderListQuery.safeParse({ before: req.query.before });
-      if (!query.success) return sendProblem(req, res, 'bad_request');
+      if (!query.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const page = await listOrderViews(session, { limit: ORDER_LIST_PAGE_SIZE, before: query.data.before });
       sendPage(res, 200, orderListPage(partnerPageContext(req, res), page, query.data.before !== undefined));
     }),

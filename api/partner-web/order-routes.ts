@@ -16,8 +16,10 @@ import { needsConsents } from './consent-step-routes';
 import { orderContext } from './order-context';
 import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
-import { checkFormToken, formBodyOf, formString, issueFormToken, type FormBody, type FormToken } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBodyOf, formString, type FormBody } from '../edge/form-body';
+import type { FormToken } from '../web/csrf';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
 import { donePath, orderPaths } from './partner-order';
@@ -58,16 +60,16 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (c.done && order.approvedAt) return sendPage(res, 200, approvedPage(ctx));
       if (order.status === 'ordered') {
         const partner = await pw.platform.getPartner(session.partnerId);
-        if (!partner) return sendProblem(req, res, 'not_found');
+        if (!partner) return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
         // Not registered yet: the three agreements of ユーザー登録 come before any 基本情報.
         if (await needsConsents(partner)) return res.redirect(303, CONSENT_STEP_PATH);
         const missing = missingPartnerInfo(partner);
         if (missing === 'bank_account') {
-          return sendPage(res, 200, bankAccountPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values: {}, errors: {} }));
+          return sendPage(res, 200, bankAccountPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values: {}, errors: {} }));
         }
         if (missing === 'basic_info') {
           const values = { name: partner.name ?? '' };
-          return sendPage(res, 200, basicInfoPage(ctx, order, issueFormToken(pw, session, infoForm(order.orderId)), { values, errors: {} }));
+          return sendPage(res, 200, basicInfoPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values, errors: {} }));
         }
       }
       sendPage(res, 200, orderPage(ctx, order));
@@ -90,8 +92,8 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const c = await orderContext(pw, req, res);
         if (!c) return;
         const body = formBodyOf(req.body);
-        const token = checkFormToken(pw, c.session, infoForm(c.order.orderId), body);
-        if (!token) return sendProblem(req, res, 'forbidden');
+        const token = pw.sessions.checkFormToken(c.session, infoForm(c.order.orderId), body);
+        if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
         const ctx = partnerPageContext(req, res);
         const checked = check(body);
         const values = checked.values;
@@ -127,7 +129,7 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       // 口座情報 or 基本情報 still missing (approval-rule.ts): the order page shows that form first.
       const missing = missingForApproval(await approvalChecks(pw.platform, session.partnerId, false));
       if (missing && missing !== 'confirmation') return res.redirect(303, orderPaths(order.orderId).order);
-      sendPage(res, 200, approveConfirmPage(partnerPageContext(req, res), order, issueFormToken(pw, session, approveForm(order.orderId))));
+      sendPage(res, 200, approveConfirmPage(partnerPageContext(req, res), order, pw.sessions.formToken(session, approveForm(order.orderId))));
     }),
   );
 
@@ -139,10 +141,10 @@ export function orderRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, approveForm(order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(session, approveForm(order.orderId), body);
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const parsedOp = approveOp.safeParse(formString(body, 'op'));
-      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       // The same rule as a tap in the LINE chat (approval-rule.ts): 口座情報 and 基本情報 first, then
       // the final check, a page of its own (a 承認する form of a page rendered before that leads there);
       // [実行する] is the confirmation.

@@ -4,10 +4,9 @@
 // HTML answer when they are too large or unreadable.
 import type { Request, RequestHandler, Response } from 'express';
 import { formBody as readFormBody } from '../edge/form-body';
-import { isOutage } from '../errors';
 import type { PageContext } from '../pages/locale';
 import { pageContext } from '../web/page-context';
-import { problemPage, type PageProblem } from './pages/problem-pages';
+import { sendErrorPage, sendFailure, unreadableForm } from '../web/error-pages';
 
 export function partnerPageContext(req: Request, res: Response): PageContext {
   return pageContext(req, res, '/partner');
@@ -17,38 +16,18 @@ export function sendPage(res: Response, status: number, page: string): void {
   res.status(status).type('html').set('Cache-Control', 'no-store').send(page);
 }
 
-const STATUS_OF: Record<PageProblem, number> = {
-  not_found: 404,
-  notification_not_found: 404,
-  forbidden: 403,
-  bad_request: 400,
-  unavailable: 503,
-  unexpected: 500,
-};
-
-export function sendProblem(req: Request, res: Response, problem: PageProblem): void {
-  const withReference = problem === 'unavailable' || problem === 'unexpected';
-  sendPage(res, STATUS_OF[problem], problemPage(partnerPageContext(req, res), problem, withReference ? (req.id as string) : undefined));
-}
-
 /** Runs a page handler; anything it did not answer becomes the outage or unexpected-error page. */
 export function pageRoute(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
   return (req, res) =>
     handler(req, res).catch((err: unknown) => {
       if (res.headersSent) return;
-      if (isOutage(err)) {
-        req.log.warn({ err }, 'partner page: outage');
-        sendProblem(req, res, 'unavailable');
-        return;
-      }
-      req.log.error({ err }, 'partner page failed');
-      sendProblem(req, res, 'unexpected');
+      sendFailure(req, res, err, 'partner');
     });
 }
 
 /** A form body renkei cannot read (not a form, too large, another charset): the bad-input page. */
 export function refusePartnerForm(req: Request, res: Response, status: number): void {
-  sendPage(res, status, problemPage(partnerPageContext(req, res), 'bad_request'));
+  sendErrorPage(req, res, unreadableForm('partner', status));
 }
 
 /** Reads an urlencoded form; a body that is too large or unreadable gets the bad-input page. */

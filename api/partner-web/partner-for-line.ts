@@ -5,7 +5,7 @@
 // LINE option. The LINE-link workflow checks the e-mail again when it links.
 import { PartnerLine } from '../../models/partner-line';
 import type { LansmartPlatformClient, PlatformPartner, PlatformUser } from '../../providers/lansmart/platform-client';
-import { PartnerSignInError } from './sign-in-error';
+import { PartnerSignInError } from '../web/error-pages';
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 const isCompanyUserOnly = (users: PlatformUser[]): boolean => users.some((u) => u.kind === 'company_user') && !users.some((u) => u.kind === 'partner');

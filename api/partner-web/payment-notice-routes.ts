@@ -7,10 +7,11 @@ import { refusePartnerAction } from '../../common/orders/transitions';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths, partnerOrder } from './partner-order';
-import { checkFormToken, formBodyOf, issueFormToken } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { paymentNoticeApprovedPage, paymentNoticeClosedView, paymentNoticePage } from './pages/payment-notice-pages';
 import { sendStepRefusal, takeStep } from './step';
+import { formBodyOf } from '../edge/form-body';
+import { sendErrorPage } from '../web/error-pages';
 
 const noticeForm = (orderId: string) => `payment-notice:${orderId}`;
 
@@ -28,7 +29,7 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       // After [承認する] (Post/Redirect/Get): the result, read from the version the step wrote.
       if (c.done && order.closedBy === 'partner') return sendPage(res, 200, paymentNoticeApprovedPage(ctx));
       if (notice && order.status === 'payment_notice_issued') {
-        return sendPage(res, 200, paymentNoticePage(ctx, order, notice, issueFormToken(pw, session, noticeForm(order.orderId))));
+        return sendPage(res, 200, paymentNoticePage(ctx, order, notice, pw.sessions.formToken(session, noticeForm(order.orderId))));
       }
       if (notice && order.status === 'closed') return sendPage(res, 200, paymentNoticeClosedView(ctx, order, notice));
       const refusal = refusePartnerAction('payment_notice.approve', order.status) ?? { reason: 'not_yet', status: order.status };
@@ -43,8 +44,8 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'paymentNotice');
       if (!c) return;
       const { session, order } = c;
-      const token = checkFormToken(pw, session, noticeForm(order.orderId), formBodyOf(req.body));
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(session, noticeForm(order.orderId), formBodyOf(req.body));
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);
       if (outcome.kind === 'done') return res.redirect(303, donePath(orderPaths(order.orderId).paymentNotice, outcome.viewVersion));

@@ -13,8 +13,7 @@ import { refusePartnerForm } from './page-handler';
 import { pageContext } from '../web/page-context';
 import { registrationPage } from './pages/registration-page';
 import { allConsented, tickedConsents, type Consent } from './registration-consents';
-import { PartnerSignInError } from './sign-in-error';
-import { LOGIN_RETRY, registerRetry, sendSignInFailure, type SignInRetry } from './sign-in-failure';
+import { LOGIN_RETRY, PartnerSignInError, registerRetry, sendFailure, type SignInRetry } from '../web/error-pages';
 
 const invitationToken = z
   .string()
@@ -67,7 +66,7 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
     try {
       render(req, res, 200, await invitationOf(req.query.invitation), new Set(), false);
     } catch (err) {
-      sendSignInFailure(req, res, err, INVITATION_RETRY);
+      sendFailure(req, res, err, 'sign-in', INVITATION_RETRY);
     }
   });
 
@@ -87,7 +86,7 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
       const url = await lineAuthorizeUrl(pw, req, res, 'line_register', { partnerId: found.partner.partnerId, invitation: found.token, consentedAt: new Date().toISOString() });
       res.redirect(303, url);
     } catch (err) {
-      sendSignInFailure(req, res, err, err instanceof PartnerSignInError && err.kind === 'FORM_EXPIRED' && invitationToken.safeParse(token).success ? registerRetry(token) : INVITATION_RETRY);
+      sendFailure(req, res, err, 'sign-in', err instanceof PartnerSignInError && err.kind === 'FORM_EXPIRED' && invitationToken.safeParse(token).success ? registerRetry(token) : INVITATION_RETRY);
     }
   });
 

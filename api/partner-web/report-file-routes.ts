@@ -10,13 +10,13 @@ import { z } from 'zod';
 import type { OrderStatusName } from '../../common/orders/types';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import type { PartnerWebContext } from './context';
-import { checkFormToken, issueFormToken } from './form-tokens';
 import { orderContext, type OrderContext } from './order-context';
-import { pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { REPORT_FILE_TEXT } from './pages/report-file-catalogue';
 import { reportFilePage } from './pages/report-file-page';
 import { currentStepPath, orderPaths } from './partner-order';
 import { reportFileReader, type UploadProblem } from './report-file-upload';
+import { sendErrorPage } from '../web/error-pages';
 
 /** The order takes reports from its work report until its invoice is sent (and again after a remand). */
 const TAKES_REPORTS: ReadonlySet<OrderStatusName> = new Set(['reporting', 'work_registered', 'remanded']);
@@ -42,7 +42,7 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
   async function render(req: Request, res: Response, c: OrderContext, status: number, message: { notice?: string; alert?: string }): Promise<void> {
     const { session, order } = c;
     const files = await pw.platform.listReportFiles(order.orderId, session.partnerId);
-    const token = TAKES_REPORTS.has(order.status) ? issueFormToken(pw, session, fileForm(order.orderId)) : undefined;
+    const token = TAKES_REPORTS.has(order.status) ? pw.sessions.formToken(session, fileForm(order.orderId)) : undefined;
     const back = currentStepPath(order.orderId, order.status);
     sendPage(res, status, reportFilePage(partnerPageContext(req, res), order, { files, ...(token ? { token } : {}), maxBytes: pw.reportFileMaxBytes, back, ...message }));
   }
@@ -53,7 +53,7 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'reportFiles');
       if (!c) return;
       const query = reportFilesQuery.safeParse(req.query);
-      if (!query.success) return sendProblem(req, res, 'bad_request');
+      if (!query.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const t = REPORT_FILE_TEXT[partnerPageContext(req, res).locale];
       await render(req, res, c, 200, query.data.uploaded ? { notice: t.uploaded } : {});
     }),
@@ -65,8 +65,8 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'reportFiles');
       if (!c) return;
       const upload = await readUpload(req, res);
-      const token = checkFormToken(pw, c.session, fileForm(c.order.orderId), upload.fields);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(c.session, fileForm(c.order.orderId), upload.fields);
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const t = REPORT_FILE_TEXT[partnerPageContext(req, res).locale];
       const refuse = (problem: keyof typeof STATUS_OF): Promise<void> => {
         const alert = { no_file: t.noFile, unreadable: t.unreadable, too_large: t.tooLarge(mb), wrong_type: t.wrongType, platform_refused: t.platformRefused, closed: t.closed }[problem];
@@ -79,7 +79,7 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
         await pw.platform.uploadReportFile(c.order.orderId, c.session.partnerId, `report-file:${token.rid}`, upload.file);
       } catch (err) {
         if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
-        if (err.status === 403 || err.status === 404) return sendProblem(req, res, 'not_found');
+        if (err.status === 403 || err.status === 404) return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
         if (err.status === 413) return refuse('too_large');
         if (err.status === 415) return refuse('wrong_type');
         req.log.warn({ err }, 'the platform refused the report file');

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
 import type { ReportFileUpload } from '../../providers/lansmart/platform-client';
-import { formBodyOf, type FormBody } from './form-tokens';
+import { formBodyOf, type FormBody } from '../edge/form-body';
 
 export type UploadProblem = 'no_file' | 'too_large' | 'wrong_type' | 'unreadable';
 

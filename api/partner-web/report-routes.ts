@@ -10,8 +10,9 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths } from './partner-order';
 import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workDraft, workEntryForm, type FieldErrors } from './form-schemas';
-import { checkFormToken, formBodyOf, formString, issueFormToken } from './form-tokens';
-import { formBody, pageRoute, partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { formBodyOf, formString } from '../edge/form-body';
+import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { sendErrorPage } from '../web/error-pages';
 import { REPORT_TEXT } from './pages/report-catalogue';
 import { workFormPage, workRegisteredPage, workRegisteredView } from './pages/report-pages';
 import { sendStepRefusal, takeStep } from './step';
@@ -51,7 +52,7 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (c.done && order.work) return sendPage(res, 200, workRegisteredPage(ctx, order, order.work.entries));
       if (order.status === 'reporting') {
         const period = periodOf(order);
-        const token = issueFormToken(pw, session, reportForm(order.orderId));
+        const token = pw.sessions.formToken(session, reportForm(order.orderId));
         return sendPage(res, 200, workFormPage(ctx, order, token, { period, entries: [], values: { date: defaultDate(period), hours: '', description: '' }, errors: {} }));
       }
       if (order.work) return sendPage(res, 200, workRegisteredView(ctx, order));
@@ -68,11 +69,11 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (!c) return;
       const { session, order } = c;
       const body = formBodyOf(req.body);
-      const token = checkFormToken(pw, session, reportForm(order.orderId), body);
-      if (!token) return sendProblem(req, res, 'forbidden');
+      const token = pw.sessions.checkFormToken(session, reportForm(order.orderId), body);
+      if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
       const period = periodOf(order);
       const entries = parseDraft(formString(body, 'draft'), period);
-      if (!entries) return sendProblem(req, res, 'bad_request');
+      if (!entries) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const values = { date: formString(body, 'date') ?? '', hours: formString(body, 'hours') ?? '', description: formString(body, 'description') ?? '' };
       const ctx = partnerPageContext(req, res);
       const show = (status: number, next: WorkEntry[], shown: typeof values, errors: FieldErrors = {}, alert?: string): void =>
@@ -82,18 +83,18 @@ export function reportRoutes(pw: PartnerWebContext): Router {
         return parsed.success ? { entry: parsed.data } : { errors: fieldErrorsOf(parsed.error) };
       };
       const parsedOp = reportOp.safeParse(formString(body, 'op'));
-      if (!parsedOp.success) return sendProblem(req, res, 'bad_request');
+      if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const op = parsedOp.data;
 
       if (op === 'add') {
         const { entry, errors } = typed();
         if (!entry) return show(400, entries, values, errors);
-        if (entries.length >= MAX_WORK_ENTRIES) return sendProblem(req, res, 'bad_request');
+        if (entries.length >= MAX_WORK_ENTRIES) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
         return show(200, [...entries, entry].sort(byDate), { date: entry.date, hours: '', description: '' });
       }
       if (op === 'remove') {
         const index = entryIndex.safeParse(formString(body, 'index'));
-        if (!index.success || index.data >= entries.length) return sendProblem(req, res, 'bad_request');
+        if (!index.success || index.data >= entries.length) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
         return show(200, entries.filter((_, i) => i !== index.data), values);
       }
       // [業務を登録]: what is still typed in the fields counts as one more entry.

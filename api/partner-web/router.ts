@@ -23,7 +23,7 @@ import { paymentNoticeRoutes } from './payment-notice-routes';
 import { registrationRouter } from './registration-routes';
 import { reportFileRoutes } from './report-file-routes';
 import { reportRoutes } from './report-routes';
-import { usePlatformLogin } from './sign-in-failure';
+import { usePlatformLogin } from '../web/error-pages';
 
 export function partnerRouter(deps: ApiDeps, pw: PartnerWebContext): Router {
   const router = Router();

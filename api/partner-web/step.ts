@@ -9,8 +9,7 @@ import type { OrderStatusName, PartnerAction, PartnerActionResult } from '../../
 import { OrderCommandError, OrderNotRunningError } from '../temporal/order-commands';
 import type { PartnerWebContext } from './context';
 import type { PartnerSession } from '../web/session';
-import { refusalPage, type StepRefusal } from './pages/problem-pages';
-import { partnerPageContext, sendPage, sendProblem } from './page-handler';
+import { sendErrorPage, type StepRefusal } from '../web/error-pages';
 import { currentStepPath, orderPaths } from './partner-order';
 
 export type StepOutcome =
@@ -59,13 +58,13 @@ export async function takeStep(pw: PartnerWebContext, session: PartnerSession, o
  * stands.
  */
 export function sendStepRefusal(req: Request, res: Response, outcome: Exclude<StepOutcome, { kind: 'done' }>, action: PartnerAction['type'], orderId: string): void {
-  if (outcome.kind === 'not_found') return sendProblem(req, res, 'not_found');
-  if (outcome.kind === 'unavailable') return sendProblem(req, res, 'unavailable');
+  if (outcome.kind === 'not_found') return sendErrorPage(req, res, { page: 'partner', code: 'not_found' });
+  if (outcome.kind === 'unavailable') return sendErrorPage(req, res, { page: 'partner', code: 'unavailable' });
   // The order page leads through what is missing (口座情報, 基本情報) to the final check.
   if (outcome.kind === 'incomplete') return res.redirect(303, orderPaths(orderId).order);
   const href = outcome.status ? currentStepPath(orderId, outcome.status) : orderPaths(orderId).order;
   // A link that opens a step too early (the reminder's 「請求書を作成する」 before 稼動 is
   // registered) leads on to the step the order waits for instead of a dead end.
   if (req.method === 'GET' && outcome.reason === 'not_yet' && href !== req.path) return res.redirect(303, href);
-  sendPage(res, 409, refusalPage(partnerPageContext(req, res), action, outcome.reason, { ...(outcome.status ? { status: outcome.status } : {}), href }));
+  sendErrorPage(req, res, { page: 'step', action, reason: outcome.reason, ...(outcome.status ? { status: outcome.status } : {}), href });
 }

@@ -15,7 +15,7 @@ import { notificationSettingsPage } from '../pages/notification-settings';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
-import { refuseLinkForm, sendLinkError, sendLinkFailure } from '../web/link-failure';
+import { sendErrorPage, sendFailure, unreadableForm } from '../web/error-pages';
 import { isMobile, pageContext } from '../web/page-context';
 import { outcomeContext } from '../web/page-snapshot';
 import { tenantName, tenantNames } from '../web/tenant-names';
@@ -35,7 +35,7 @@ export const installReturn = z.object({
 
 export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
-  const form = formBody({ limit: '8kb' }, refuseLinkForm);
+  const form = formBody({ limit: '8kb' }, (req, res, status) => sendErrorPage(req, res, unreadableForm('link', status)));
   const c = deps.config;
   const appPage = `${c.LINEWORKS_ADMIN_BASE_URL}/apps/${encodeURIComponent(c.LINEWORKS_CLIENT_ID)}`;
   const switchUrl = `${c.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url('/auth/freee/login?return_to=/settings/notifications'))}`;
@@ -64,7 +64,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
 
   const adminOnly = (req: Request, res: Response, role: string): boolean => {
     if (role === 'admin') return true;
-    sendLinkError(req, res, 403, 'ADMIN_ONLY');
+    sendErrorPage(req, res, { page: 'link', code: 'ADMIN_ONLY' });
     return false;
   };
 
@@ -98,7 +98,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const session = await web.sessions.readOrLogin(req, res);
     if (!session || !adminOnly(req, res, session.role)) return;
     if (!web.sessions.csrfValid(session, 'connect', (req.body as Record<string, unknown>).csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED' });
       return;
     }
     res.redirect(303, appPage);
@@ -110,7 +110,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     if (!session || !adminOnly(req, res, session.role)) return;
     const domain = domainId.safeParse(req.query.domain_id);
     if (!domain.success) {
-      sendLinkError(req, res, 400, 'UNEXPECTED', true);
+      sendErrorPage(req, res, { page: 'link', code: 'BAD_PROVIDER_RETURN' });
       return;
     }
     // The name LINE WORKS's [追加する] gives, else the one renkei kept, else the ID.
@@ -139,7 +139,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const domain = domainId.safeParse(body.domain_id);
     if (!domain.success || !web.sessions.csrfValid(session, `add:${domain.data}`, body.csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED');
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED' });
       return;
     }
     if (await linkedElsewhere(domain.data, session.companyId)) {
@@ -156,7 +156,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const q = installReturn.safeParse(req.query);
     if (!q.success || !installSignatureValid(q.data)) {
       req.log.warn({ query: Object.keys(req.query) }, 'install return refused');
-      sendLinkError(req, res, 400, 'UNEXPECTED', true, () => [toSettings]);
+      sendErrorPage(req, res, { page: 'link', code: 'BAD_PROVIDER_RETURN', actions: [toSettings] });
       return;
     }
     const actions = (kind: string): LinkAction[] =>
@@ -165,7 +165,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
       const flow = await web.states.consume(req, q.data.state, 'lineworks_install');
       const session = await web.sessions.read(req);
       if (flow.data.domainId !== q.data.domain_id || !session || session.companyId !== flow.data.companyId) {
-        sendLinkError(req, res, 400, 'EXPIRED', false, actions);
+        sendErrorPage(req, res, { page: 'link', code: 'STATE_EXPIRED', actions: actions('EXPIRED') });
         return;
       }
       await web.links.linkTenant(
@@ -184,7 +184,7 @@ export function adminLinkRouter(deps: ApiDeps, web: WebContext): Router {
       const view: LinkView = { page: 'result', result: 'adminLinked', company: session.companyName, actions: [toSettings, { href: appPage, label: 'openAppPage' }] };
       res.type('html').send(renderLinkView(outcomeContext(req, res, view), view));
     } catch (err) {
-      sendLinkFailure(req, res, err, actions);
+      sendFailure(req, res, err, 'link', actions);
     }
   });
   return router;

@@ -16,7 +16,7 @@ import type { LinkErrorKind } from '../pages/link-messages';
 import type { ApiDeps } from '../deps';
 import type { WebContext } from '../web/context';
 import { formBody } from '../edge/form-body';
-import { refuseLinkForm, sendLinkError, sendLinkFailure, type LinkErrorActions } from '../web/link-failure';
+import { sendErrorPage, sendFailure, unreadableForm, type LinkErrorActions } from '../web/error-pages';
 import { StateError } from '../web/oauth-states';
 import { pageContext } from '../web/page-context';
 import { outcomeContext } from '../web/page-snapshot';
@@ -30,7 +30,7 @@ const RETRYABLE: ReadonlySet<LinkErrorKind> = new Set(['BUSINESS_MISMATCH', 'TRA
 
 export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
   const router = Router();
-  const form = formBody({ limit: '8kb' }, refuseLinkForm);
+  const form = formBody({ limit: '8kb' }, (req, res, status) => sendErrorPage(req, res, unreadableForm('link', status)));
   const switchUrl = (back: string): string =>
     `${deps.config.FREEE_ACCOUNTS_BASE_URL}/companies/switch?return_to=${encodeURIComponent(web.url(`/auth/freee/login?return_to=${encodeURIComponent(back)}`))}`;
 
@@ -47,7 +47,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket.data, action });
       res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
     } catch (err) {
-      sendLinkFailure(req, res, err, backToTalk);
+      sendFailure(req, res, err, 'link', backToTalk);
     }
   });
 
@@ -79,7 +79,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
         }),
       );
     } catch (err) {
-      sendLinkFailure(req, res, err, backToTalk);
+      sendFailure(req, res, err, 'link', backToTalk);
     }
   });
 
@@ -89,7 +89,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     const body = req.body as Record<string, unknown>;
     const s = typeof body.s === 'string' ? body.s : '';
     if (!web.sessions.csrfValid(session, `consent:${s}`, body.csrf)) {
-      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED', actions: backToTalk() });
       return;
     }
     let data: Record<string, string>;
@@ -97,7 +97,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     try {
       data = (await web.states.consume(req, s, 'employee_consent')).data;
     } catch (err) {
-      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendLinkFailure(req, res, err, backToTalk);
+      if (!(err instanceof StateError && err.problem === 'reused' && err.data)) return sendFailure(req, res, err, 'link', backToTalk);
       // A second click on [許可する] (this browser, this page): the same request again. The state is
       // the update ID, so the workflow answers it with the first click's outcome.
       data = err.data;
@@ -105,7 +105,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
     }
     if (needsLineWorksLogin(data)) {
       // An ID-link links only the account its LINE WORKS login verified; this page never offered [許可する].
-      sendLinkError(req, res, 403, 'EXPIRED', false, backToTalk);
+      sendErrorPage(req, res, { page: 'link', code: 'FORM_EXPIRED', actions: backToTalk() });
       return;
     }
     const action: Action = data.action === 'unlink' ? 'unlink' : 'link';
@@ -126,7 +126,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
         // Only the signed-in person's own link, and only to the account the talk room's link names:
         // a forwarded [ID連携解除] link unlinks nobody else.
         if (state?.worksUserId !== data.worksUserId || state?.worksTenantId !== data.worksTenantId) {
-          sendLinkError(req, res, 409, 'NOT_LINKED_EMPLOYEE', false, backToTalk);
+          sendErrorPage(req, res, { page: 'link', code: 'NOT_LINKED_EMPLOYEE', actions: backToTalk() });
           return;
         }
         await web.links.unlinkEmployee(session.companyId, session.freeeUserId, requestId);
@@ -134,7 +134,7 @@ export function employeeLinkRouter(deps: ApiDeps, web: WebContext): Router {
       }
     } catch (err) {
       // Without a new consent to offer (its store unavailable), the error page alone.
-      sendLinkFailure(req, res, err, await retryActions(req, res, data).catch(() => backToTalk));
+      sendFailure(req, res, err, 'link', await retryActions(req, res, data).catch(() => backToTalk));
     }
   });
 

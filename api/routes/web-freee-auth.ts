@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { HttpError } from '../errors';
 import { AuthRejectedError } from '../../providers/http-errors';
 import { safeReturnTo, type WebContext } from '../web/context';
-import { sendLinkError } from '../web/link-failure';
+import { sendErrorPage } from '../web/error-pages';
 import { StateError } from '../web/oauth-states';
 import { fromSameOrigin } from '../web/csrf';
 
@@ -35,14 +35,14 @@ export function freeeAuthRouter(web: WebContext): Router {
       flow = await web.states.consume(req, query.state, 'freee_login');
     } catch (err) {
       if (err instanceof StateError) {
-        sendLinkError(req, res, 400, 'EXPIRED');
+        sendErrorPage(req, res, { page: 'link', code: 'STATE_EXPIRED' });
         return;
       }
       throw err;
     }
     if (query.code === undefined) {
       // The person chose not to allow (error=access_denied) or freee refused the request.
-      sendLinkError(req, res, 400, 'FREEE_LOGIN_INCOMPLETE');
+      sendErrorPage(req, res, { page: 'link', code: 'FREEE_LOGIN_INCOMPLETE' });
       return;
     }
     try {
@@ -65,8 +65,8 @@ export function freeeAuthRouter(web: WebContext): Router {
     } catch (err) {
       req.log.warn({ err }, 'freee sign-in failed');
       // A code freee refuses (spent, or from another sign-in) is the person's to retry: a 400.
-      if (err instanceof AuthRejectedError && err.code === 'invalid_grant') return sendLinkError(req, res, 400, 'FREEE_AUTH_FAILED');
-      sendLinkError(req, res, 502, err instanceof AuthRejectedError ? 'FREEE_AUTH_FAILED' : 'TRANSIENT', true);
+      if (err instanceof AuthRejectedError && err.code === 'invalid_grant') return sendErrorPage(req, res, { page: 'link', code: 'FREEE_AUTH_FAILED' });
+      sendErrorPage(req, res, { page: 'link', code: err instanceof AuthRejectedError ? 'FREEE_REFUSED' : 'OUTAGE' });
     }
   });
 

@@ -12,7 +12,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import type { WebContext } from '../web/context';
-import { sendLinkError, sendLinkFailure, type LinkErrorActions } from '../web/link-failure';
+import { sendErrorPage, sendFailure, type LinkErrorActions } from '../web/error-pages';
 import { isMobile } from '../web/page-context';
 
 /** Marks an ID-link whose LINE WORKS account was verified by the LINE WORKS login. */
@@ -49,9 +49,9 @@ export function lineWorksLoginRouter(web: WebContext, actions: LinkErrorActions)
       const nonce = randomBytes(24).toString('base64url');
       const issued = await web.states.issue(req, res, 'lineworks_login', { ...ticket, nonce });
       // A phone logs in with the account to link, as the help page shows; a desktop uses its session.
-      res.redirect(303, web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
+      res.redirect(303, await web.lineWorksLogin.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, forceLogin: isMobile(req) }));
     } catch (err) {
-      sendLinkFailure(req, res, err, actions);
+      sendFailure(req, res, err, 'link', actions);
     }
   });
 
@@ -64,16 +64,16 @@ export function lineWorksLoginRouter(web: WebContext, actions: LinkErrorActions)
       if (query.data.error) throw authorizeError(query.data.error);
       if (!query.data.code) throw new LineWorksLoginError('request_rejected', 'LINE WORKS sent neither a code nor an error');
       const { nonce = '', ...ticket } = flow.data;
-      const account = await web.lineWorksLogin.login({ code: query.data.code, codeVerifier: flow.codeVerifier, nonce });
+      const account = await web.lineWorksLogin.login({ code: query.data.code, state: typeof req.query.state === 'string' ? req.query.state : '', codeVerifier: flow.codeVerifier, nonce });
       if (account.userId !== ticket.worksUserId || account.domainId !== ticket.worksTenantId) {
         req.log.warn('the LINE WORKS login is another account than the talk room that started the ID-link');
-        sendLinkError(req, res, 409, 'WORKS_ACCOUNT_MISMATCH', false, actions);
+        sendErrorPage(req, res, { page: 'link', code: 'WORKS_ACCOUNT_MISMATCH', actions: actions('WORKS_ACCOUNT_MISMATCH') });
         return;
       }
       const issued = await web.states.issue(req, res, 'employee_consent', { ...ticket, worksAccountVerified: VERIFIED });
       res.redirect(303, `/link/consent?s=${encodeURIComponent(issued.state)}`);
     } catch (err) {
-      sendLinkFailure(req, res, err, actions);
+      sendFailure(req, res, err, 'link', actions);
     }
   });
   return router;

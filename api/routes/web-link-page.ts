@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { renderLinkView } from '../pages/link-views';
 import type { WebContext } from '../web/context';
-import { sendLinkError } from '../web/link-failure';
+import { sendErrorPage } from '../web/error-pages';
 import { PAGE_COPY_PATH } from '../web/page-snapshot';
 import { pageContext } from '../web/page-context';
 
@@ -14,7 +14,7 @@ export function linkPageRouter(web: WebContext): Router {
   router.get(PAGE_COPY_PATH, (req, res) => {
     const view = web.pages.read(req.query.copy);
     if (!view) {
-      sendLinkError(req, res, 400, 'EXPIRED');
+      sendErrorPage(req, res, { page: 'link', code: 'STATE_EXPIRED' });
       return;
     }
     res.status(view.page === 'error' ? view.status : 200).type('html').send(renderLinkView(pageContext(req, res), view));

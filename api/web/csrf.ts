@@ -1,5 +1,8 @@
 // renkei's one CSRF scheme: a form's token is an HMAC of a scope, what the token is bound to and the
-// form's name, checked in constant time. Signed in, it is bound to the session's random `sid`
+// form's name, checked in constant time. A form that leads to a step (the partner's order pages)
+// also carries a random request ID minted when it is rendered: the step's update ID, so a double
+// tap is one step, and part of the token's form name, so a posted request ID is always one this
+// session was given. Signed in, it is bound to the session's random `sid`
 // (session.ts). Before any session exists (ユーザー登録's consents, 「LINEでログイン」) it is bound to
 // this browser: a signed double submit, where the browser gets a random HttpOnly cookie and each
 // form carries the HMAC of that cookie's value. A page on another site can neither read the cookie
@@ -17,6 +20,25 @@ export function csrfValid(secret: string, scope: string, binding: string, form: 
   const expected = Buffer.from(csrfToken(secret, scope, binding, form));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A step form's request ID and its CSRF token. */
+export interface FormToken {
+  rid: string;
+  csrf: string;
+}
+
+const RID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function issueFormToken(secret: string, scope: string, binding: string, form: string): FormToken {
+  const rid = randomBytes(16).toString('base64url');
+  return { rid, csrf: csrfToken(secret, scope, binding, `${form}:${rid}`) };
+}
+
+/** The posted token when its CSRF token is the binding's for this form and request ID. */
+export function checkFormToken(secret: string, scope: string, binding: string, form: string, rid: unknown, csrf: unknown): FormToken | undefined {
+  if (typeof rid !== 'string' || !RID.test(rid) || typeof csrf !== 'string') return undefined;
+  return csrfValid(secret, scope, binding, `${form}:${rid}`, csrf) ? { rid, csrf } : undefined;
 }
 
 const BROWSER_COOKIE = 'renkei_pform';

@@ -41,7 +41,7 @@ export class PageSnapshots {
     }
   }
 
-  /** Makes the copies available to the pages of a request (link-failure.ts answers without the web context). */
+  /** Makes the copies available to the pages of a request (error-pages.ts answers without the web context). */
   attach = (_req: Request, res: Response, next: () => void): void => {
     res.locals.pageSnapshots = this;
     next();

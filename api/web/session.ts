@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { clearCookie, readCookie, writeCookie, type CookieSettings } from './cookies';
-import { csrfToken, csrfValid } from './csrf';
+import { checkFormToken, csrfToken, csrfValid, issueFormToken, type FormToken } from './csrf';
 
 export interface SignedSessionOptions<T> {
   cookie: string;
@@ -72,6 +72,16 @@ export class SignedSession<T extends { sid: string }> {
 
   csrfValid(s: T, form: string, given: unknown): boolean {
     return csrfValid(this.secret, this.options.issuer, s.sid, form, given);
+  }
+
+  /** A new request ID for a step form of `form`, with its CSRF token (csrf.ts). */
+  formToken(s: T, form: string): FormToken {
+    return issueFormToken(this.secret, this.options.issuer, s.sid, form);
+  }
+
+  /** The posted form's request ID and token (fields `rid`, `csrf`) when they are this session's for `form`. */
+  checkFormToken(s: T, form: string, body: Readonly<Record<string, unknown>>): FormToken | undefined {
+    return checkFormToken(this.secret, this.options.issuer, s.sid, form, body.rid, body.csrf);
   }
 }
 

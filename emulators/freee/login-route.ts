@@ -4,7 +4,7 @@
 
 import { Router } from 'express';
 import { z } from 'zod';
-import { safeHref } from '../harness/html';
+import { safeHref } from '../../api/pages/html';
 import { mountLoginPage, mountLogout } from '../harness/login-routes';
 import { localPathOr } from '../harness/origin';
 import { formValue } from '../harness/validate';

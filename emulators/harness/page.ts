@@ -2,7 +2,7 @@
 // inline styles only (no external assets), a provider-coloured header.
 
 import type { Response } from 'express';
-import { html, htmlToString, trustedHtml, type Html } from './html';
+import { html, htmlToString, trustedHtml, type Html } from '../../api/pages/html';
 
 export interface PageTheme {
   /** Shown in the header ("LINE WORKS", "freee"). */

@@ -6,7 +6,7 @@
 
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { safeHref } from '../harness/html';
+import { safeHref } from '../../api/pages/html';
 import { formValue } from '../harness/validate';
 import type { BotCallbackEvent, RecordedCallback } from './callback-event';
 import { callbackSource, sendBotCallback } from './callback-delivery';

@@ -191,8 +191,8 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
       }
       // The stale tab's [実行する]: a clear refusal, nothing changed.
       await tapAndLoad(stale, stale.getByRole('button', { name: '実行する' }));
-      assert.equal(await stale.getAttribute('h1', 'data-refusal'), 'already_done');
-      assert.equal(await text(stale, '[data-refusal-message]'), 'この発注書はすでに承認済みです。');
+      assert.equal(await stale.getAttribute('[data-error-kind]', 'data-error-kind'), 'already_done');
+      assert.equal(await text(stale, '[data-error-message]'), 'この発注書はすでに承認済みです。');
       await fitsThePhone(stale);
       await shot(stale, '07-stale-refused');
       await stale.close();

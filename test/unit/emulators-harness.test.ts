@@ -6,7 +6,7 @@ import { EmulatorControl, EmulatorControlError, startEmulators } from '../../emu
 import { faultSpecSchema } from '../../emulators/harness/fault-spec';
 import { FaultInjector } from '../../emulators/harness/faults';
 import { matchesPathPattern } from '../../emulators/harness/path-pattern';
-import { html, htmlToString, safeHref } from '../../emulators/harness/html';
+import { html, htmlToString, safeHref } from '../../api/pages/html';
 import { firstMultipartFile } from '../../emulators/harness/multipart';
 import { FixedWindowRateLimiter } from '../../emulators/harness/rate-limiter';
 

@@ -1,14 +1,13 @@
 // The LINE WORKS login of the mobile ID-link against the LINE WORKS emulator: the authorize URL
 // renkei sends (openid, state, nonce, PKCE S256, exact redirect URI, the login page every time),
 // the code exchange answering the verified account, and every way an ID token or the token
-// endpoint is refused (another audience, nonce, access token, key or issuer; expired; from the
-// future; a refused code; an outage of the token endpoint or of the keys).
+// endpoint is refused (another audience, nonce, access token, key or issuer; expired; from the future; a
+// refused code; an outage of the token endpoint or of the keys).
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, importPKCS8, SignJWT } from 'jose';
 import { LineWorksLoginError, type LineWorksLoginProblem } from '../../api/lineworks-login/errors';
-import { IdTokenVerifier } from '../../api/lineworks-login/id-token-verifier';
-import { LineWorksLoginClient } from '../../api/lineworks-login/login-client';
+import { isLoopbackHttp, LineWorksLoginClient } from '../../api/lineworks-login/login-client';
 import { BrowserClient, EmulatorControl, startEmulators, type RunningEmulators } from '../../emulators';
 import { s256Challenge } from '../../emulators/harness/pkce';
 
@@ -38,7 +37,7 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
   /** Walks renkei's authorize URL as a person: the LINE WORKS login page, then [許可する] (first time); answers the code. */
   async function codeFrom(client: LineWorksLoginClient, p: { nonce: string; codeVerifier: string; loginId?: string }): Promise<string> {
     const browser = new BrowserClient();
-    const login = await browser.get(client.authorizeUrl({ state: 'st-1', nonce: p.nonce, codeChallenge: s256Challenge(p.codeVerifier), forceLogin: true }));
+    const login = await browser.get(await client.authorizeUrl({ state: 'st-1', nonce: p.nonce, codeChallenge: s256Challenge(p.codeVerifier), forceLogin: true }));
     assert.match(login.url, /\/login\?next=/, 'the LINE WORKS login page comes first');
     const afterLogin = await browser.submit(login, { actionPart: '/login', set: { loginId: p.loginId ?? 'taro@works.example', password: 'password' } });
     // LINE WORKS asks for consent the first time a member logs in to the app; then it remembers it.
@@ -50,16 +49,30 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
     return params.get('code') ?? '';
   }
 
-  /** A real ID token and its access token, from the token endpoint. */
-  async function tokens(nonce: string): Promise<{ idToken: string; accessToken: string }> {
+  /**
+   * An HTTP client for openid-client that changes the token endpoint's exchange: `request` may send it
+   * elsewhere or as another client, `idToken` may replace the ID token LINE WORKS answered.
+   */
+  const tampering =
+    (t: { url?: (url: string) => string; form?: Record<string, string>; idToken?: (idToken: string) => Promise<string>; accessToken?: string }): typeof fetch =>
+    async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith('/token')) return fetch(input, init);
+      const form = new URLSearchParams(typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : '');
+      for (const [k, v] of Object.entries(t.form ?? {})) form.set(k, v);
+      const res = await fetch(t.url ? t.url(url) : url, { ...init, body: form.toString() });
+      if ((!t.idToken && !t.accessToken) || res.status !== 200) return res;
+      const body = (await res.json()) as { id_token: string; access_token: string };
+      const idToken = t.idToken ? await t.idToken(body.id_token) : body.id_token;
+      return Response.json({ ...body, id_token: idToken, access_token: t.accessToken ?? body.access_token }, { headers: { 'cache-control': 'no-store' } });
+    };
+
+  /** Logs in through the emulator with `client` and redeems the code with `redeemer` (the same client unless given). */
+  async function loginWith(client: LineWorksLoginClient, o: { redeemer?: LineWorksLoginClient; nonce?: string; expectedNonce?: string } = {}) {
     const codeVerifier = randomBytes(32).toString('base64url');
-    const code = await codeFrom(clientFor(), { nonce, codeVerifier });
-    const res = await fetch(`${authBaseUrl}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code_verifier: codeVerifier }),
-    });
-    const body = (await res.json()) as { id_token: string; access_token: string };
-    return { idToken: body.id_token, accessToken: body.access_token };
+    const nonce = o.nonce ?? 'nonce-1';
+    const code = await codeFrom(client, { nonce, codeVerifier });
+    return (o.redeemer ?? client).login({ code, state: 'st-1', codeVerifier, nonce: o.expectedNonce ?? nonce });
   }
 
   before(async () => {
@@ -84,8 +97,8 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
     });
   });
 
-  it('asks for openid with state, nonce, PKCE S256, the exact redirect URI and the login page', () => {
-    const url = new URL(clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: true }));
+  it('asks for openid with state, nonce, PKCE S256, the exact redirect URI and the login page', async () => {
+    const url = new URL(await clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: true }));
     assert.equal(`${url.origin}${url.pathname}`, `${authBaseUrl}/authorize`);
     assert.deepEqual(Object.fromEntries(url.searchParams), {
       response_type: 'code',
@@ -99,7 +112,7 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
       prompt: 'login',
     });
     // Without forceLogin (a desktop signed in to LINE WORKS), LINE WORKS decides whether to ask.
-    const fromSession = new URL(clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: false }));
+    const fromSession = new URL(await clientFor().authorizeUrl({ state: 's', nonce: 'n', codeChallenge: 'c', forceLogin: false }));
     assert.equal(fromSession.searchParams.get('prompt'), null);
   });
 
@@ -107,62 +120,62 @@ describe('LINE WORKS login (User Account auth + OIDC) against the emulator', () 
     const client = clientFor();
     const codeVerifier = randomBytes(32).toString('base64url');
     const nonce = randomBytes(16).toString('base64url');
-    assert.deepEqual(await client.login({ code: await codeFrom(client, { nonce, codeVerifier }), codeVerifier, nonce }), { userId: 'u-taro', domainId: TENANT });
+    assert.deepEqual(await client.login({ code: await codeFrom(client, { nonce, codeVerifier }), state: 'st-1', codeVerifier, nonce }), { userId: 'u-taro', domainId: TENANT });
     const jiro = await codeFrom(client, { nonce, codeVerifier, loginId: 'jiro@works.example' });
-    assert.deepEqual(await client.login({ code: jiro, codeVerifier, nonce }), { userId: 'u-jiro', domainId: TENANT });
+    assert.deepEqual(await client.login({ code: jiro, state: 'st-1', codeVerifier, nonce }), { userId: 'u-jiro', domainId: TENANT });
   });
 
   it('refuses an ID token for another client, another nonce, another access token, or outside its lifetime', async () => {
-    const nonce = 'nonce-1';
-    const { idToken, accessToken } = await tokens(nonce);
-    const verifier = (o: { clientId?: string; now?: () => Date } = {}) => new IdTokenVerifier({ authBaseUrl, clientId: o.clientId ?? CLIENT_ID, timeoutMs: 5000, now: o.now });
-    assert.deepEqual(await verifier().verify(idToken, { nonce, accessToken }), { userId: 'u-taro', domainId: TENANT });
-    assert.equal(await refusal(verifier({ clientId: 'another-app' }).verify(idToken, { nonce, accessToken })), 'id_token_invalid');
-    assert.equal(await refusal(verifier().verify(idToken, { nonce: 'nonce-2', accessToken })), 'id_token_invalid');
-    assert.equal(await refusal(verifier().verify(idToken, { nonce, accessToken: `${accessToken}x` })), 'id_token_invalid');
-    const inHours = (h: number) => () => new Date(Date.now() + h * 3600_000);
-    assert.equal(await refusal(verifier({ now: inHours(2) }).verify(idToken, { nonce, accessToken })), 'id_token_invalid', 'expired');
-    assert.equal(await refusal(verifier({ now: inHours(-1) }).verify(idToken, { nonce, accessToken })), 'id_token_invalid', 'issued in the future');
+    assert.deepEqual(await loginWith(clientFor()), { userId: 'u-taro', domainId: TENANT });
+    // A client with another ID whose exchange reaches LINE WORKS as renkei's: the token is not for it.
+    const other = clientFor({ clientId: 'another-app', fetch: tampering({ form: { client_id: CLIENT_ID } }) });
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: other })), 'id_token_invalid');
+    assert.equal(await refusal(loginWith(clientFor(), { expectedNonce: 'nonce-2' })), 'id_token_invalid');
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ fetch: tampering({ accessToken: 'another-access-token' }) }) })), 'id_token_invalid');
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ clockSkewSeconds: 2 * 3600 }) })), 'id_token_invalid', 'expired');
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ clockSkewSeconds: -3600 }) })), 'id_token_invalid', 'issued in the future');
   });
 
   it('refuses an ID token signed with another key under the same key ID', async () => {
-    const { idToken, accessToken } = await tokens('nonce-1');
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    const forged = await new SignJWT(decodeJwt(idToken))
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: decodeProtectedHeader(idToken).kid })
-      .sign(await importPKCS8(privateKey, 'RS256'));
-    const verifier = new IdTokenVerifier({ authBaseUrl, clientId: CLIENT_ID, timeoutMs: 5000 });
-    assert.equal(await refusal(verifier.verify(forged, { nonce: 'nonce-1', accessToken })), 'id_token_invalid');
+    const forge = async (idToken: string): Promise<string> =>
+      new SignJWT(decodeJwt(idToken)).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: decodeProtectedHeader(idToken).kid }).sign(await importPKCS8(privateKey, 'RS256'));
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: clientFor({ fetch: tampering({ idToken: forge }) }) })), 'id_token_invalid');
   });
 
   it('refuses an ID token whose issuer is not the one LINE WORKS publishes', async () => {
-    const { idToken, accessToken } = await tokens('nonce-1');
-    // The same emulator reached under another name publishes another issuer.
-    const otherIssuer = new IdTokenVerifier({ authBaseUrl: authBaseUrl.replace('127.0.0.1', 'localhost'), clientId: CLIENT_ID, timeoutMs: 5000 });
-    assert.equal(await refusal(otherIssuer.verify(idToken, { nonce: 'nonce-1', accessToken })), 'id_token_invalid');
+    // The same emulator reached under another name publishes another issuer; the token is 127.0.0.1's.
+    const otherIssuer = clientFor({ authBaseUrl: authBaseUrl.replace('127.0.0.1', 'localhost'), fetch: tampering({ url: (u) => u.replace('localhost', '127.0.0.1') }) });
+    assert.equal(await refusal(loginWith(clientFor(), { redeemer: otherIssuer })), 'id_token_invalid');
+  });
+
+  it('uses plain http only for a loopback LINE WORKS', () => {
+    assert.equal(isLoopbackHttp('http://127.0.0.1:4011/oauth2/v2.0'), true);
+    assert.equal(isLoopbackHttp('http://auth.worksmobile.com/oauth2/v2.0'), false);
+    assert.equal(isLoopbackHttp('https://auth.worksmobile.com/oauth2/v2.0'), false);
   });
 
   it('tells a refused code from an outage of the token endpoint or of the keys', async () => {
     const client = clientFor();
     const codeVerifier = randomBytes(32).toString('base64url');
-    const wrongVerifier = client.login({ code: await codeFrom(client, { nonce: 'n', codeVerifier }), codeVerifier: randomBytes(32).toString('base64url'), nonce: 'n' });
+    const wrongVerifier = client.login({ code: await codeFrom(client, { nonce: 'n', codeVerifier }), state: 'st-1', codeVerifier: randomBytes(32).toString('base64url'), nonce: 'n' });
     assert.equal(await refusal(wrongVerifier), 'token_refused', 'a wrong PKCE verifier: invalid_grant');
 
     await control.revokeTenant(TENANT);
     const revoked = await codeFrom(client, { nonce: 'n', codeVerifier });
-    assert.equal(await refusal(client.login({ code: revoked, codeVerifier, nonce: 'n' })), 'token_refused', 'the tenant revoked: invalid_client');
+    assert.equal(await refusal(client.login({ code: revoked, state: 'st-1', codeVerifier, nonce: 'n' })), 'token_refused', 'the tenant revoked: invalid_client');
     await control.restoreTenant(TENANT);
 
     const code = await codeFrom(client, { nonce: 'n', codeVerifier });
     await control.fault({ method: 'POST', path: '/oauth2/v2.0/token', status: 503 });
-    assert.equal(await refusal(client.login({ code, codeVerifier, nonce: 'n' })), 'unavailable');
+    assert.equal(await refusal(client.login({ code, state: 'st-1', codeVerifier, nonce: 'n' })), 'unavailable');
 
     const fresh = clientFor();
     const code2 = await codeFrom(fresh, { nonce: 'n', codeVerifier });
     await control.fault({ method: 'GET', path: '/oauth2/v2.0/certs', status: 503, times: 5 });
-    assert.equal(await refusal(fresh.login({ code: code2, codeVerifier, nonce: 'n' })), 'unavailable', 'the keys cannot be read');
+    assert.equal(await refusal(fresh.login({ code: code2, state: 'st-1', codeVerifier, nonce: 'n' })), 'unavailable', 'the keys cannot be read');
     await control.clearFaults();
     const code3 = await codeFrom(fresh, { nonce: 'n', codeVerifier });
-    assert.deepEqual(await fresh.login({ code: code3, codeVerifier, nonce: 'n' }), { userId: 'u-taro', domainId: TENANT }, 'the next login reads the keys again');
+    assert.deepEqual(await fresh.login({ code: code3, state: 'st-1', codeVerifier, nonce: 'n' }), { userId: 'u-taro', domainId: TENANT }, 'the next login reads the keys again');
   });
 });

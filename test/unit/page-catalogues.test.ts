@@ -8,7 +8,8 @@ import express from 'express';
 import { LAYOUT_TEXT } from '../../api/pages/layout';
 import { LINK_TEXT } from '../../api/pages/link-catalogue';
 import { LINK_ERROR_TABLE, LINK_ERRORS } from '../../api/pages/link-messages';
-import { consentPage, linkErrorPage, resultPage } from '../../api/pages/link-pages';
+import { consentPage, resultPage } from '../../api/pages/link-pages';
+import { renderErrorPage } from '../../api/web/error-pages';
 import type { PageContext } from '../../api/pages/locale';
 import { notificationSettingsPage } from '../../api/pages/notification-settings';
 import { SETTINGS_TEXT } from '../../api/pages/notification-settings-catalogue';
@@ -69,7 +70,7 @@ describe('page catalogues (Japanese first, English second)', () => {
     const pages = (ctx: PageContext): string[] => [
       consentPage(ctx, consent),
       resultPage(ctx, LINK_TEXT[ctx.locale].linked, [LINK_TEXT[ctx.locale].linkedMenu]),
-      linkErrorPage(ctx, 'TOKEN_INVALID', 'ref-1'),
+      renderErrorPage(ctx, { page: 'link', code: 'TOKEN_INVALID' }, 'ref-1'),
       notificationSettingsPage(ctx, settings),
       notFoundPage(ctx, 'noSuchNotification'),
     ];

@@ -18,9 +18,9 @@ import { ORDER_TEXT } from '../../api/partner-web/pages/order-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage } from '../../api/partner-web/pages/order-pages';
 import { PAYMENT_NOTICE_TEXT } from '../../api/partner-web/pages/payment-notice-catalogue';
 import { paymentNoticeClosedView, paymentNoticePage } from '../../api/partner-web/pages/payment-notice-pages';
-import { problemPage, refusalPage } from '../../api/partner-web/pages/problem-pages';
 import { invoiceBasicInfoPage } from '../../api/partner-web/pages/invoice-basic-info-page';
 import { REPORT_TEXT } from '../../api/partner-web/pages/report-catalogue';
+import { renderErrorPage } from '../../api/web/error-pages';
 import { REPORT_FILE_TEXT } from '../../api/partner-web/pages/report-file-catalogue';
 import { reportFilePage } from '../../api/partner-web/pages/report-file-page';
 import { workFormPage, workRegisteredPage } from '../../api/partner-web/pages/report-pages';
@@ -149,8 +149,8 @@ describe('partner order pages: forms and words', () => {
       sent: invoiceSentPage(en, draft, '2026-11'),
       notice: paymentNoticePage(en, { ...order, status: 'payment_notice_issued' }, order.paymentNotice!, token),
       overdue: paymentNoticeClosedView(en, { ...order, status: 'closed', closedBy: 'overdue_approval' }, order.paymentNotice!),
-      refusal: refusalPage(en, 'order.approve', 'already_done', { status: 'approved', href: '/partner/orders/ord_1' }),
-      notFound: problemPage(en, 'not_found'),
+      refusal: renderErrorPage(en, { page: 'step', action: 'order.approve', reason: 'already_done', status: 'approved', href: '/partner/orders/ord_1' }),
+      notFound: renderErrorPage(en, { page: 'partner', code: 'not_found' }),
       home: homePage(en, {
         displayName: 'Hanako',
         csrf: 'c',

@@ -10,6 +10,7 @@ import express from 'express';
 import { checkBasicInfo, basicInfoValues } from '../../api/partner-web/basic-info-form';
 import { BrowserCsrf } from '../../api/web/csrf';
 import { partnerReturnTo } from '../../api/web/context';
+import { renderErrorPage } from '../../api/web/error-pages';
 import { BASIC_INFO_TEXT } from '../../api/partner-web/pages/basic-info-catalogue';
 import { basicInfoDonePage, basicInfoPage } from '../../api/partner-web/pages/basic-info-page';
 import { LOGIN_TEXT } from '../../api/partner-web/pages/login-catalogue';
@@ -17,7 +18,6 @@ import { loginPage, signedInPage } from '../../api/partner-web/pages/login-page'
 import { REGISTRATION_TEXT } from '../../api/partner-web/pages/registration-catalogue';
 import { registrationPage } from '../../api/partner-web/pages/registration-page';
 import { SIGN_IN_ERROR_TEXT } from '../../api/partner-web/pages/sign-in-error-catalogue';
-import { signInErrorPage } from '../../api/partner-web/pages/sign-in-error-page';
 import { SIGN_IN_ERROR_TABLE, SIGN_IN_ERRORS, type SignInErrorKind } from '../../api/partner-web/pages/sign-in-messages';
 import type { PageContext } from '../../api/pages/locale';
 import { assertTranslatedCatalogue, tableCatalogue, type Catalogue } from '../support/catalogue-shape';
@@ -66,7 +66,7 @@ describe('partner sign-in pages (Japanese first, English second)', () => {
       signedInPage(ctx, { displayName: 'Hanako', logoutCsrf: 'c' }),
       basicInfoPage(ctx, { values, problems: { nameKana: { code: 'kana' }, name: { code: 'tooLong', max: 100 } }, platformRejected: true, csrf: 'c' }),
       basicInfoDonePage(ctx, { friend: true, logoutCsrf: 'c' }),
-      ...(Object.keys(SIGN_IN_ERRORS) as SignInErrorKind[]).map((kind) => signInErrorPage(ctx, { kind, flow: 'register', retry: 'login', retryHref: '/partner/login', referenceId: 'ref-1' })),
+      ...(Object.keys(SIGN_IN_ERRORS) as SignInErrorKind[]).map((kind) => renderErrorPage(ctx, { page: 'sign-in', code: kind, retry: { flow: 'register', retry: 'login', retryHref: '/partner/login' } }, 'ref-1')),
     ];
     for (const page of pages(ja)) {
       assert.match(page, /<html lang="ja">/);

@@ -5,13 +5,13 @@ import type { OrderView } from '../../../common/orders/order-view';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblem } from '../basic-info-form';
-import type { FormToken } from '../form-tokens';
 import { orderPaths } from '../partner-order';
 import { BASIC_INFO_TEXT, basicInfoProblemText } from './basic-info-catalogue';
 import { BASIC_INFO_INPUT } from './basic-info-page';
 import { INVOICE_TEXT } from './invoice-catalogue';
 import type { InfoForm } from './order-pages';
 import { errorSummary, hiddenToken, labelledInput, partnerPage } from './partner-layout';
+import { type FormToken } from '../../web/csrf';
 
 export function invoiceBasicInfoPage(ctx: PageContext, state: OrderView, token: FormToken, form: InfoForm<BasicInfoProblem>): string {
   const t = INVOICE_TEXT[ctx.locale];

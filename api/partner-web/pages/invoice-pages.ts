@@ -9,7 +9,7 @@ import type { PartnerBasicInfo } from '../../../providers/lansmart/platform-clie
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors, InvoiceDraft } from '../form-schemas';
-import type { FormToken } from '../form-tokens';
+import type { FormToken } from '../../web/csrf';
 import { orderPaths } from '../partner-order';
 import { COMMON_TEXT } from './common-catalogue';
 import { INVOICE_TEXT } from './invoice-catalogue';

@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
 import { BASIC_INFO_FIELDS, type BasicInfoField, type BasicInfoProblem } from '../basic-info-form';
 import { BANK_ACCOUNT_TYPES, type FieldProblem } from '../form-schemas';
-import type { FormToken } from '../form-tokens';
+import type { FormToken } from '../../web/csrf';
 import { orderPaths } from '../partner-order';
 import { BASIC_INFO_TEXT, basicInfoProblemText } from './basic-info-catalogue';
 import { BASIC_INFO_INPUT } from './basic-info-page';

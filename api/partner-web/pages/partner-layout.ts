@@ -10,7 +10,7 @@ import { layout } from '../../pages/layout';
 import { stylesheet, stylesheetLink } from '../../pages/stylesheet';
 import type { PageContext } from '../../pages/locale';
 import type { FieldErrors } from '../form-schemas';
-import type { FormToken } from '../form-tokens';
+import type { FormToken } from '../../web/csrf';
 import { COMMON_TEXT } from './common-catalogue';
 
 const STYLE = `

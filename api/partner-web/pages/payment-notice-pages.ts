@@ -4,7 +4,7 @@
 import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
-import type { FormToken } from '../form-tokens';
+import type { FormToken } from '../../web/csrf';
 import { orderPaths } from '../partner-order';
 import { COMMON_TEXT } from './common-catalogue';
 import { donePage, hiddenToken, partnerPage } from './partner-layout';

@@ -6,10 +6,10 @@ import type { OrderView } from '../../../common/orders/order-view';
 import type { PlatformReportFile } from '../../../providers/lansmart/platform-client';
 import { html } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
-import type { FormToken } from '../form-tokens';
 import { orderPaths } from '../partner-order';
 import { REPORT_FILE_TEXT } from './report-file-catalogue';
 import { hiddenToken, partnerPage } from './partner-layout';
+import { type FormToken } from '../../web/csrf';
 
 export interface ReportFileView {
   files: PlatformReportFile[];

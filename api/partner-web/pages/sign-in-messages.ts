@@ -163,25 +163,4 @@ export const SIGN_IN_ERROR_TABLE: Record<Locale, Record<SignInErrorKind, SignInE
 
 export const SIGN_IN_ERRORS = ja;
 
-/** The HTTP status each refusal is answered with (4xx: the request or the account; 5xx: ours). */
-export const SIGN_IN_ERROR_STATUS: Record<SignInErrorKind, number> = {
-  INVITATION_NOT_FOUND: 404,
-  INVITATION_USED: 409,
-  NO_LINE_OPTION: 403,
-  COMPANY_USER: 403,
-  EMAIL_PERMISSION_REFUSED: 403,
-  EMAIL_MISSING: 403,
-  EMAIL_MISMATCH: 403,
-  PARTNER_NOT_FOUND: 403,
-  PARTNER_LINKED_ELSEWHERE: 409,
-  LINE_ACCOUNT_IN_USE: 409,
-  LINE_LOGIN_CANCELLED: 400,
-  LINE_AUTH_FAILED: 400,
-  EXPIRED: 400,
-  OTHER_BROWSER: 400,
-  FORM_EXPIRED: 403,
-  TRANSIENT: 503,
-  UNEXPECTED: 500,
-};
-
 export const isSignInErrorKind = (t: string): t is SignInErrorKind => Object.prototype.hasOwnProperty.call(ja, t);

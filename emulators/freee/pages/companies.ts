@@ -1,7 +1,7 @@
 // The 事業所 switch: the signed-in user's companies, the current one marked, one [選択] each.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendFreeePage } from './layout';
 
 export function sendCompanySwitchPage(

@@ -2,7 +2,7 @@
 // user's companies with prompt=select_company, else the current one), [許可する] / [キャンセル].
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendFreeePage } from './layout';
 
 export function sendFreeeConsentPage(

@@ -1,7 +1,7 @@
 // The emulator's freee start page: who is signed in, their current 事業所, and links.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { FreeeUser } from '../seed-schema';
 import { sendFreeePage } from './layout';
 

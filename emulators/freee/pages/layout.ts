@@ -1,7 +1,7 @@
 // The freee look of the emulator's pages and the notices they share, in Japanese.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../harness/html';
+import { html, type Html } from '../../../api/pages/html';
 import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const FREEE_THEME: PageTheme = { brand: 'freee', accent: '#2864f0' };

@@ -1,7 +1,7 @@
 // The freee login page (email and password) of the emulator.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendFreeePage } from './layout';
 
 export const FREEE_LOGIN_FAILED_MESSAGE = 'メールアドレスまたはパスワードが正しくありません。';

@@ -4,7 +4,7 @@
 // partner's 報告書 files, each a download.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../harness/html';
+import { html, type Html } from '../../../api/pages/html';
 import type { Order } from '../order';
 import type { ReportFileView } from '../report-file';
 import { nextOrderStatus, ORDER_STATUS_LABELS, type OrderTransition } from '../order-status';

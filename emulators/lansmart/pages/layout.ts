@@ -1,7 +1,7 @@
 // The Lansmart look of the emulator's company console: the shared page layout in the platform's colour.
 
 import type { Response } from 'express';
-import type { Html } from '../../harness/html';
+import type { Html } from '../../../api/pages/html';
 import { sendPage, type PageTheme } from '../../harness/page';
 
 export const LANSMART_THEME: PageTheme = { brand: 'Lansmart by SmartHR（企業）', accent: '#0b7d8c' };

@@ -5,7 +5,7 @@
 // (右上三本線) with 「ブロック」 / 「ブロック解除」 and 設定.
 
 import type { Response } from 'express';
-import { html, safeHref, type Html } from '../../harness/html';
+import { html, safeHref, type Html } from '../../../api/pages/html';
 import { actionsOf, summaryOf, type FlexAction, type PushMessage } from '../message-schema';
 import type { RichMenu } from '../richmenus';
 import type { RichMenuAction } from '../richmenu-schema';

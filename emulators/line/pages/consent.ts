@@ -3,7 +3,7 @@
 // 「キャンセル」.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendLinePage } from './layout';
 
 export const CONSENT_PATH = '/oauth2/v2.1/authorize/consent';

@@ -2,7 +2,7 @@
 // Account's name, 「友だち追加」 and a way to go on without adding it.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendLinePage } from './layout';
 
 export const FRIEND_ADD_PATH = '/oauth2/v2.1/authorize/friend';

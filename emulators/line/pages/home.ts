@@ -2,7 +2,7 @@
 // settings, log out).
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { LineUser } from '../state';
 import { sendLinePage } from './layout';
 

@@ -2,7 +2,7 @@
 // request, plain messages), in Japanese as LINE shows them to Japanese users.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../harness/html';
+import { html, type Html } from '../../../api/pages/html';
 import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const LINE_THEME: PageTheme = { brand: 'LINE', accent: '#06c755' };

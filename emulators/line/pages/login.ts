@@ -2,7 +2,7 @@
 // settings pages send a signed-out person.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendLinePage } from './layout';
 
 export const LOGIN_FAILED_MESSAGE = 'メールアドレスまたはパスワードが正しくありません。';

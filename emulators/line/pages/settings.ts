@@ -2,7 +2,7 @@
 // 「連動の解除」), where a user withdraws a LINE Login app's access (reference C.4).
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { Consent } from '../consents';
 import { sendLinePage } from './layout';
 

@@ -2,7 +2,7 @@
 // installed, [設定する] and [アプリを削除] when installed) and the installed app's settings.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { Installation } from '../installations';
 import type { RegisteredApp, Tenant } from '../state';
 import { scopeList, sendWorksPage } from './layout';

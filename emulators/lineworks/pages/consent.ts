@@ -1,7 +1,7 @@
 // The OAuth consent page: which app asks for which rights on behalf of which member.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { scopeList, sendWorksPage } from './layout';
 
 export function sendConsentPage(

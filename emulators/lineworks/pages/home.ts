@@ -1,7 +1,7 @@
 // The emulator's start page: who is signed in and where they can go (talk, admin, log out).
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { Tenant, TenantUser } from '../state';
 import { sendWorksPage } from './layout';
 

@@ -2,7 +2,7 @@
 // of the members who may use the app (すべてのメンバー or selected members) and [保存].
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { RegisteredApp, Tenant } from '../state';
 import { scopeList, sendWorksPage } from './layout';
 

@@ -2,7 +2,7 @@
 // invalid client, plain notices), in Japanese as LINE WORKS shows them to Japanese users.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../harness/html';
+import { html, type Html } from '../../../api/pages/html';
 import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const WORKS_THEME: PageTheme = { brand: 'LINE WORKS', accent: '#00883a' };

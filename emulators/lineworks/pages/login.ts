@@ -1,7 +1,7 @@
 // The LINE WORKS login page (ID and password) of the emulator.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import { sendWorksPage } from './layout';
 
 export const LOGIN_FAILED_MESSAGE = 'IDまたはパスワードが正しくありません。';

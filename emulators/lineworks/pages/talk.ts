@@ -4,7 +4,7 @@
 // and a message box.
 
 import type { Response } from 'express';
-import { html, safeHref, type Html } from '../../harness/html';
+import { html, safeHref, type Html } from '../../../api/pages/html';
 import type { RichMenuAction } from '../richmenu-schema';
 import type { EffectiveMenu } from '../richmenus';
 import { sendWorksPage } from './layout';

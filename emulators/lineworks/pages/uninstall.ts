@@ -1,7 +1,7 @@
 // Removing an app: 「{app}アプリを削除しますか?」 with [削除] / [キャンセル], then the result.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { RegisteredApp } from '../state';
 import { sendWorksPage } from './layout';
 

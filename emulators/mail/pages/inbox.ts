@@ -2,7 +2,7 @@
 // each linking to its page.
 
 import type { Response } from 'express';
-import { html } from '../../harness/html';
+import { html } from '../../../api/pages/html';
 import type { StoredMessage } from '../stored-message';
 import { addressLabel, jstTime } from './format';
 import { sendMailPage } from './layout';

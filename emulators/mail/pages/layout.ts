@@ -1,7 +1,7 @@
 // The mail sink's look: the shared page layout with a neutral mailbox colour.
 
 import type { Response } from 'express';
-import type { Html } from '../../harness/html';
+import type { Html } from '../../../api/pages/html';
 import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
 
 export const MAIL_THEME: PageTheme = { brand: 'メール受信箱（開発用）', accent: '#5f6368' };

@@ -3,7 +3,7 @@
 // no scripts, no same-origin access; links open in a new tab).
 
 import type { Response } from 'express';
-import { html, safeHref, type Html } from '../../harness/html';
+import { html, safeHref, type Html } from '../../../api/pages/html';
 import type { StoredMessage } from '../stored-message';
 import { addressLabel, jstTime } from './format';
 import { sendMailPage } from './layout';
