@@ -2,7 +2,7 @@
 // answers, the skipped channels with the reason in words, and the retries Temporal still has
 // scheduled for the workflows involved.
 import type { DeliveryDoc } from '../../models/delivery';
-import { instant, type DeliveryFact, type PendingFact, type WorkflowFact } from './explanation';
+import { instant, type DeliveryFact, type Explanation, type PendingFact, type RecipientFact, type WorkflowFact } from './explanation';
 
 type DeliveryRecord = DeliveryDoc & { _id: string };
 
@@ -87,3 +87,32 @@ export function pendingRetries(workflows: WorkflowFact[]): PendingFact[] {
 
 export const skippedOf = (ds: DeliveryRecord[]) =>
   ds.filter((d) => d.status === 'skipped').map((d) => ({ key: d._id, channel: d.channel, recipient: d.recipient, reason: d.skipReason ?? 'unknown' }));
+
+/** What an explanation is made of beyond the deliveries: its own leading findings, what else is pending, and the findings that follow. */
+export interface ExplanationParts {
+  subject: Record<string, string>;
+  workflows: WorkflowFact[];
+  recipients: RecipientFact[];
+  deliveries: DeliveryRecord[];
+  lead: string[];
+  pending?: PendingFact[];
+  trailing?: string[];
+  /** How a delivery's finding is introduced (e.g. by its key when several recipients are listed). */
+  label?: (d: DeliveryRecord) => string;
+}
+
+/** One explanation: the findings first, then workflows, recipients, attempts, skipped channels and what is pending. */
+export function assembleExplanation(p: ExplanationParts): Explanation {
+  const retries = pendingRetries(p.workflows);
+  const retrying = new Set(retries.map((r) => r.workflowId));
+  const label = p.label ?? (() => '');
+  return {
+    subject: p.subject,
+    workflows: p.workflows,
+    recipients: p.recipients,
+    deliveries: p.deliveries.map(deliveryFact),
+    skipped: skippedOf(p.deliveries),
+    pending: [...retries, ...(p.pending ?? [])],
+    findings: [...p.lead, ...p.deliveries.map((d) => `${label(d)}${deliveryFinding(d, retrying.has(d.workflowId))}`), ...(p.trailing ?? [])],
+  };
+}

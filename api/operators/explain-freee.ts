@@ -6,7 +6,7 @@ import { employeeLinkWorkflowId, notificationWorkflowId } from '../../common/ids
 import { Delivery, type DeliveryDoc } from '../../models/delivery';
 import { EmployeeLink, employeeLinkId } from '../../models/employee-link';
 import { TenantLink } from '../../models/tenant-link';
-import { deliveryFact, deliveryFinding, pendingRetries, skippedOf } from './delivery-facts';
+import { assembleExplanation } from './delivery-facts';
 import { distinct, MAX_DELIVERIES, MAX_WORKFLOWS, NothingKnownError, type ExplainContext } from './explain-context';
 import type { Explanation, PendingFact, RecipientFact, WorkflowFact } from './explanation';
 import { describeWorkflow, describeWorkflows } from './workflow-facts';
@@ -49,17 +49,7 @@ function waits(deliveries: DeliveryRecord[], recipients: RecipientFact[]): Pendi
 }
 
 function assemble(subject: Record<string, string>, workflows: WorkflowFact[], recipients: RecipientFact[], deliveries: DeliveryRecord[], lead: string[]): Explanation {
-  const retrying = new Set(pendingRetries(workflows).map((p) => p.workflowId));
-  const pending = [...pendingRetries(workflows), ...waits(deliveries, recipients)];
-  return {
-    subject,
-    workflows,
-    recipients,
-    deliveries: deliveries.map(deliveryFact),
-    skipped: skippedOf(deliveries),
-    pending,
-    findings: [...lead, ...deliveries.map((d) => deliveryFinding(d, retrying.has(d.workflowId)))],
-  };
+  return assembleExplanation({ subject, workflows, recipients, deliveries, lead, pending: waits(deliveries, recipients) });
 }
 
 export async function explainFreeeEvent(ctx: ExplainContext, eventId: string): Promise<Explanation> {

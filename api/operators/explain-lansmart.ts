@@ -6,7 +6,7 @@ import { lineLinkWorkflowId, orderWorkflowId } from '../../common/ids';
 import { Delivery, type DeliveryDoc } from '../../models/delivery';
 import { OrderView, type OrderViewDoc } from '../../models/order-view';
 import { PartnerLine } from '../../models/partner-line';
-import { deliveryFact, deliveryFinding, pendingRetries, skippedOf } from './delivery-facts';
+import { assembleExplanation } from './delivery-facts';
 import { distinct, MAX_DELIVERIES, MAX_WORKFLOWS, NothingKnownError, type ExplainContext } from './explain-context';
 import { instant, type Explanation, type PendingFact, type RecipientFact, type WorkflowFact } from './explanation';
 import { describeWorkflow, describeWorkflows } from './workflow-facts';
@@ -59,22 +59,17 @@ export function reminderPending(order: OrderRecord): PendingFact[] {
 }
 
 function assemble(subject: Record<string, string>, workflows: WorkflowFact[], recipients: RecipientFact[], deliveries: DeliveryRecord[], orders: OrderRecord[], lead: string[]): Explanation {
-  const retries = pendingRetries(workflows);
-  const retrying = new Set(retries.map((p) => p.workflowId));
   const reminders = orders.flatMap(reminderPending);
-  return {
+  return assembleExplanation({
     subject,
     workflows,
     recipients,
-    deliveries: deliveries.map(deliveryFact),
-    skipped: skippedOf(deliveries),
-    pending: [...retries, ...reminders],
-    findings: [
-      ...lead,
-      ...deliveries.map((d) => `${d._id}: ${deliveryFinding(d, retrying.has(d.workflowId))}`),
-      ...reminders.map((r) => `not yet due: ${r.detail}`),
-    ],
-  };
+    deliveries,
+    lead,
+    pending: reminders,
+    trailing: reminders.map((r) => `not yet due: ${r.detail}`),
+    label: (d) => `${d._id}: `,
+  });
 }
 
 export async function explainPartner(ctx: ExplainContext, partnerId: string): Promise<Explanation> {
