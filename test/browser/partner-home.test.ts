@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
-import { browserSuiteHooks } from '../support/browser-suite';
+import { browserSuiteHooks, closingContexts } from '../support/browser-suite';
 import { signInPartner } from '../support/partner-session';
 import { PartnerPhone, seedLineAccount } from '../support/partner-phone';
 import { createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
@@ -36,12 +36,7 @@ describe('browser: the partner’s home, orders and refusal pages on a 390 px ph
     {
       queuePrefix: 'partner-home',
       shotsDir: SHOTS,
-      open: () =>
-        Promise.resolve({
-          close: async () => {
-            for (const c of closing.splice(0)) await c.close();
-          },
-        }),
+      open: closingContexts(closing),
     },
     (t) => ({ browser, api, taskQueue } = t),
   );

@@ -15,7 +15,7 @@ import { InvoiceDraftRecord, invoiceDraftId } from '../../models/invoice-draft';
 import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
 import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
-import { browserSuiteHooks } from '../support/browser-suite';
+import { browserSuiteHooks, closingContexts } from '../support/browser-suite';
 import { signInPartner } from '../support/partner-session';
 import { CHECKED_APPROVAL, createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
@@ -39,12 +39,7 @@ describe('browser: 報告書, the kept invoice draft and 基本情報 from the i
     {
       queuePrefix: 'partner-invoice',
       shotsDir: SHOTS,
-      open: () =>
-        Promise.resolve({
-          close: async () => {
-            for (const c of contexts.splice(0)) await c.close();
-          },
-        }),
+      open: closingContexts(contexts),
     },
     (t) => ({ browser, api, taskQueue } = t),
   );

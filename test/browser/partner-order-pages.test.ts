@@ -19,7 +19,7 @@ import { LansmartPlatformClient } from '../../providers/lansmart/platform-client
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import type { TestApi } from '../support/api-server';
 import { keepScreenshot, navigateBy } from '../support/browser';
-import { browserSuiteHooks } from '../support/browser-suite';
+import { browserSuiteHooks, closingContexts } from '../support/browser-suite';
 import { recordAllConsents } from '../../api/partner-web/registration-consents';
 import { signInPartner, testPartnerSessions } from '../support/partner-session';
 import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, seedPartner, type SeededPartner } from '../support/partners';
@@ -40,12 +40,7 @@ describe('browser: the partner’s order steps on a phone (Chromium, mobile)', f
     {
       queuePrefix: 'partner-orders',
       shotsDir: SHOTS,
-      open: () =>
-        Promise.resolve({
-          close: async () => {
-            for (const c of contexts.splice(0)) await c.close();
-          },
-        }),
+      open: closingContexts(contexts),
     },
     (t) => ({ browser, api, taskQueue } = t),
   );

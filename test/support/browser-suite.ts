@@ -57,3 +57,16 @@ export function browserSuiteHooks<F extends { close(): Promise<void> }>(
     }
   });
 }
+
+/**
+ * A fixture that closes, after each test, the browser contexts the test pushed into `contexts`
+ * (the partner suites open one phone context per partner).
+ */
+export function closingContexts(contexts: Array<{ close(): Promise<void> }>): () => Promise<{ close(): Promise<void> }> {
+  return () =>
+    Promise.resolve({
+      close: async () => {
+        for (const c of contexts.splice(0)) await c.close();
+      },
+    });
+}
