@@ -1,8 +1,8 @@
 // The test stack, started once per mocha process (root hooks): a real Temporal server — the dev
 // server (the project's CLI binary) or the Java time-skipping test server —, a real Mongo-wire
-// server with fresh data, the provider emulators, and the workflow bundle built once. Tests get a
-// worker per test on its own task queue.
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+// server with fresh data, the provider emulators, and the workflow bundle built once (kept between
+// runs while its sources are unchanged). Tests get a worker per test on its own task queue.
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -25,6 +25,7 @@ import { activityDepsFromConfig } from '../../worker/activity-deps';
 import { createRenkeiWorker, workflowsPath } from '../../worker/create-worker';
 import { recordHistories, RECORD_DIR } from './history-recorder';
 import { makeTestSecrets, type TestSecrets } from './keys';
+import { cachedWorkflowBundle } from './workflow-bundle';
 
 export interface IntegrationStack {
   /** Its client (`env.client`) encrypts payloads like the API's; `env.connection` serves a raw one. */
@@ -98,7 +99,7 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
     startTemporal(kind, dataConverter),
     onFreePort((port) => startMongoWire({ dataDir: join(dataDir, 'mongo'), port, log: quiet })),
     startEmulators(),
-    bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
+    cachedWorkflowBundle({ workflowsPath, failureConverterPath }),
   ]);
   const mongoUri = `${mongo.uri.replace(/\/$/, '')}/renkei_test`;
   await connectMongo(mongoUri);

@@ -3,16 +3,16 @@
 // worker of its own task queue whose activities are plain stub functions, as Temporal's samples
 // test workflows.
 import { randomUUID } from 'node:crypto';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Activities } from '../../activities';
 import { workflowsPath } from '../../worker/create-worker';
 import { startTemporal } from './stack';
+import { cachedWorkflowBundle } from './workflow-bundle';
 
 let env: TestWorkflowEnvironment | undefined;
 let bundle: WorkflowBundleWithSourceMap | undefined;
 
-const quiet = (): void => undefined;
 
 export function workflowEnv(): TestWorkflowEnvironment {
   if (!env) throw new Error('time-skipping server not started (mocha root hooks did not run)');
@@ -34,7 +34,7 @@ export const mochaHooks = {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     [env, bundle] = await Promise.all([
       startTemporal('time-skipping', {}),
-      bundleWorkflowCode({ workflowsPath, logger: { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet, log: quiet } }),
+      cachedWorkflowBundle({ workflowsPath }),
     ]);
   },
   async afterAll(this: Mocha.Context): Promise<void> {
