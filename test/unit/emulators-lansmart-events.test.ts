@@ -8,7 +8,7 @@ import { EmulatorControlError } from '../../emulators/control-client';
 import { silentLogger } from '../../emulators/harness/logger';
 import { startEmulatorServer, type RunningEmulator } from '../../emulators/harness/server';
 import { LansmartControl, createLansmartEmulator, type PlatformEvent } from '../../emulators/lansmart';
-import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
+import { type ReceivedRequest, useHttpReceiver } from '../support/http-receiver';
 
 const SECRET = 'event-secret';
 
@@ -24,7 +24,7 @@ const eventOf = (received: ReceivedRequest | undefined): PlatformEvent => JSON.p
 describe('Lansmart platform emulator events and company console', () => {
   let emulator: RunningEmulator;
   let control: LansmartControl;
-  const receiver = new HttpReceiver('/webhooks/lansmart', () => ({ status: 202, json: { accepted: true } }));
+  const receiver = useHttpReceiver('/webhooks/lansmart', () => ({ status: 202, json: { accepted: true } }));
   const received = receiver.received;
 
   const rejectsWith = (status: number) => (error: unknown) => error instanceof EmulatorControlError && error.status === status;
@@ -52,18 +52,15 @@ describe('Lansmart platform emulator events and company console', () => {
   };
 
   before(async () => {
-    await receiver.start();
     emulator = await startEmulatorServer(createLansmartEmulator(), { host: '127.0.0.1', port: 0, logger: silentLogger() });
     control = new LansmartControl(emulator.url);
   });
 
   after(async () => {
     await emulator.stop();
-    receiver.stop();
   });
 
   beforeEach(async () => {
-    received.length = 0;
     await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     await control.seed({
       apiKey: 'key',
