@@ -4,7 +4,7 @@
 // sends accounting webhooks and product events (control routes).
 
 import { Router } from 'express';
-import type { EmulatorDefinition } from '../harness/definition';
+import { defineEmulator, type EmulatorDefinition } from '../harness/definition';
 import { createFreeeApiRouter } from './api-route';
 import { createFreeeAuthorizeRouter } from './authorize-route';
 import { createFreeeControlRouter } from './control';
@@ -16,12 +16,5 @@ import { createFreeeTokenRouter } from './token-route';
 export function createFreeeEmulator(state: FreeeState = new FreeeState()): EmulatorDefinition {
   const routes = Router();
   routes.use(createFreeeLoginRouter(state), createFreeeAuthorizeRouter(state), createFreeeTokenRouter(state), createFreeeApiRouter(state));
-  return {
-    name: 'freee',
-    routes,
-    control: createFreeeControlRouter(state),
-    reset: () => state.reset(),
-    faultBody: (status) => freeeErrorBody(status),
-    errorBody: (status, description) => freeeErrorBody(status, description),
-  };
+  return defineEmulator({ name: 'freee', routes, control: createFreeeControlRouter(state), state, errorBody: freeeErrorBody });
 }

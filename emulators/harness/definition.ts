@@ -18,3 +18,27 @@ export interface EmulatorDefinition {
   /** Error body for a malformed body, an unknown route or an unexpected failure. */
   errorBody(status: number, description: string): unknown;
 }
+
+/** What a provider hands `defineEmulator`: the same error-body function serves faults and failures. */
+export interface EmulatorParts {
+  name: string;
+  routes: Router;
+  control: Router;
+  /** The provider's state; `reset()` clears it. */
+  state: { reset(): void };
+  /** The provider's error body for a status, with the description when there is one. */
+  errorBody: (status: number, description?: string) => unknown;
+}
+
+/** The definition of an emulator whose injected faults answer the provider's own error body. */
+export function defineEmulator(parts: EmulatorParts): EmulatorDefinition {
+  const { name, routes, control, state, errorBody } = parts;
+  return {
+    name,
+    routes,
+    control,
+    reset: () => state.reset(),
+    faultBody: (status) => errorBody(status),
+    errorBody: (status, description) => errorBody(status, description),
+  };
+}

@@ -63,8 +63,13 @@ export function sendPage(res: Response, status: number, theme: PageTheme, title:
     .send(renderPage(theme, title, body));
 }
 
+export interface PageLink {
+  href: string;
+  label: string;
+}
+
 /** A short notice page: a title, one message and optional links, in the provider's look. */
-export function sendThemedMessagePage(res: Response, theme: PageTheme, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
+export function sendThemedMessagePage(res: Response, theme: PageTheme, status: number, title: string, message: string, links: PageLink[] = []): void {
   sendPage(
     res,
     status,
@@ -76,4 +81,39 @@ export function sendThemedMessagePage(res: Response, theme: PageTheme, status: n
 ${links.map((link) => html`<a class="button" href="${link.href}">${link.label}</a>`)}
 </section>`,
   );
+}
+
+/** What a 400 page that refuses a request without redirecting anywhere says (a bad client, a bad redirect URI). */
+export interface BadRequestCard {
+  heading: string;
+  error: string;
+  note: string;
+}
+
+/** One provider's pages in its look. */
+export interface ThemedPages {
+  readonly theme: PageTheme;
+  send: (res: Response, status: number, title: string, body: Html) => void;
+  sendMessage: (res: Response, status: number, title: string, message: string, links?: PageLink[]) => void;
+  sendBadRequest: (res: Response, title: string, card: BadRequestCard) => void;
+}
+
+export function themedPages(theme: PageTheme): ThemedPages {
+  const send = (res: Response, status: number, title: string, body: Html): void => sendPage(res, status, theme, title, body);
+  return {
+    theme,
+    send,
+    sendMessage: (res, status, title, message, links = []) => sendThemedMessagePage(res, theme, status, title, message, links),
+    sendBadRequest: (res, title, card) =>
+      send(
+        res,
+        400,
+        title,
+        html`<section class="card">
+<h1>${card.heading}</h1>
+<p class="error" role="alert">${card.error}</p>
+<p class="muted">${card.note}</p>
+</section>`,
+      ),
+  };
 }

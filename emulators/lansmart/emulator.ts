@@ -3,7 +3,7 @@
 // console page people click through (`/company/orders`), and control routes that play the company.
 
 import { Router } from 'express';
-import type { EmulatorDefinition } from '../harness/definition';
+import { defineEmulator, type EmulatorDefinition } from '../harness/definition';
 import { requireApiKey } from './api-auth';
 import { createConsoleRouter } from './console-route';
 import { createLansmartControlRouter } from './control';
@@ -19,12 +19,5 @@ export function createLansmartEmulator(state: LansmartState = new LansmartState(
   const routes = Router();
   routes.use('/api/v1', api);
   routes.use(createConsoleRouter(state));
-  return {
-    name: 'lansmart',
-    routes,
-    control: createLansmartControlRouter(state),
-    reset: () => state.reset(),
-    faultBody: (status) => lansmartErrorBody(status),
-    errorBody: (status, description) => lansmartErrorBody(status, description),
-  };
+  return defineEmulator({ name: 'lansmart', routes, control: createLansmartControlRouter(state), state, errorBody: lansmartErrorBody });
 }

@@ -5,7 +5,7 @@
 // settings down to 連動アプリ (/settings). Webhooks go out to the seeded URL.
 
 import { Router } from 'express';
-import type { EmulatorDefinition } from '../harness/definition';
+import { defineEmulator, type EmulatorDefinition } from '../harness/definition';
 import { createAuthorizeRouter } from './authorize-route';
 import { createBotProfileRouter } from './bot-profile-route';
 import { createChatRouter } from './chat-route';
@@ -39,14 +39,7 @@ export function createLineEmulator(state: LineState = new LineState()): Emulator
     createChatRouter(state),
     createSettingsRouter(state),
   );
-  return {
-    name: 'line',
-    routes,
-    control: createLineControlRouter(state),
-    reset: () => state.reset(),
-    faultBody: (status) => lineErrorBody(status),
-    errorBody: (status, description) => lineErrorBody(status, description),
-  };
+  return defineEmulator({ name: 'line', routes, control: createLineControlRouter(state), state, errorBody: lineErrorBody });
 }
 
 export { LineState } from './state';

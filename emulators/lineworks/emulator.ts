@@ -4,7 +4,7 @@
 // (login, consent, admin console, talk rooms) under /login, /admin and /talk.
 
 import { Router } from 'express';
-import type { EmulatorDefinition } from '../harness/definition';
+import { defineEmulator, type EmulatorDefinition } from '../harness/definition';
 import { createAdminRouter } from './admin-route';
 import { createAttachmentRouter, createUploadRouter, UPLOAD_PATH } from './attachment-route';
 import { createAuthorizeRouter } from './authorize-route';
@@ -29,12 +29,5 @@ export function createLineWorksEmulator(state: LineWorksState = new LineWorksSta
   routes.use(UPLOAD_PATH, createUploadRouter(state));
   routes.use('/admin', createAdminRouter(state));
   routes.use(createLoginRouter(state), createTalkRouter(state));
-  return {
-    name: 'lineworks',
-    routes,
-    control: createLineWorksControlRouter(state),
-    reset: () => state.reset(),
-    faultBody: (status) => lineWorksErrorBody(status),
-    errorBody: (status, description) => lineWorksErrorBody(status, description),
-  };
+  return defineEmulator({ name: 'lineworks', routes, control: createLineWorksControlRouter(state), state, errorBody: lineWorksErrorBody });
 }

@@ -2,7 +2,7 @@
 // requests and HTTP faults like the others): the inbox pages and the message control routes. The
 // SMTP side (smtp-listener.ts) writes into the same state.
 
-import type { EmulatorDefinition } from '../harness/definition';
+import { defineEmulator, type EmulatorDefinition } from '../harness/definition';
 import { createMailControlRouter } from './control';
 import { createInboxRouter } from './inbox-route';
 import { MailSinkState } from './state';
@@ -10,12 +10,5 @@ import { MailSinkState } from './state';
 const errorBody = (status: number, message?: string) => ({ error: { code: status >= 500 ? 'INTERNAL_ERROR' : 'ERROR', message: message ?? `HTTP ${status}` } });
 
 export function createMailEmulator(state: MailSinkState = new MailSinkState()): EmulatorDefinition {
-  return {
-    name: 'mail',
-    routes: createInboxRouter(state),
-    control: createMailControlRouter(state),
-    reset: () => state.reset(),
-    faultBody: (status) => errorBody(status),
-    errorBody: (status, description) => errorBody(status, description),
-  };
+  return defineEmulator({ name: 'mail', routes: createInboxRouter(state), control: createMailControlRouter(state), state, errorBody });
 }

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatDuration, runBuildStep } from './build-step';
 import { cacheDir } from './cache-dir';
-import { BinaryBuildError, MissingBinaryError } from './errors';
-import { executableFromEnv, findOnPath, isExecutableFile } from './executable';
-import { internetReachable } from './internet';
+import { BinaryBuildError } from './errors';
+import { findOnPath } from './executable';
+import { resolveBinary, type BuildTools } from './resolve-binary';
 import type { EnsureOptions } from './resolved';
 
 export const FERRETDB_VERSION = '1.24.0';
@@ -45,17 +45,14 @@ export async function ensureFerretDb(opts: EnsureOptions): Promise<ResolvedMongo
   const uri = process.env.MONGODB_URI;
   if (uri !== undefined && uri.trim() !== '') return { kind: 'uri', uri: uri.trim() };
 
-  const fromEnv = await executableFromEnv(ENV_VAR);
-  if (fromEnv) return { kind: 'path', path: fromEnv, source: 'env' };
+  const cachePath = ferretDbCachePath();
+  const online: ResolvedMongo = { kind: 'memory-server' };
+  return resolveBinary({ binary: 'ferretdb', envVar: ENV_VAR, cachePath, online, buildTools: () => buildTools(cachePath) }, opts);
+}
 
-  const cached = ferretDbCachePath();
-  if (await isExecutableFile(cached)) return { kind: 'path', path: cached, source: 'cache' };
-
-  if (await internetReachable()) return { kind: 'memory-server' };
-
+async function buildTools(cachePath: string): Promise<BuildTools> {
   const go = await findOnPath('go');
-  if (opts.build && go) return { kind: 'path', path: await build(go, cached, opts.log), source: 'built' };
-  throw new MissingBinaryError('ferretdb', missingMessage(cached, go !== undefined));
+  return { build: go === undefined ? undefined : (target, log) => build(go, target, log), missingMessage: missingMessage(cachePath, go !== undefined) };
 }
 
 async function build(go: string, target: string, log: (line: string) => void): Promise<string> {

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { formatDuration, runBuildStep } from './build-step';
 import { cacheDir } from './cache-dir';
-import { BinaryBuildError, MissingBinaryError } from './errors';
-import { executableFromEnv, findOnPath, isExecutableFile } from './executable';
-import { internetReachable } from './internet';
+import { BinaryBuildError } from './errors';
+import { findOnPath } from './executable';
+import { resolveBinary, type BuildTools } from './resolve-binary';
 import type { EnsureOptions, Resolved } from './resolved';
 
 export type { EnsureOptions, Resolved } from './resolved';
@@ -23,18 +23,15 @@ export function temporalCliCachePath(): string {
   return path.join(cacheDir(), 'temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');
 }
 
-export async function ensureTemporalCli(opts: EnsureOptions): Promise<Resolved> {
-  const fromEnv = await executableFromEnv(ENV_VAR);
-  if (fromEnv) return { kind: 'path', path: fromEnv, source: 'env' };
+export function ensureTemporalCli(opts: EnsureOptions): Promise<Resolved> {
+  const cachePath = temporalCliCachePath();
+  const online: Resolved = { kind: 'sdk-download' };
+  return resolveBinary({ binary: 'temporal-cli', envVar: ENV_VAR, cachePath, online, buildTools: () => buildTools(cachePath) }, opts);
+}
 
-  const cached = temporalCliCachePath();
-  if (await isExecutableFile(cached)) return { kind: 'path', path: cached, source: 'cache' };
-
-  if (await internetReachable()) return { kind: 'sdk-download' };
-
+async function buildTools(cachePath: string): Promise<BuildTools> {
   const go = await findOnPath('go');
-  if (opts.build && go) return { kind: 'path', path: await build(go, cached, opts.log), source: 'built' };
-  throw new MissingBinaryError('temporal-cli', missingMessage(cached, go !== undefined));
+  return { build: go === undefined ? undefined : (target, log) => build(go, target, log), missingMessage: missingMessage(cachePath, go !== undefined) };
 }
 
 async function build(go: string, target: string, log: (line: string) => void): Promise<string> {

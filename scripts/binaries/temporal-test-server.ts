@@ -9,9 +9,9 @@ import { freePort } from '../services/ports';
 import { tcpAccepts, waitUntil } from '../services/wait';
 import { buildLogFile, formatDuration, runBuildStep } from './build-step';
 import { cacheDir } from './cache-dir';
-import { BinaryBuildError, MissingBinaryError } from './errors';
-import { executableFromEnv, findOnPath, isExecutableFile } from './executable';
-import { internetReachable } from './internet';
+import { BinaryBuildError } from './errors';
+import { findOnPath } from './executable';
+import { resolveBinary, type BuildTools } from './resolve-binary';
 import type { EnsureOptions, Resolved } from './resolved';
 
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
@@ -24,19 +24,19 @@ export function temporalTestServerCachePath(): string {
   return path.join(cacheDir(), 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION, 'temporal-test-server');
 }
 
-export async function ensureTemporalTestServer(opts: EnsureOptions): Promise<Resolved> {
-  const fromEnv = await executableFromEnv(ENV_VAR);
-  if (fromEnv) return { kind: 'path', path: fromEnv, source: 'env' };
+export function ensureTemporalTestServer(opts: EnsureOptions): Promise<Resolved> {
+  const cachePath = temporalTestServerCachePath();
+  const online: Resolved = { kind: 'sdk-download' };
+  return resolveBinary({ binary: 'temporal-test-server', envVar: ENV_VAR, cachePath, online, buildTools: () => buildTools(cachePath) }, opts);
+}
 
-  const wrapper = temporalTestServerCachePath();
-  if (await isExecutableFile(wrapper)) return { kind: 'path', path: wrapper, source: 'cache' };
-
-  if (await internetReachable()) return { kind: 'sdk-download' };
-
+async function buildTools(wrapper: string): Promise<BuildTools> {
   const java = await findOnPath('java');
   const mvn = await findOnPath('mvn');
-  if (opts.build && java && mvn) return { kind: 'path', path: await build(mvn, wrapper, opts.log), source: 'built' };
-  throw new MissingBinaryError('temporal-test-server', missingMessage(wrapper, java !== undefined, mvn !== undefined));
+  return {
+    build: java === undefined || mvn === undefined ? undefined : (target, log) => build(mvn, target, log),
+    missingMessage: missingMessage(wrapper, java !== undefined, mvn !== undefined),
+  };
 }
 
 async function build(mvn: string, wrapper: string, log: (line: string) => void): Promise<string> {

@@ -8,29 +8,23 @@ import { tenantLinkWorkflowId } from '../../common/ids';
 import { tenantLinkStatusQuery } from '../../common/links/messages';
 import type { TenantLinkState } from '../../common/links/types';
 import { CascadeReportRecord, EmployeeLink, TenantLink } from '../../models';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { commandsFor, linkEmployees, linkTenant, newTenant, type LinkedTenant } from '../support/links';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 
 describe('app removal events from LINE WORKS', () => {
-  let api: TestApi;
-  let taskQueue: string;
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('removal');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
+  const run = useTestApi('removal');
 
   const sign = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
   const post = (body: string, signature: string) =>
-    fetch(`${api.url}/webhooks/lineworks/app`, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=UTF-8', 'x-works-signature': signature } });
+    fetch(`${run.api.url}/webhooks/lineworks/app`, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=UTF-8', 'x-works-signature': signature } });
 
   it('one removal, delivered three times (once by LINE WORKS, twice again): one cascade, every link revoked once', async () => {
     const s = stack();
     const t = newTenant();
     t.worksTenantId = String(Math.floor(Math.random() * 1e8));
-    const commands = commandsFor(taskQueue);
-    await withWorker(taskQueue, async () => {
+    const commands = commandsFor(run.taskQueue);
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       await linkEmployees(commands, t, 6);
       const { delivery } = await s.lineWorks.uninstallApp(s.secrets.clientId, t.worksTenantId);
@@ -65,14 +59,14 @@ describe('app removal events from LINE WORKS', () => {
   it('a captured removal replayed after the app was installed and linked again changes nothing, nor does a duplicate of the real one', async () => {
     const s = stack();
     const t: LinkedTenant = { ...newTenant(), worksTenantId: String(randomInt(10_000_000, 99_999_999)) };
-    const commands = commandsFor(taskQueue);
+    const commands = commandsFor(run.taskQueue);
     const tenantLink = () => s.env.client.workflow.getHandle(tenantLinkWorkflowId(t.worksTenantId));
     const webhookCount = async (outcome: string): Promise<number> => {
-      const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${s.secrets.metricsToken}` } })).text();
+      const text = await (await fetch(`${run.api.url}/metrics`, { headers: { authorization: `Bearer ${s.secrets.metricsToken}` } })).text();
       const line = text.split('\n').find((l) => l.startsWith('renkei_webhooks_total{') && l.includes('source="lineworks-app"') && l.includes(`outcome="${outcome}"`));
       return line === undefined ? 0 : Number(line.split(' ').at(-1));
     };
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       // Linked, then the admin removes the app: the event is captured on its way.
       await linkTenant(commands, t);
       await linkEmployees(commands, t, 3);

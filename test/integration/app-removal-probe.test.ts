@@ -9,9 +9,9 @@ import { employeeLinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
 import { tenantLinkStatusQuery, tokenRefusedSignal } from '../../common/links/messages';
 import type { EmployeeLinkState, TenantLinkState } from '../../common/links/types';
 import { CascadeReportRecord, EmployeeLink, TenantLink } from '../../models';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { commandsFor, hrApprovalNotice, linkEmployees, linkTenant, newTenant, startNotification, type LinkedTenant } from '../support/links';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 /** How many times a workflow moved its LinkStatus to `status` (from its history). */
@@ -35,31 +35,25 @@ async function activitiesOf(workflowId: string): Promise<string[]> {
 
 describe('app removal found by a probe after a refused token', function () {
   this.timeout(120_000);
-  let api: TestApi;
-  let taskQueue: string;
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('probe');
-    api = await startTestApi(taskQueue);
-  });
+  const run = useTestApi('probe');
   afterEach(async () => {
     await stack().lineWorks.clearFaults();
-    await api.close();
   });
 
   /** A tenant whose ID is a LINE WORKS domain ID (digits), as the lifecycle event names it. */
   const numericTenant = (): LinkedTenant => ({ ...newTenant(), worksTenantId: String(randomInt(10_000_000, 99_999_999)) });
   const tenantLink = (t: LinkedTenant) => stack().env.client.workflow.getHandle(tenantLinkWorkflowId(t.worksTenantId));
   const notify = (t: LinkedTenant, freeeUserId: string) => {
-    return startNotification(taskQueue, hrApprovalNotice(t, `probe-${randomUUID()}`, [freeeUserId]));
+    return startNotification(run.taskQueue, hrApprovalNotice(t, `probe-${randomUUID()}`, [freeeUserId]));
   };
 
   it('confirms the unannounced removal and revokes every employee link once; the late notice changes nothing', async () => {
     const s = stack();
     const t = numericTenant();
-    const commands = commandsFor(taskQueue);
+    const commands = commandsFor(run.taskQueue);
     let users: string[] = [];
     let final: TenantLinkState | undefined;
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       users = await linkEmployees(commands, t, 6);
       const { installation, delivery } = await s.lineWorks.uninstallApp(s.secrets.clientId, t.worksTenantId, { notifyApp: false });
@@ -72,7 +66,7 @@ describe('app removal found by a probe after a refused token', function () {
 
       // The removal notice arrives after all (late, or redelivered): no second cascade.
       const event = JSON.stringify({ type: 'app.uninstalled', eventId: randomUUID(), domainId: Number(t.worksTenantId), clientId: s.secrets.clientId, installationId: installation.installationId, time: new Date().toISOString() });
-      const late = await fetch(`${api.url}/webhooks/lineworks/app`, {
+      const late = await fetch(`${run.api.url}/webhooks/lineworks/app`, {
         method: 'POST',
         body: event,
         headers: { 'content-type': 'application/json; charset=UTF-8', 'x-works-signature': createHmac('sha256', s.secrets.clientSecret).update(event).digest('base64') },
@@ -106,8 +100,8 @@ describe('app removal found by a probe after a refused token', function () {
   it('a refused token with the app still installed asks for re-authorisation and unlinks nobody', async () => {
     const s = stack();
     const t = numericTenant();
-    const commands = commandsFor(taskQueue);
-    await withWorker(taskQueue, async () => {
+    const commands = commandsFor(run.taskQueue);
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       await linkEmployees(commands, t, 3);
       await s.lineWorks.revokeTenant(t.worksTenantId);
@@ -142,10 +136,10 @@ describe('app removal found by a probe after a refused token', function () {
   it('retries a probe LINE WORKS does not answer, and unlinks only once it confirms', async () => {
     const s = stack();
     const t = numericTenant();
-    const commands = commandsFor(taskQueue);
+    const commands = commandsFor(run.taskQueue);
     let before = 0;
     const tokenCalls = () => s.lineWorks.requests({ method: 'POST', path: '/oauth2/v2.0/token', afterSeq: before });
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       await linkEmployees(commands, t, 2);
       await s.lineWorks.uninstallApp(s.secrets.clientId, t.worksTenantId, { notifyApp: false });

@@ -7,21 +7,17 @@ import { FREEE_PRODUCTS, FREEE_PRODUCT_NAMES, type FreeeProduct } from '../../co
 import { notificationWorkflowId } from '../../common/ids';
 import type { NotificationState } from '../../common/notify/types';
 import { signTimestamped } from '../../api/signatures';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { seedNewBusiness, type SeededBusiness } from '../support/fixtures';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 
 describe('freee product events → LINE WORKS', () => {
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('products');
   let biz: SeededBusiness;
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('products');
-    api = await startTestApi(taskQueue);
     biz = await seedNewBusiness();
   });
-  afterEach(async () => api.close());
 
   function productEvent(product: FreeeProduct, userIds: string[], id = String(randomInt(1, 1e9))) {
     return {
@@ -38,7 +34,7 @@ describe('freee product events → LINE WORKS', () => {
 
   async function post(body: string, opts: { secret?: string; timestamp?: number; signature?: string } = {}) {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-    const res = await fetch(`${api.url}/events/freee-products`, {
+    const res = await fetch(`${run.api.url}/events/freee-products`, {
       method: 'POST',
       body,
       headers: {
@@ -53,7 +49,7 @@ describe('freee product events → LINE WORKS', () => {
   it('delivers each of the six products once to the linked employee, named by product, linking to freee', async () => {
     const s = stack();
     const events = FREEE_PRODUCTS.map((p) => productEvent(p, [biz.employee.freeeUserId, '99999']));
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       // Every event twice, in shuffled order.
       const deliveries = [...events, ...events].map((e) => JSON.stringify(e)).sort(() => Math.random() - 0.5);
       const answers = await Promise.all(deliveries.map((body) => post(body)));
@@ -76,7 +72,7 @@ describe('freee product events → LINE WORKS', () => {
     const s = stack();
     const other = await seedNewBusiness();
     const e = { ...productEvent('hr', [biz.employee.freeeUserId]), company_id: Number(other.companyId) };
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       assert.equal((await post(JSON.stringify(e))).status, 202);
       const state = (await s.env.client.workflow.getHandle(notificationWorkflowId('freee', `hr-${e.id}`)).result()) as NotificationState;
       assert.equal(state.phase, 'no_recipients');

@@ -8,24 +8,20 @@ import type { NotificationState } from '../../common/notify/types';
 import { notificationWorkflowId } from '../../common/ids';
 import { Delivery } from '../../models';
 import { seedNewBusiness, type Employee, type SeededBusiness } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/api-server';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { useTestApi } from '../support/api-per-test';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 describe('freee webhook → LINE WORKS message (end to end)', function () {
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('e2e');
   let biz: SeededBusiness;
 
   beforeEach(async function () {
     const s = stack();
-    taskQueue = uniqueTaskQueue('e2e');
-    api = await startTestApi(taskQueue);
     await s.lineWorks.clearFaults();
     biz = await seedNewBusiness();
-    await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
+    await s.freee.configureFreeeWebhook({ targetUrl: `${run.api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
   });
-  afterEach(async () => api.close());
 
   const employee = (): Employee => biz.employee;
 
@@ -45,7 +41,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
   it('delivers one message to the ID-linked employee, logs it, and is findable by CompanyId', async () => {
     const s = stack();
     const event = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       const answer = await s.freee.deliverFreeeWebhook({ event });
       assert.equal(answer.status, 202);
       const state = await resultOf(event.id);
@@ -77,7 +73,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
   it('delivers once when freee sends the same event twice', async () => {
     const s = stack();
     const event = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       const first = await s.freee.deliverFreeeWebhook({ event });
       const second = await s.freee.deliverFreeeWebhook({ event });
       assert.equal(first.status, 202);
@@ -94,7 +90,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
     const s = stack();
     await s.lineWorks.fault({ method: 'POST', path: '/v1.0/bots/:botId/users/:userId/messages', status: 503, times: 2 });
     const event = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       assert.equal((await s.freee.deliverFreeeWebhook({ event })).status, 202);
       const state = await resultOf(event.id);
       assert.equal(state.phase, 'delivered');
@@ -111,7 +107,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
     const s = stack();
     await s.lineWorks.fault({ method: 'POST', path: '/v1.0/bots/:botId/users/:userId/messages', status: 429, retryAfterSeconds: 2, times: 1 });
     const event = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await s.freee.deliverFreeeWebhook({ event });
       assert.equal((await resultOf(event.id)).phase, 'delivered');
     });
@@ -126,7 +122,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
     // The ID-link points at an account that LINE WORKS does not know (deleted user).
     await s.lineWorks.fault({ method: 'POST', path: '/v1.0/bots/:botId/users/:userId/messages', status: 404, times: 5 });
     const event = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await s.freee.deliverFreeeWebhook({ event });
       const state = await resultOf(event.id);
       assert.equal(state.phase, 'failed');
@@ -142,7 +138,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
     const s = stack();
     const first = eventFor(employee().freeeUserId);
     const second = eventFor(employee().freeeUserId);
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await s.freee.deliverFreeeWebhook({ event: first });
       assert.equal((await resultOf(first.id)).phase, 'delivered');
       await s.lineWorks.expireTenantTokens(biz.worksTenantId);
@@ -156,7 +152,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
 
   it('sends nothing to employees without an ID-link', async () => {
     const event = eventFor('999999');
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       assert.equal((await stack().freee.deliverFreeeWebhook({ event })).status, 202);
       const state = await resultOf(event.id);
       assert.equal(state.phase, 'no_recipients');
@@ -177,7 +173,7 @@ describe('freee webhook → LINE WORKS message (end to end)', function () {
       const wrong = await s.freee.deliverFreeeWebhook({ event, tokenOverride: 'not-the-token' });
       assert.equal(wrong.status, 401);
       assert.equal((wrong.body as { error: { code: string } }).error.code, 'invalid_token');
-      const missing = await fetch(`${api.url}/webhooks/freee`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json' } });
+      const missing = await fetch(`${run.api.url}/webhooks/freee`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json' } });
       assert.equal(missing.status, 401);
       await assertNothingStarted(String(event.id));
     });

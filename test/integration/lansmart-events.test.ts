@@ -8,23 +8,19 @@ import { orderStatusQuery, partnerActionUpdate } from '../../common/orders/messa
 import { jstDate } from '../../common/orders/schedule';
 import type { PartnerAction } from '../../common/orders/types';
 import { signTimestamped } from '../../api/signatures';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { lineTitlesTo, linkPartnerLine, seedLineUser } from '../support/line-partners';
 import { CHECKED_APPROVAL, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 describe('Lansmart platform events → the order workflow', () => {
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('orders');
   let partner: SeededPartner;
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('orders');
-    api = await startTestApi(taskQueue);
     partner = await seedPartner({ lineOption: false });
   });
-  afterEach(async () => api.close());
 
   const today = (): string => jstDate(new Date());
   const newOrder = () =>
@@ -36,7 +32,7 @@ describe('Lansmart platform events → the order workflow', () => {
 
   async function post(body: string, opts: { timestamp?: number; signature?: string } = {}) {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-    const res = await fetch(`${api.url}/events/lansmart`, {
+    const res = await fetch(`${run.api.url}/events/lansmart`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'x-renkei-timestamp': String(ts), 'x-renkei-signature': opts.signature ?? signTimestamped(body, stack().secrets.lansmartEventSecret, ts) },
@@ -46,7 +42,7 @@ describe('Lansmart platform events → the order workflow', () => {
 
   it('drives 発注書 → 業務報告 → 差し戻し → 支払通知書 once each, however often and in whatever order the events come again', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       const created = await newOrder();
       assert.equal(created.delivery.status, 202);
       const orderId = created.order.orderId;
@@ -85,7 +81,7 @@ describe('Lansmart platform events → the order workflow', () => {
 
   it('refuses forged, stale, malformed, unknown-order and out-of-order events and changes nothing', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       const forged = await s.lansmart.createOrder({ partnerId: partner.partnerId, title: 'x', amountYen: 1, workPeriod: { from: today(), to: today() }, closingDate: today(), signatureOverride: `sha256=${'0'.repeat(64)}` });
       assert.equal(forged.delivery.status, 401);
       const stale = await s.lansmart.createOrder({ partnerId: partner.partnerId, title: 'x', amountYen: 1, workPeriod: { from: today(), to: today() }, closingDate: today(), timestamp: Math.floor(Date.now() / 1000) - 3600 });
@@ -118,8 +114,8 @@ describe('Lansmart platform events → the order workflow', () => {
     const s = stack();
     partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
-    await withWorker(taskQueue, async () => {
-      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+    await withWorker(run.taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner);
       const created = await newOrder();
       const orderId = created.order.orderId;
       await act(orderId, CHECKED_APPROVAL, 'approve');

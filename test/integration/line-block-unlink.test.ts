@@ -11,10 +11,10 @@ import { lineLinkStatusQuery } from '../../common/partners/messages';
 import type { LineLinkState } from '../../common/partners/types';
 import { PartnerLineToken } from '../../models/partner-line-token';
 import type { lineLinkWorkflow } from '../../workflows/line-link';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { lineDeliveriesOf, lineTitlesTo, linkPartnerLine, partnerLineOf, pushesTo, seedLineUser, webhookOutcomes } from '../support/line-partners';
 import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const FRIEND = '友だち登録完了';
@@ -23,17 +23,13 @@ const REPORT = '業務報告が作成されました';
 
 describe('LINE block, unblock and 連動の解除 of a linked partner', function () {
   this.timeout(180_000);
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('line-state');
   let partner: SeededPartner;
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('line-state');
-    api = await startTestApi(taskQueue);
     partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
   });
-  afterEach(async () => api.close());
 
   const approve = (orderId: string) =>
     stack()
@@ -51,8 +47,8 @@ describe('LINE block, unblock and 連動の解除 of a linked partner', function
 
   it('sends by e-mail and in-app only while the partner blocks the account, logs each skipped LINE send, and resumes LINE after unblocking without a second 友だち登録完了', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      const { lineUserId, status, alreadyLinked } = await linkPartnerLine(api, taskQueue, partner);
+    await withWorker(run.taskQueue, async () => {
+      const { lineUserId, status, alreadyLinked } = await linkPartnerLine(run.api, run.taskQueue, partner);
       assert.equal(status, 'linked');
       assert.equal(alreadyLinked, false);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(FRIEND), '友だち登録完了 on LINE');
@@ -107,8 +103,8 @@ describe('LINE block, unblock and 連動の解除 of a linked partner', function
 
   it('learns of 連動の解除 when LINE refuses the tokens at the next delivery, ends the link, skips LINE with the reason, and lets the partner link again', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+    await withWorker(run.taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(FRIEND), '友だち登録完了 on LINE');
       const firstRun = await s.env.client.workflow.getHandle(lineLinkWorkflowId(partner.partnerId)).describe();
 
@@ -134,7 +130,7 @@ describe('LINE block, unblock and 連動の解除 of a linked partner', function
       assert.equal((await pushesTo(lineUserId, undefined)).length, pushesBefore, 'nothing pushed after 連動の解除');
 
       // The partner logs in with LINE again (consent again): a new link, LINE works again.
-      const again = await linkPartnerLine(api, taskQueue, partner);
+      const again = await linkPartnerLine(run.api, run.taskQueue, partner);
       assert.equal(again.status, 'linked');
       assert.equal(again.alreadyLinked, false);
       assert.equal(again.lineUserId, lineUserId, 'the LINE user ID does not change');

@@ -14,10 +14,10 @@ import { orderApproveExecutePostback, orderApprovePostback } from '../../common/
 import { Delivery } from '../../models/delivery';
 import { WebhookEvent } from '../../models/webhook-event';
 import { LANSMART_BOT_USER_ID, seedPartnerEmulators } from '../../scripts/lib/seed-partner-emulators';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { lineTitlesTo, linkPartnerLine, partnerLineOf, pushesTo, seedLineUser, webhookOutcomes } from '../support/line-partners';
 import { createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const FRIEND = '友だち登録完了';
@@ -32,20 +32,16 @@ const tally = (xs: string[]): Record<string, number> => {
 
 describe('duplicated and shuffled deliveries of LINE webhooks and platform events', function () {
   this.timeout(180_000);
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('line-dupes');
   let partner: SeededPartner;
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('line-dupes');
-    api = await startTestApi(taskQueue);
     partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
   });
-  afterEach(async () => api.close());
 
   const postWebhook = (body: string, signature: string | undefined) =>
-    fetch(`${api.url}/webhooks/line`, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=utf-8', ...(signature === undefined ? {} : { 'x-line-signature': signature }) } });
+    fetch(`${run.api.url}/webhooks/line`, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=utf-8', ...(signature === undefined ? {} : { 'x-line-signature': signature }) } });
   const sign = (body: string, secret: string): string => createHmac('sha256', secret).update(body).digest('base64');
   /** Turns the Official Account's webhook off (events are recorded, not sent) or back on. */
   const webhookOff = async (): Promise<void> => {
@@ -60,12 +56,12 @@ describe('duplicated and shuffled deliveries of LINE webhooks and platform event
       },
     });
   };
-  const webhookOn = () => seedPartnerEmulators(stack().line, stack().lansmart, stack().secrets, api.url);
+  const webhookOn = () => seedPartnerEmulators(stack().line, stack().lansmart, stack().secrets, run.api.url);
 
   it('notifies once per event and channel however often and in whatever order the webhooks and platform events come again', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+    await withWorker(run.taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner);
       await eventually(() => lineTitlesTo(lineUserId), (t) => t.includes(FRIEND), '友だち登録完了 on LINE');
 
       // 発注書 → [承認する] on LINE → 業務報告.
@@ -143,8 +139,8 @@ describe('duplicated and shuffled deliveries of LINE webhooks and platform event
 
   it('refuses a forged signature with 401 and applies nothing; answers an empty batch 200', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+    await withWorker(run.taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner);
       const handle = s.env.client.workflow.getHandle(lineLinkWorkflowId(partner.partnerId));
       await eventually(() => handle.query(lineLinkStatusQuery), (st) => st.status === 'linked' && st.friend, 'the link');
 

@@ -11,10 +11,10 @@ import { orderApproveExecutePostback, orderApprovePostback } from '../../common/
 import type { Order } from '../../emulators/lansmart/order';
 import { approveConfirmReply, missingInfoReply, staleTapReply } from '../../api/lansmart/line-replies';
 import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { lineTitlesTo, linkPartnerLine, pushesTo, seedLineUser, titleOf, webhookOutcomes } from '../support/line-partners';
 import { CHECKED_APPROVAL, createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const ORDER = '発注書を確認してください';
@@ -23,18 +23,14 @@ const CLOSED = staleTapReply('order_closed');
 
 describe('[承認する] postback from the LINE order notification', function () {
   this.timeout(180_000);
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('line-postback');
   let partner: SeededPartner;
   let lineUserId: string;
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('line-postback');
-    api = await startTestApi(taskQueue);
     partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
   });
-  afterEach(async () => api.close());
 
   const approvedReply = (order: Order): string => `発注書 ${order.orderNumber} を承認しました。`;
   const statusOf = async (orderId: string): Promise<string> => (await stack().env.client.workflow.getHandle(orderWorkflowId(orderId)).query(orderStatusQuery)).status;
@@ -60,8 +56,8 @@ describe('[承認する] postback from the LINE order notification', function ()
 
   it('approves the order from a tap once, answers every later tap clearly and changes nothing', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+    await withWorker(run.taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner));
 
       // The order notification carries [承認する] with the order's postback.
       const order = await notifiedOrder();
@@ -103,8 +99,8 @@ describe('[承認する] postback from the LINE order notification', function ()
     const s = stack();
     partner = await seedPartner({ lineOption: true, registered: false });
     await seedLineUser(partner);
-    await withWorker(taskQueue, async () => {
-      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+    await withWorker(run.taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner));
       const order = await notifiedOrder();
       const missing = missingInfoReply('bank_account', '');
       for (const tapped of [tapApprove, tap]) {
@@ -123,8 +119,8 @@ describe('[承認する] postback from the LINE order notification', function ()
   });
 
   it('answers two taps at once with one approval and one "already approved"', async () => {
-    await withWorker(taskQueue, async () => {
-      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+    await withWorker(run.taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner));
       const order = await notifiedOrder();
       const outcomes = (await Promise.all([tap(order.orderId), tap(order.orderId)])).flat();
       assert.equal(outcomes.length, 2);
@@ -144,8 +140,8 @@ describe('[承認する] postback from the LINE order notification', function ()
 
   it('answers a stale tap on an order approved on the web, and a tap on an order that has ended, without changing them', async () => {
     const s = stack();
-    await withWorker(taskQueue, async () => {
-      ({ lineUserId } = await linkPartnerLine(api, taskQueue, partner));
+    await withWorker(run.taskQueue, async () => {
+      ({ lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner));
 
       // Approved on the web page meanwhile: the LINE button is stale.
       const onWeb = await notifiedOrder();

@@ -4,21 +4,15 @@
 import { strict as assert } from 'node:assert';
 import { notificationWorkflowId } from '../../common/ids';
 import type { NotificationState } from '../../common/notify/types';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { seedNewBusiness } from '../support/fixtures';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 
 describe('notification status API (operators)', () => {
-  let api: TestApi;
-  let taskQueue: string;
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('status-api');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
+  const run = useTestApi('status-api');
 
   const get = async (path: string, authorization?: string) => {
-    const res = await fetch(`${api.url}${path}`, { headers: authorization === undefined ? {} : { authorization } });
+    const res = await fetch(`${run.api.url}${path}`, { headers: authorization === undefined ? {} : { authorization } });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -26,9 +20,9 @@ describe('notification status API (operators)', () => {
     const s = stack();
     const biz = await seedNewBusiness();
     const n = Number(biz.companyId);
-    await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
+    await s.freee.configureFreeeWebhook({ targetUrl: `${run.api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
     const event = s.freee.freeeEvent({ action: 'updated', approval_request: { company_id: n, applicant_id: n + 1, status: 'approved', id: 502 } });
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       assert.equal((await s.freee.deliverFreeeWebhook({ event })).status, 202);
       await s.env.client.workflow.getHandle(notificationWorkflowId('freee', String(event.id))).result();
     });

@@ -14,34 +14,30 @@ import { partnerActionUpdate } from '../../common/orders/messages';
 import type { NotificationState, NotifyFreeeInput } from '../../common/notify/types';
 import { Delivery, TenantLink } from '../../models';
 import { createApiMetrics } from '../../observability/api-metrics';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { runEntry } from '../support/process';
 import { seedNewBusiness, type SeededBusiness } from '../support/fixtures';
 import { lineDeliveriesOf, linkPartnerLine, newLineUserId, partnerCommandsFor, partnerLineOf, seedLineUser } from '../support/line-partners';
 import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
 import { CHECKED_APPROVAL, createPlatformOrder, seedPartner } from '../support/partners';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const MESSAGES = '/v1.0/bots/:botId/users/:userId/messages';
 
 describe('operator view: why someone did not get a notification', function () {
   this.timeout(180_000);
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('explain');
 
   beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('explain');
-    api = await startTestApi(taskQueue);
     await stack().lineWorks.clearFaults();
   });
   afterEach(async () => {
     await stack().lineWorks.clearFaults();
-    await api.close();
   });
 
   const get = async (path: string, token: string | null = stack().secrets.operatorApiToken) => {
-    const res = await fetch(`${api.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${run.api.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
     const text = await res.text();
     return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: () => JSON.parse(text) as Explanation };
   };
@@ -55,7 +51,7 @@ describe('operator view: why someone did not get a notification', function () {
   /** freee delivers an approval-request webhook addressed to `freeeUserId` of the business. */
   async function freeeEvent(biz: SeededBusiness, freeeUserId: string): Promise<string> {
     const s = stack();
-    await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
+    await s.freee.configureFreeeWebhook({ targetUrl: `${run.api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
     const event = s.freee.freeeEvent({ action: 'updated', approval_request: { company_id: Number(biz.companyId), applicant_id: Number(freeeUserId), status: 'approved', id: randomInt(1, 1_000_000) } });
     assert.equal((await s.freee.deliverFreeeWebhook({ event })).status, 202);
     return String(event.id);
@@ -65,7 +61,7 @@ describe('operator view: why someone did not get a notification', function () {
   it('not linked: the addressed freee user has no ID連携, so nothing went to LINE WORKS', async () => {
     const biz = await seedNewBusiness();
     const stranger = String(Number(biz.employee.freeeUserId) + 7);
-    const eventId = await withWorker(taskQueue, async () => {
+    const eventId = await withWorker(run.taskQueue, async () => {
       const id = await freeeEvent(biz, stranger);
       assert.equal((await resultOf(id)).phase, 'no_recipients');
       return id;
@@ -79,10 +75,10 @@ describe('operator view: why someone did not get a notification', function () {
     assert.match(e.workflows[0]?.summary ?? '', new RegExp(`事業所 ${biz.companyId}`));
 
     // The same answer as text from `npm run explain`.
-    const run = runEntry('scripts/explain.ts', { RENKEI_API_URL: api.url, OPERATOR_API_TOKEN: stack().secrets.operatorApiToken }, ['--event', eventId]);
-    assert.equal(await run.exited, 0, run.output());
-    assert.match(run.output(), new RegExp(`Findings:\\n(.|\\n)*has no ID連携`));
-    assert.match(run.output(), /http:\/\/127\.0\.0\.1:8233\/namespaces\/default\/workflows\/notify%3Afreee%3A/);
+    const cli = runEntry('scripts/explain.ts', { RENKEI_API_URL: run.api.url, OPERATOR_API_TOKEN: stack().secrets.operatorApiToken }, ['--event', eventId]);
+    assert.equal(await cli.exited, 0, cli.output());
+    assert.match(cli.output(), new RegExp(`Findings:\\n(.|\\n)*has no ID連携`));
+    assert.match(cli.output(), /http:\/\/127\.0\.0\.1:8233\/namespaces\/default\/workflows\/notify%3Afreee%3A/);
 
     const person = await explained(`/api/operator/employees/${biz.companyId}/${stranger}`);
     assert.ok(has(person, new RegExp(`freee user ${stranger} of 事業所 ${biz.companyId} is not ID-linked now`)), person.findings.join('\n'));
@@ -94,7 +90,7 @@ describe('operator view: why someone did not get a notification', function () {
     const biz = await seedNewBusiness();
     // LINE WORKS refuses the token on the message, and again after renkei renewed it.
     await s.lineWorks.fault({ method: 'POST', path: MESSAGES, status: 401, times: 2 });
-    const eventId = await withWorker(taskQueue, async () => {
+    const eventId = await withWorker(run.taskQueue, async () => {
       const id = await freeeEvent(biz, biz.employee.freeeUserId);
       await eventually(() => TenantLink.findById(biz.worksTenantId).lean(), (t) => t?.status === 'suspended', 'the tenant suspended');
       await eventually(async () => (await explained(`/api/operator/events/freee/${id}`)).workflows[0]?.searchAttributes.NotificationStatus, (v) => v === 'suspended', 'the notification waiting');
@@ -112,10 +108,10 @@ describe('operator view: why someone did not get a notification', function () {
 
   it('app removed: the removal revoked the links, so a later notification reaches nobody, and says why', async () => {
     const s = stack();
-    const commands = commandsFor(taskQueue);
+    const commands = commandsFor(run.taskQueue);
     const t = newTenant();
     const eventId = `ev-${randomUUID()}`;
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       const [user] = await linkEmployees(commands, t, 1);
       await commands.removeApp(t.worksTenantId, { deliveryId: randomUUID(), requestId: randomUUID(), reason: 'app_uninstalled' });
@@ -131,7 +127,7 @@ describe('operator view: why someone did not get a notification', function () {
         recipientFreeeUserIds: [user as string],
         createdAt: new Date().toISOString(),
       };
-      await startFreeeNotification(s.env.client, createApiMetrics(), taskQueue, event);
+      await startFreeeNotification(s.env.client, createApiMetrics(), run.taskQueue, event);
       assert.equal((await resultOf(eventId)).phase, 'no_recipients');
     });
     const e = await explained(`/api/operator/events/freee/${eventId}`);
@@ -144,7 +140,7 @@ describe('operator view: why someone did not get a notification', function () {
     const s = stack();
     const biz = await seedNewBusiness();
     await s.lineWorks.fault({ method: 'POST', path: MESSAGES, status: 400, times: 1 });
-    const eventId = await withWorker(taskQueue, async () => {
+    const eventId = await withWorker(run.taskQueue, async () => {
       const id = await freeeEvent(biz, biz.employee.freeeUserId);
       assert.equal((await resultOf(id)).phase, 'failed');
       return id;
@@ -162,7 +158,7 @@ describe('operator view: why someone did not get a notification', function () {
     const s = stack();
     const biz = await seedNewBusiness();
     await s.lineWorks.fault({ method: 'POST', path: MESSAGES, status: 503, times: 1000 });
-    const workflowId = await withWorker(taskQueue, async () => {
+    const workflowId = await withWorker(run.taskQueue, async () => {
       const id = await freeeEvent(biz, biz.employee.freeeUserId);
       const wf = notificationWorkflowId('freee', id);
       await eventually(() => Delivery.findOne({ workflowId: wf, channel: 'lineworks' }).lean(), (d) => (d?.attemptLog?.length ?? 0) >= 2, 'two attempts logged');
@@ -187,8 +183,8 @@ describe('operator view: why someone did not get a notification', function () {
     const s = stack();
     const partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
-    const orderId = await withWorker(taskQueue, async () => {
-      const { lineUserId } = await linkPartnerLine(api, taskQueue, partner);
+    const orderId = await withWorker(run.taskQueue, async () => {
+      const { lineUserId } = await linkPartnerLine(run.api, run.taskQueue, partner);
       await s.line.block(lineUserId);
       await eventually(() => partnerLineOf(partner.partnerId), (l) => l?.blocked === true, 'the partner marked blocking');
       const { orderId: id } = await createPlatformOrder(partner, Date.now());
@@ -216,7 +212,7 @@ describe('operator view: why someone did not get a notification', function () {
     const s = stack();
     const partner = await seedPartner({ lineOption: false });
     const closingDate = `${new Date().getUTCFullYear() + 1}-03-31`;
-    const orderId = await withWorker(taskQueue, async () => {
+    const orderId = await withWorker(run.taskQueue, async () => {
       const { orderId: id } = await createPlatformOrder(partner, Date.now(), closingDate);
       const handle = s.env.client.workflow.getHandle(orderWorkflowId(id));
       await eventually(async () => (await handle.describe()).status.name, (x) => x === 'RUNNING', 'the order running');
@@ -264,9 +260,9 @@ describe('operator view: why someone did not get a notification', function () {
     const s = stack();
     const partner = await seedPartner({ lineOption: true });
     await seedLineUser(partner);
-    await withWorker(taskQueue, async () => {
-      await linkPartnerLine(api, taskQueue, partner);
-      const refused = await partnerCommandsFor(taskQueue)
+    await withWorker(run.taskQueue, async () => {
+      await linkPartnerLine(run.api, run.taskQueue, partner);
+      const refused = await partnerCommandsFor(run.taskQueue)
         .linkLine(partner.partnerId, { companyId: partner.companyId, lineUserId: newLineUserId(), partnerEmail: partner.email, lineEmail: partner.email, friend: true }, `line-login:${randomUUID()}`)
         .then(
           () => undefined,

@@ -2,28 +2,22 @@
 // runs the cascade, and the cascade report — behind the operator token.
 import { strict as assert } from 'node:assert';
 import { cascadeUnlinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 
 describe('operator endpoints for links', () => {
-  let api: TestApi;
-  let taskQueue: string;
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('operator');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
+  const run = useTestApi('operator');
 
   const get = async (path: string, token: string | null = stack().secrets.operatorApiToken) => {
-    const res = await fetch(`${api.url}${path}`, { headers: token !== null ? { authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(`${run.api.url}${path}`, { headers: token !== null ? { authorization: `Bearer ${token}` } : {} });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   it('lists a tenant’s links page by page, unlinks the tenant through the cascade, and shows the report', async () => {
     const t = newTenant();
-    const commands = commandsFor(taskQueue);
-    await withWorker(taskQueue, async () => {
+    const commands = commandsFor(run.taskQueue);
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       await linkEmployees(commands, t, 5);
 
@@ -36,14 +30,14 @@ describe('operator endpoints for links', () => {
       assert.deepEqual((second.body.links as Array<{ freeeUserId: string }>).map((l) => l.freeeUserId), ['u0004', 'u0005']);
       assert.equal(second.body.next, null);
 
-      const unlink = await fetch(`${api.url}/api/tenants/${t.worksTenantId}/unlink`, { method: 'POST', headers: { authorization: `Bearer ${stack().secrets.operatorApiToken}` } });
+      const unlink = await fetch(`${run.api.url}/api/tenants/${t.worksTenantId}/unlink`, { method: 'POST', headers: { authorization: `Bearer ${stack().secrets.operatorApiToken}` } });
       assert.equal(unlink.status, 202);
       const { cascadeWorkflowId } = (await unlink.json()) as { cascadeWorkflowId: string };
       assert.match(cascadeWorkflowId, new RegExp(`^${cascadeUnlinkWorkflowId(t.worksTenantId, '')}`));
       // The tenant link ends once its cascade has finished.
       await stack().env.client.workflow.getHandle(tenantLinkWorkflowId(t.worksTenantId)).result();
       await stack().env.client.workflow.getHandle(cascadeWorkflowId).result();
-      const again = await fetch(`${api.url}/api/tenants/${t.worksTenantId}/unlink`, { method: 'POST', headers: { authorization: `Bearer ${stack().secrets.operatorApiToken}` } });
+      const again = await fetch(`${run.api.url}/api/tenants/${t.worksTenantId}/unlink`, { method: 'POST', headers: { authorization: `Bearer ${stack().secrets.operatorApiToken}` } });
       assert.equal(again.status, 409, 'an unlinked tenant cannot be unlinked again');
     });
     const cascades = await get(`/api/tenants/${t.worksTenantId}/cascades`);

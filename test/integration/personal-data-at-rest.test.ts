@@ -14,12 +14,12 @@ import { FreeeOAuthClient } from '../../providers/freee/oauth-client';
 import { FreeeTokenManager } from '../../providers/freee/token-manager';
 import { MongoFreeeTokenStore } from '../../models/freee-token-store';
 import { TokenCipher } from '../../security/token-cipher';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { linkPartnerLine, lineTitlesTo, seedLineUser } from '../support/line-partners';
 import { commandsFor, linkTenant, newTenant, seedWorksTenant } from '../support/links';
 import { mailSubjectsTo, seedPartner } from '../support/partners';
 import { dumpMongo, dumpWorkflows, findInClear } from '../support/raw-dumps';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 const FREEE_REDIRECT = 'https://renkei.example/auth/freee/callback';
@@ -31,14 +31,8 @@ async function bearerTokensSeen(control: { requests(f: { afterSeq?: number }): P
 }
 
 describe('personal data at rest: Mongo and workflow histories', () => {
-  let api: TestApi;
-  let taskQueue: string;
+  const run = useTestApi('pii');
 
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('pii');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
 
   /** freee's login and consent walked for real; the tokens stored as the API's sign-in stores them. */
   async function authoriseFreee(userId: number, companyId: number, email: string): Promise<{ accessToken: string; refreshToken: string }> {
@@ -69,13 +63,13 @@ describe('personal data at rest: Mongo and workflow histories', () => {
     const secrets: Record<string, string> = {};
     const idsOutOfHistories: Record<string, string> = {};
 
-    await withWorker(taskQueue, async () => {
+    await withWorker(run.taskQueue, async () => {
       // Lansmart × LINE: registered with LINE Login, then an order notified by e-mail, in-app and LINE.
       const partner = await seedPartner({ lineOption: true });
       await seedLineUser(partner);
       // The first e-mail (友だち登録完了 of the link) is refused once, the reply quoting the address.
       await s.mail.smtpFault({ code: 451, message: `4.2.0 <${partner.email}>: Recipient address rejected: try again later` });
-      const linked = await linkPartnerLine(api, taskQueue, partner);
+      const linked = await linkPartnerLine(run.api, run.taskQueue, partner);
       assert.equal(linked.status, 'linked');
       const { order } = await s.lansmart.createOrder({
         partnerId: partner.partnerId,
@@ -101,13 +95,13 @@ describe('personal data at rest: Mongo and workflow histories', () => {
       const tenant = newTenant();
       const freeeUserId = randomInt(100_000, 999_999);
       const worksUserId = `w-${freeeUserId}@${tenant.worksTenantId}`;
-      const commands = commandsFor(taskQueue);
+      const commands = commandsFor(run.taskQueue);
       await linkTenant(commands, tenant);
       await seedWorksTenant(tenant, [worksUserId]);
       const freeeEmail = `emp-${freeeUserId}@free.example`;
       const freeeTokens = await authoriseFreee(freeeUserId, Number(tenant.companyId), freeeEmail);
       await commands.linkEmployee(tenant.companyId, String(freeeUserId), { worksTenantId: tenant.worksTenantId, worksUserId }, randomUUID());
-      await s.freee.configureFreeeWebhook({ targetUrl: `${api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
+      await s.freee.configureFreeeWebhook({ targetUrl: `${run.api.url}/webhooks/freee`, verificationToken: s.secrets.freeeWebhookToken });
       const event = s.freee.freeeEvent({
         action: 'updated',
         approval_request: { company_id: Number(tenant.companyId), applicant_id: freeeUserId, status: 'approved', id: randomInt(1, 1_000_000) },

@@ -7,32 +7,26 @@ import { randomUUID } from 'node:crypto';
 import { richMenuProvisionWorkflowId } from '../../common/ids';
 import { POSTBACK } from '../../common/links/postbacks';
 import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { useTestApi } from '../support/api-per-test';
 import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf } from '../support/links';
-import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
+import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 describe('rich-menu workflows', () => {
-  let api: TestApi;
-  let taskQueue: string;
-  beforeEach(async () => {
-    taskQueue = uniqueTaskQueue('richmenu');
-    api = await startTestApi(taskQueue);
-  });
-  afterEach(async () => api.close());
+  const run = useTestApi('richmenu');
 
   it('re-provisions the menus ([ID連携] by default) and switches a person to the 人事労務 menu and back', async () => {
     const s = stack();
     const t = newTenant();
-    const commands = commandsFor(taskQueue);
-    await withWorker(taskQueue, async () => {
+    const commands = commandsFor(run.taskQueue);
+    await withWorker(run.taskQueue, async () => {
       await linkTenant(commands, t);
       const [user] = await linkEmployees(commands, t, 1);
       const worksUserId = worksUserOf(t, user as string);
 
       const menus = await s.env.client.workflow.execute<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
         workflowId: richMenuProvisionWorkflowId(t.worksTenantId, randomUUID()),
-        taskQueue,
+        taskQueue: run.taskQueue,
         args: [{ worksTenantId: t.worksTenantId }],
       });
       assert.deepEqual(Object.keys(menus).sort(), ['attendance', 'linked', 'unlinked']);

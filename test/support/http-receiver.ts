@@ -52,3 +52,21 @@ export class HttpReceiver {
     this.server?.close();
   }
 }
+
+/**
+ * For a describe block: a receiver started before its tests and stopped after them, whose record
+ * of requests is emptied before each test (call it inside `describe`, before hooks that use it).
+ */
+export function useHttpReceiver(path: string, answer: (request: ReceivedRequest, index: number) => ReceiverAnswer): HttpReceiver {
+  const receiver = new HttpReceiver(path, answer);
+  before(async () => {
+    await receiver.start();
+  });
+  after(() => {
+    receiver.stop();
+  });
+  beforeEach(() => {
+    receiver.received.length = 0;
+  });
+  return receiver;
+}

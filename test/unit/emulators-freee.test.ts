@@ -2,31 +2,28 @@
 
 import { strict as assert } from 'node:assert';
 import { EmulatorControl, EmulatorControlError, freeeEvent, startEmulators, type RunningEmulators } from '../../emulators';
-import { HttpReceiver } from '../support/http-receiver';
+import { useHttpReceiver } from '../support/http-receiver';
 
 describe('freee emulator webhooks', () => {
   let emulators: RunningEmulators;
   let control: EmulatorControl;
   // renkei's webhook endpoint: accepts only the configured verification token.
-  const receiver = new HttpReceiver('/webhooks/freee', (request) => {
+  const receiver = useHttpReceiver('/webhooks/freee', (request) => {
     const ok = request.headers['x-freee-token'] === 'verify-me';
     return { status: ok ? 200 : 401, json: { ok } };
   });
   const received = receiver.received;
 
   before(async () => {
-    await receiver.start();
     emulators = await startEmulators();
     control = new EmulatorControl(emulators.urls.freee);
   });
 
   after(async () => {
     await emulators.stop();
-    receiver.stop();
   });
 
   beforeEach(async () => {
-    received.length = 0;
     await control.reset();
     await control.configureFreeeWebhook({ targetUrl: receiver.url, verificationToken: 'verify-me' });
   });

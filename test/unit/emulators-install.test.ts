@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
 import { type AppUninstalledEvent } from '../../emulators';
 import { signedInBrowser } from '../support/emulator-sign-in';
-import { HttpReceiver } from '../support/http-receiver';
+import { useHttpReceiver } from '../support/http-receiver';
 import { useEmulators } from '../support/emulator-suite';
 
 const CLIENT_ID = 'freee-app';
@@ -23,23 +23,14 @@ describe('LINE WORKS emulator: app install and removal (emulator-specific contra
   const emu = useEmulators('lineworks');
   /** Statuses renkei's lifecycle endpoint answers next (200 once they are used up). */
   const answers: number[] = [];
-  const receiver = new HttpReceiver('/lineworks/lifecycle', () => ({ status: answers.shift() ?? 200, json: { ok: true } }));
+  const receiver = useHttpReceiver('/lineworks/lifecycle', () => ({ status: answers.shift() ?? 200, json: { ok: true } }));
   const received = receiver.received;
 
   const installUrl = (returnTo = RETURN_TO): string => `${emu.base}/admin/apps/${CLIENT_ID}/install?${new URLSearchParams({ return_to: returnTo }).toString()}`;
 
   const signedIn = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
-  before(async () => {
-    await receiver.start();
-  });
-
-  after(() => {
-    receiver.stop();
-  });
-
   beforeEach(async () => {
-    received.length = 0;
     answers.length = 0;
     await emu.control.reset();
     await emu.control.seedLineWorks({

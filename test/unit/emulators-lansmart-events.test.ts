@@ -5,10 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
 import { EmulatorControlError } from '../../emulators/control-client';
-import { silentLogger } from '../../emulators/harness/logger';
-import { startEmulatorServer, type RunningEmulator } from '../../emulators/harness/server';
-import { LansmartControl, createLansmartEmulator, type PlatformEvent } from '../../emulators/lansmart';
-import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
+import { type PlatformEvent } from '../../emulators/lansmart';
+import { type ReceivedRequest, useHttpReceiver } from '../support/http-receiver';
+import { useLansmartEmulator } from '../support/emulator-suite';
 
 const SECRET = 'event-secret';
 
@@ -22,18 +21,17 @@ function verifies(received: ReceivedRequest, secret: string): boolean {
 const eventOf = (received: ReceivedRequest | undefined): PlatformEvent => JSON.parse(received?.body ?? 'null') as PlatformEvent;
 
 describe('Lansmart platform emulator events and company console', () => {
-  let emulator: RunningEmulator;
-  let control: LansmartControl;
-  const receiver = new HttpReceiver('/webhooks/lansmart', () => ({ status: 202, json: { accepted: true } }));
+  const lansmart = useLansmartEmulator();
+  const receiver = useHttpReceiver('/webhooks/lansmart', () => ({ status: 202, json: { accepted: true } }));
   const received = receiver.received;
 
   const rejectsWith = (status: number) => (error: unknown) => error instanceof EmulatorControlError && error.status === status;
 
   const order = (orderId: string) =>
-    control.createOrder({ orderId, partnerId: 'p-1', title: 'バナー制作', amountYen: 80_000, workPeriod: { from: '2026-03-01', to: '2026-03-31' }, closingDate: '2026-03-31' });
+    lansmart.control.createOrder({ orderId, partnerId: 'p-1', title: 'バナー制作', amountYen: 80_000, workPeriod: { from: '2026-03-01', to: '2026-03-31' }, closingDate: '2026-03-31' });
 
   const partnerAction = async (orderId: string, key: string, body: unknown): Promise<number> => {
-    const response = await fetch(`${emulator.url}/api/v1/orders/${orderId}/partner-actions`, {
+    const response = await fetch(`${lansmart.url}/api/v1/orders/${orderId}/partner-actions`, {
       method: 'POST',
       headers: { authorization: 'Bearer key', 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body),
@@ -46,26 +44,13 @@ describe('Lansmart platform emulator events and company console', () => {
   const toInvoiced = async (orderId: string): Promise<void> => {
     await order(orderId);
     await partnerAction(orderId, `${orderId}-a`, { type: 'order.approve', partnerId: 'p-1', payload: {} });
-    await control.createWorkReport(orderId);
+    await lansmart.control.createWorkReport(orderId);
     await partnerAction(orderId, `${orderId}-w`, { type: 'work.register', partnerId: 'p-1', payload: { entries: [{ date: '2026-03-02', hours: 3, description: 'デザイン' }] } });
     await partnerAction(orderId, `${orderId}-i`, { type: 'invoice.submit', partnerId: 'p-1', payload: { billingMonth: '2026-03', items: [{ name: 'バナー', amountYen: 80_000 }], expenses: [] } });
   };
 
-  before(async () => {
-    await receiver.start();
-    emulator = await startEmulatorServer(createLansmartEmulator(), { host: '127.0.0.1', port: 0, logger: silentLogger() });
-    control = new LansmartControl(emulator.url);
-  });
-
-  after(async () => {
-    await emulator.stop();
-    receiver.stop();
-  });
-
   beforeEach(async () => {
-    received.length = 0;
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-    await control.seed({
+    await lansmart.control.seed({
       apiKey: 'key',
       eventTargetUrl: receiver.url,
       eventSecret: SECRET,
@@ -101,7 +86,7 @@ describe('Lansmart platform emulator events and company console', () => {
       },
     );
 
-    const deliveries = await control.events();
+    const deliveries = await lansmart.control.events();
     assert.equal(deliveries.length, 1);
     assert.equal(deliveries[0]?.eventId, event.eventId);
     assert.equal(deliveries[0]?.targetUrl, receiver.url);
@@ -111,18 +96,18 @@ describe('Lansmart platform emulator events and company console', () => {
 
   it('sends each company step with its data', async () => {
     await toInvoiced('ord-2');
-    await control.remandInvoice('ord-2', { reason: '金額が発注書と異なります' });
+    await lansmart.control.remandInvoice('ord-2', { reason: '金額が発注書と異なります' });
     await partnerAction('ord-2', 'ord-2-i2', { type: 'invoice.submit', partnerId: 'p-1', payload: { billingMonth: '2026-03', items: [{ name: 'バナー', amountYen: 80_000 }], expenses: [] } });
-    await control.issuePaymentNotice('ord-2', { approvalDueDate: '2026-04-10' });
+    await lansmart.control.issuePaymentNotice('ord-2', { approvalDueDate: '2026-04-10' });
     await order('ord-3');
-    await control.cancelOrder('ord-3', { reason: '予算の都合' });
+    await lansmart.control.cancelOrder('ord-3', { reason: '予算の都合' });
 
     const events = received.map(eventOf);
     assert.deepEqual(
       events.map((event) => `${event.orderId}:${event.type}`),
       ['ord-2:order.created', 'ord-2:work_report.created', 'ord-2:invoice.remanded', 'ord-2:payment_notice.issued', 'ord-3:order.created', 'ord-3:order.cancelled'],
     );
-    const state = await control.order('ord-2');
+    const state = await lansmart.control.order('ord-2');
     assert.deepEqual(events[1]?.data, { reportId: state.report?.reportId, period: { from: '2026-03-01', to: '2026-03-31' }, closingDate: '2026-03-31' });
     assert.deepEqual(events[2]?.data, { invoiceId: state.invoice?.invoiceId, reason: '金額が発注書と異なります' });
     assert.deepEqual(events[3]?.data, { paymentNoticeId: state.paymentNotice?.paymentNoticeId, amountYen: 80_000, approvalDueDate: '2026-04-10' });
@@ -133,16 +118,16 @@ describe('Lansmart platform emulator events and company console', () => {
 
   it('refuses company steps the status does not allow with 409 and sends nothing', async () => {
     await order('ord-4');
-    await assert.rejects(control.createWorkReport('ord-4'), rejectsWith(409));
-    await assert.rejects(control.remandInvoice('ord-4', { reason: 'x' }), rejectsWith(409));
-    await assert.rejects(control.issuePaymentNotice('ord-4', { approvalDueDate: '2026-04-10' }), rejectsWith(409));
-    await assert.rejects(control.approveOverdue('ord-4'), rejectsWith(409));
-    await control.cancelOrder('ord-4');
-    await assert.rejects(control.cancelOrder('ord-4'), rejectsWith(409));
-    await assert.rejects(control.createWorkReport('ord-unknown'), rejectsWith(404));
+    await assert.rejects(lansmart.control.createWorkReport('ord-4'), rejectsWith(409));
+    await assert.rejects(lansmart.control.remandInvoice('ord-4', { reason: 'x' }), rejectsWith(409));
+    await assert.rejects(lansmart.control.issuePaymentNotice('ord-4', { approvalDueDate: '2026-04-10' }), rejectsWith(409));
+    await assert.rejects(lansmart.control.approveOverdue('ord-4'), rejectsWith(409));
+    await lansmart.control.cancelOrder('ord-4');
+    await assert.rejects(lansmart.control.cancelOrder('ord-4'), rejectsWith(409));
+    await assert.rejects(lansmart.control.createWorkReport('ord-unknown'), rejectsWith(404));
     await assert.rejects(order('ord-4'), rejectsWith(409));
     await assert.rejects(
-      control.createOrder({ partnerId: 'p-1', title: '逆順', amountYen: 1, workPeriod: { from: '2026-03-31', to: '2026-03-01' }, closingDate: '2026-03-31' }),
+      lansmart.control.createOrder({ partnerId: 'p-1', title: '逆順', amountYen: 1, workPeriod: { from: '2026-03-31', to: '2026-03-01' }, closingDate: '2026-03-31' }),
       rejectsWith(400),
     );
 
@@ -150,17 +135,17 @@ describe('Lansmart platform emulator events and company console', () => {
       received.map((entry) => eventOf(entry).type),
       ['order.created', 'order.cancelled'],
     );
-    assert.equal((await control.order('ord-4')).status, 'cancelled');
+    assert.equal((await lansmart.control.order('ord-4')).status, 'cancelled');
   });
 
   it('sends forged, stale and malformed events on request', async () => {
     await order('ord-5');
     await partnerAction('ord-5', 'ord-5-a', { type: 'order.approve', partnerId: 'p-1', payload: {} });
-    await control.createWorkReport('ord-5', { signatureOverride: 'sha256=deadbeef' });
+    await lansmart.control.createWorkReport('ord-5', { signatureOverride: 'sha256=deadbeef' });
     const stale = Math.floor(Date.now() / 1000) - 3600;
     await toInvoiced('ord-6');
-    await control.remandInvoice('ord-6', { reason: '再提出してください', timestamp: stale });
-    await control.cancelOrder('ord-6', { rawBody: '{"eventId": ' });
+    await lansmart.control.remandInvoice('ord-6', { reason: '再提出してください', timestamp: stale });
+    await lansmart.control.cancelOrder('ord-6', { rawBody: '{"eventId": ' });
 
     const [, forgedReport, , , staleRemand, malformed] = received;
     assert.equal(forgedReport?.headers['x-renkei-signature'], 'sha256=deadbeef');
@@ -173,34 +158,34 @@ describe('Lansmart platform emulator events and company console', () => {
 
   it('replays recorded events duplicated, shuffled or all at once, with their eventIds', async () => {
     await order('ord-7');
-    await control.cancelOrder('ord-7');
+    await lansmart.control.cancelOrder('ord-7');
     const originals = received.map((entry) => entry.body);
     const [createdId, cancelledId] = originals.map((body) => (JSON.parse(body) as PlatformEvent).eventId);
     received.length = 0;
 
-    const duplicated = await control.replayEvents({ times: 3 });
+    const duplicated = await lansmart.control.replayEvents({ times: 3 });
     assert.equal(duplicated.length, 6);
     assert.deepEqual(received.map((entry) => entry.body), [...originals, ...originals, ...originals]);
     assert.ok(received.every((entry) => verifies(entry, SECRET)));
     assert.ok(duplicated.every((delivery) => delivery.replay && delivery.status === 202));
 
     received.length = 0;
-    const shuffled = await control.replayEvents({ eventIds: [cancelledId as string, createdId as string], times: 2, shuffle: true });
+    const shuffled = await lansmart.control.replayEvents({ eventIds: [cancelledId as string, createdId as string], times: 2, shuffle: true });
     assert.deepEqual(received.map((entry) => eventOf(entry).eventId), shuffled.map((delivery) => delivery.eventId), 'the answer lists the sendings in order');
     assert.deepEqual(shuffled.map((delivery) => delivery.eventId).sort(), [createdId, createdId, cancelledId, cancelledId].sort());
 
     received.length = 0;
-    const parallel = await control.replayEvents({ eventIds: [createdId as string], times: 4, parallel: true });
+    const parallel = await lansmart.control.replayEvents({ eventIds: [createdId as string], times: 4, parallel: true });
     assert.equal(parallel.length, 4);
     assert.equal(received.length, 4);
     assert.ok(received.every((entry) => entry.body === originals[0]));
 
-    await assert.rejects(control.replayEvents({ eventIds: ['no-such-event'] }), rejectsWith(404));
-    assert.equal((await control.events()).length, 2 + 6 + 4 + 4);
+    await assert.rejects(lansmart.control.replayEvents({ eventIds: ['no-such-event'] }), rejectsWith(404));
+    assert.equal((await lansmart.control.events()).length, 2 + 6 + 4 + 4);
   });
 
   it('records an unreachable renkei instead of failing the company step', async () => {
-    await control.seed({ eventTargetUrl: 'http://127.0.0.1:1/nowhere' });
+    await lansmart.control.seed({ eventTargetUrl: 'http://127.0.0.1:1/nowhere' });
     const { order: created, delivery } = await order('ord-8');
     assert.equal(created.status, 'ordered');
     assert.equal(delivery.status, null);
@@ -209,7 +194,7 @@ describe('Lansmart platform emulator events and company console', () => {
 
   it('lets a person play the company in the console page', async () => {
     const page = async (path: string, form?: Record<string, string>): Promise<{ status: number; location: string | null; text: string }> => {
-      const response = await fetch(`${emulator.url}${path}`, {
+      const response = await fetch(`${lansmart.url}${path}`, {
         method: form === undefined ? 'GET' : 'POST',
         redirect: 'manual',
         ...(form === undefined ? {} : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() }),
@@ -231,7 +216,7 @@ describe('Lansmart platform emulator events and company console', () => {
     const created = await page('/company/orders', { partnerId: 'p-1', title: '<b>ロゴ</b>制作', amountYen: '120000', from: '2026-03-01', to: '2026-03-31', closingDate: '2026-03-31' });
     assert.equal(created.status, 303);
     assert.equal(created.location, '/company/orders?notice=created&delivery=202');
-    const [orderRecord] = await control.orders();
+    const [orderRecord] = await lansmart.control.orders();
     assert.equal(orderRecord?.title, '<b>ロゴ</b>制作');
     assert.equal(eventOf(received[0]).type, 'order.created');
 
@@ -264,6 +249,6 @@ describe('Lansmart platform emulator events and company console', () => {
       ['order.created', 'work_report.created', 'invoice.remanded', 'payment_notice.issued'],
     );
     assert.equal((eventOf(received[2]).data as { reason: string }).reason, 'ロゴの色を修正してください');
-    assert.equal((await control.order(orderId)).status, 'payment_notice_issued');
+    assert.equal((await lansmart.control.order(orderId)).status, 'payment_notice_issued');
   });
 });

@@ -3,9 +3,8 @@
 // machine's 409s, another partner's 403).
 
 import { strict as assert } from 'node:assert';
-import { LansmartControl, createLansmartEmulator, type Order, type PartnerActionRequest } from '../../emulators/lansmart';
-import { silentLogger } from '../../emulators/harness/logger';
-import { startEmulatorServer, type RunningEmulator } from '../../emulators/harness/server';
+import { type Order, type PartnerActionRequest } from '../../emulators/lansmart';
+import { useLansmartEmulator } from '../support/emulator-suite';
 
 const API_KEY = 'lansmart-test-key';
 
@@ -19,12 +18,11 @@ interface ApiAnswer {
 }
 
 describe('Lansmart platform emulator API', () => {
-  let emulator: RunningEmulator;
-  let control: LansmartControl;
+  const lansmart = useLansmartEmulator();
 
   const api = async (method: string, path: string, options: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {}): Promise<ApiAnswer> => {
     const key = options.key === undefined ? API_KEY : options.key;
-    const response = await fetch(`${emulator.url}/api/v1${path}`, {
+    const response = await fetch(`${lansmart.url}/api/v1${path}`, {
       method,
       headers: {
         ...(key === null ? {} : { authorization: `Bearer ${key}` }),
@@ -44,21 +42,11 @@ describe('Lansmart platform emulator API', () => {
   const orderOf = (answer: ApiAnswer): Order => (answer.body as { order: Order }).order;
 
   const newOrder = async (orderId: string, partnerId = 'p-registered'): Promise<void> => {
-    await control.createOrder({ orderId, partnerId, title: 'LP制作', amountYen: 300_000, workPeriod: { from: '2026-01-01', to: '2026-01-31' }, closingDate: '2026-01-31' });
+    await lansmart.control.createOrder({ orderId, partnerId, title: 'LP制作', amountYen: 300_000, workPeriod: { from: '2026-01-01', to: '2026-01-31' }, closingDate: '2026-01-31' });
   };
 
-  before(async () => {
-    emulator = await startEmulatorServer(createLansmartEmulator(), { host: '127.0.0.1', port: 0, logger: silentLogger() });
-    control = new LansmartControl(emulator.url);
-  });
-
-  after(async () => {
-    await emulator.stop();
-  });
-
   beforeEach(async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-    await control.seed({
+    await lansmart.control.seed({
       apiKey: API_KEY,
       companies: [
         { companyId: 'c-sample', name: '株式会社サンプル', lineOption: true, users: [{ email: 'Boss@Sample.example', name: '発注 太郎' }] },
@@ -80,7 +68,7 @@ describe('Lansmart platform emulator API', () => {
     }
     const action = await api('POST', '/orders/any/partner-actions', { key: null, body: { type: 'order.approve', partnerId: 'p-invited' } });
     assert.equal(action.status, 401);
-    assert.deepEqual(await control.partnerActions(), [], 'an unauthenticated action reaches nothing');
+    assert.deepEqual(await lansmart.control.partnerActions(), [], 'an unauthenticated action reaches nothing');
     assert.equal((await api('GET', '/partners/p-invited')).status, 200);
   });
 
@@ -149,7 +137,7 @@ describe('Lansmart platform emulator API', () => {
   it('walks an order through the whole status machine with partner actions and company steps', async () => {
     await newOrder('ord-1');
     assert.equal(orderOf(await act('ord-1', 'a1', { type: 'order.approve', partnerId: 'p-registered' })).status, 'approved');
-    await control.createWorkReport('ord-1');
+    await lansmart.control.createWorkReport('ord-1');
     const registered = await act('ord-1', 'a2', {
       type: 'work.register',
       partnerId: 'p-registered',
@@ -164,7 +152,7 @@ describe('Lansmart platform emulator API', () => {
     assert.equal(orderOf(invoiced).status, 'invoiced');
     assert.equal(orderOf(invoiced).invoice?.totalYen, 301_200);
 
-    await control.remandInvoice('ord-1', { reason: '交通費の領収書を添付してください' });
+    await lansmart.control.remandInvoice('ord-1', { reason: '交通費の領収書を添付してください' });
     const resubmitted = orderOf(
       await act('ord-1', 'a4', { type: 'invoice.submit', partnerId: 'p-registered', payload: { billingMonth: '2026-01', items: [{ name: 'LP制作', amountYen: 300_000 }], expenses: [] } }),
     );
@@ -173,7 +161,7 @@ describe('Lansmart platform emulator API', () => {
     assert.equal(resubmitted.invoice?.invoiceId, orderOf(invoiced).invoice?.invoiceId);
     assert.deepEqual(resubmitted.invoice?.remands.map((remand) => remand.reason), ['交通費の領収書を添付してください']);
 
-    await control.issuePaymentNotice('ord-1', { approvalDueDate: '2026-02-10' });
+    await lansmart.control.issuePaymentNotice('ord-1', { approvalDueDate: '2026-02-10' });
     const approved = orderOf(await act('ord-1', 'a5', { type: 'payment_notice.approve', partnerId: 'p-registered' }));
     assert.equal(approved.status, 'payment_approved');
     assert.equal(approved.paymentNotice?.amountYen, 300_000);
@@ -203,7 +191,7 @@ describe('Lansmart platform emulator API', () => {
     const first = await act('ord-2', 'approve-ord-2', { type: 'order.approve', partnerId: 'p-registered' });
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('idempotent-replayed'), null);
-    await control.createWorkReport('ord-2');
+    await lansmart.control.createWorkReport('ord-2');
 
     const again = await act('ord-2', 'approve-ord-2', { type: 'order.approve', partnerId: 'p-registered' });
     assert.equal(again.status, 200);
@@ -219,7 +207,7 @@ describe('Lansmart platform emulator API', () => {
     assert.equal(missing.status, 400);
     assert.equal(errorCode(missing), 'IDEMPOTENCY_KEY_REQUIRED');
 
-    const actions = await control.partnerActions();
+    const actions = await lansmart.control.partnerActions();
     assert.deepEqual(
       actions.map((entry) => [entry.idempotencyKey, entry.status, entry.replayed]),
       [
@@ -230,7 +218,7 @@ describe('Lansmart platform emulator API', () => {
       ],
     );
     assert.equal(actions[1]?.actionId, (first.body as { actionId: string }).actionId);
-    const order = await control.order('ord-2');
+    const order = await lansmart.control.order('ord-2');
     assert.equal(order.history.filter((entry) => entry.transition === 'order.approve').length, 1);
   });
 
@@ -249,7 +237,7 @@ describe('Lansmart platform emulator API', () => {
     assert.equal(twice.status, 409);
     assert.equal(errorCode(twice), 'INVALID_STATE');
 
-    await control.createWorkReport('ord-3');
+    await lansmart.control.createWorkReport('ord-3');
     const entries = { entries: [{ date: '2026-01-06', hours: 2, description: '打ち合わせ' }] };
     const invalidPayload = await act('ord-3', 'work', { type: 'work.register', partnerId: 'p-registered', payload: { entries: [] } });
     assert.equal(invalidPayload.status, 400);
@@ -258,7 +246,7 @@ describe('Lansmart platform emulator API', () => {
     const retried = await act('ord-3', 'work', { type: 'work.register', partnerId: 'p-registered', payload: entries });
     assert.equal(retried.status, 200);
 
-    await control.cancelOrder('ord-3', { reason: '案件中止' });
+    await lansmart.control.cancelOrder('ord-3', { reason: '案件中止' });
     const afterCancel = await act('ord-3', 'invoice', { type: 'invoice.submit', partnerId: 'p-registered', payload: { billingMonth: '2026-01', items: [{ name: '作業', amountYen: 1 }], expenses: [] } });
     assert.equal(afterCancel.status, 409);
     assert.equal((afterCancel.body as { error: { status: string } }).error.status, 'cancelled');
@@ -268,17 +256,17 @@ describe('Lansmart platform emulator API', () => {
     for (const orderId of ['ord-4', 'ord-5']) {
       await newOrder(orderId);
       await act(orderId, `${orderId}-a`, { type: 'order.approve', partnerId: 'p-registered' });
-      await control.createWorkReport(orderId);
+      await lansmart.control.createWorkReport(orderId);
       await act(orderId, `${orderId}-w`, { type: 'work.register', partnerId: 'p-registered', payload: { entries: [{ date: '2026-01-07', hours: 1, description: '作業' }] } });
       await act(orderId, `${orderId}-i`, { type: 'invoice.submit', partnerId: 'p-registered', payload: { billingMonth: '2026-01', items: [{ name: '作業', amountYen: 5_000 }], expenses: [] } });
-      await control.issuePaymentNotice(orderId, { approvalDueDate: '2026-02-10', amountYen: 4_500 });
+      await lansmart.control.issuePaymentNotice(orderId, { approvalDueDate: '2026-02-10', amountYen: 4_500 });
     }
     const onBehalf = orderOf(await act('ord-4', 'ord-4-p', { type: 'payment_notice.approve', partnerId: 'p-registered', payload: { onBehalfOfPartner: true } }));
     assert.equal(onBehalf.status, 'payment_approved');
     assert.equal(onBehalf.paymentNotice?.approvedBy, 'overdue');
     assert.equal(onBehalf.paymentNotice?.amountYen, 4_500);
 
-    const platform = await control.approveOverdue('ord-5');
+    const platform = await lansmart.control.approveOverdue('ord-5');
     assert.equal(platform.order.status, 'payment_approved');
     assert.equal(platform.order.paymentNotice?.approvedBy, 'overdue');
     const late = await act('ord-5', 'ord-5-p', { type: 'payment_notice.approve', partnerId: 'p-registered' });
@@ -287,8 +275,8 @@ describe('Lansmart platform emulator API', () => {
   });
 
   it('can require 基本情報 and 口座情報 before an order is approved', async () => {
-    await control.seed({ requirePartnerInfoForApproval: true });
-    await control.createOrder({ orderId: 'ord-6', partnerId: 'p-invited', title: '記事執筆', amountYen: 50_000, workPeriod: { from: '2026-02-01', to: '2026-02-28' }, closingDate: '2026-02-28' });
+    await lansmart.control.seed({ requirePartnerInfoForApproval: true });
+    await lansmart.control.createOrder({ orderId: 'ord-6', partnerId: 'p-invited', title: '記事執筆', amountYen: 50_000, workPeriod: { from: '2026-02-01', to: '2026-02-28' }, closingDate: '2026-02-28' });
     const refused = await act('ord-6', 'x1', { type: 'order.approve', partnerId: 'p-invited' });
     assert.equal(refused.status, 409);
     assert.equal(errorCode(refused), 'PARTNER_INFO_REQUIRED');

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { signedInBrowser } from '../support/emulator-sign-in';
 import { hmacSignatureValid } from '../support/hmac-signature';
-import { HttpReceiver, type ReceivedRequest } from '../support/http-receiver';
+import { type ReceivedRequest, useHttpReceiver } from '../support/http-receiver';
 import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
 import { useEmulators } from '../support/emulator-suite';
 
@@ -25,7 +25,7 @@ const signedByBot = (request: ReceivedRequest | undefined): boolean =>
 describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
   const emu = useEmulators('lineworks');
   // Renkei's bot callback endpoint: refuses an unsigned callback, answers the ID-link postback with its link.
-  const receiver = new HttpReceiver('/lineworks/callback', (request) => {
+  const receiver = useHttpReceiver('/lineworks/callback', (request) => {
     if (!signedByBot(request)) return { status: 401 };
     const event = JSON.parse(request.body) as { type: string; data?: string };
     return { status: 200, json: event.type === 'postback' && event.data === 'action=link' ? { openUrl: LINK_URL } : { ok: true } };
@@ -46,16 +46,7 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
 
   const member = (loginId: string, start: string) => signedInBrowser(start, loginId);
 
-  before(async () => {
-    await receiver.start();
-  });
-
-  after(() => {
-    receiver.stop();
-  });
-
   beforeEach(async () => {
-    received.length = 0;
     await emu.control.reset();
     await emu.control.seedLineWorks({
       apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, publicKeyPem: keys.publicKey, name: 'freee', bot: { callbackUrl: receiver.url, botSecret: BOT_SECRET } }],

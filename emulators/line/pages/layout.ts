@@ -2,31 +2,19 @@
 // request, plain messages), in Japanese as LINE shows them to Japanese users.
 
 import type { Response } from 'express';
-import { html, type Html } from '../../../api/pages/html';
-import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
+import { themedPages, type PageTheme } from '../../harness/page';
 
 export const LINE_THEME: PageTheme = { brand: 'LINE', accent: '#06c755' };
 
 export const INVALID_REQUEST_TITLE = '不正なリクエストです';
 
-export function sendLinePage(res: Response, status: number, title: string, body: Html): void {
-  sendPage(res, status, LINE_THEME, title, body);
-}
+const LINE_PAGES = themedPages(LINE_THEME);
 
-export function sendMessagePage(res: Response, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
-  sendThemedMessagePage(res, LINE_THEME, status, title, message, links);
-}
+export const sendLinePage = LINE_PAGES.send;
+
+export const sendMessagePage = LINE_PAGES.sendMessage;
 
 /** Unknown client_id or unregistered redirect_uri: a 400 page, never a redirect. */
 export function sendInvalidRequestPage(res: Response, detail: string): void {
-  sendLinePage(
-    res,
-    400,
-    INVALID_REQUEST_TITLE,
-    html`<section class="card">
-<h1>400 Bad Request</h1>
-<p class="error">${INVALID_REQUEST_TITLE}</p>
-<p class="muted">${detail}</p>
-</section>`,
-  );
+  LINE_PAGES.sendBadRequest(res, INVALID_REQUEST_TITLE, { heading: '400 Bad Request', error: INVALID_REQUEST_TITLE, note: detail });
 }

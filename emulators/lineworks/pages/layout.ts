@@ -3,7 +3,7 @@
 
 import type { Response } from 'express';
 import { html, type Html } from '../../../api/pages/html';
-import { sendPage, sendThemedMessagePage, type PageTheme } from '../../harness/page';
+import { themedPages, type PageTheme } from '../../harness/page';
 
 export const WORKS_THEME: PageTheme = { brand: 'LINE WORKS', accent: '#00883a' };
 
@@ -11,25 +11,14 @@ export const WORKS_THEME: PageTheme = { brand: 'LINE WORKS', accent: '#00883a' }
 export const INVALID_CLIENT_MESSAGE = '有効ではないクライアント情報です';
 export const ADMIN_REQUIRED_MESSAGE = 'LINE WORKSの管理者権限が必要です';
 
-export function sendWorksPage(res: Response, status: number, title: string, body: Html): void {
-  sendPage(res, status, WORKS_THEME, title, body);
-}
+const WORKS_PAGES = themedPages(WORKS_THEME);
 
-export function sendMessagePage(res: Response, status: number, title: string, message: string, links: { href: string; label: string }[] = []): void {
-  sendThemedMessagePage(res, WORKS_THEME, status, title, message, links);
-}
+export const sendWorksPage = WORKS_PAGES.send;
+
+export const sendMessagePage = WORKS_PAGES.sendMessage;
 
 export function sendInvalidClientPage(res: Response, detail: string): void {
-  sendWorksPage(
-    res,
-    400,
-    INVALID_CLIENT_MESSAGE,
-    html`<section class="card">
-<h1>${INVALID_CLIENT_MESSAGE}</h1>
-<p class="error">${INVALID_CLIENT_MESSAGE}</p>
-<p class="muted">${detail}</p>
-</section>`,
-  );
+  WORKS_PAGES.sendBadRequest(res, INVALID_CLIENT_MESSAGE, { heading: INVALID_CLIENT_MESSAGE, error: INVALID_CLIENT_MESSAGE, note: detail });
 }
 
 const SCOPE_LABELS: Record<string, string> = {
