@@ -15,7 +15,7 @@ import { CascadeOutcomeRecord, EmployeeLink, TenantLink, employeeLinkId } from '
 import type { WorkerTuning } from '../worker/create-worker';
 import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { pool, round } from './stats';
 import { releaseSignal, type waitingWorkflow } from './workflows/waiting';
@@ -136,7 +136,8 @@ ${stack.describe}`);
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench:cascade: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

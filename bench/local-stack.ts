@@ -80,6 +80,32 @@ export const say = (l: string): void => {
   process.stdout.write(`${l}\n`);
 };
 
+/** The stacks started and not yet stopped, for stopBenchStacks(). */
+const running = new Set<BenchStack>();
+
+/** Remembers `stack` until its stop() has run. */
+function tracked(stack: BenchStack): BenchStack {
+  const stop = stack.stop.bind(stack);
+  const t: BenchStack = {
+    ...stack,
+    async stop() {
+      running.delete(t);
+      await stop();
+    },
+  };
+  running.add(t);
+  return t;
+}
+
+/**
+ * Stops what a failed benchmark left started (servers, the temporary directory, and PostgreSQL if
+ * the run started it), giving up after a minute.
+ */
+export async function stopBenchStacks(): Promise<void> {
+  const all = Promise.all([...running].map((st) => st.stop().catch((err: unknown) => say(`could not stop the stack: ${err instanceof Error ? err.message : String(err)}`))));
+  await Promise.race([all, new Promise((r) => setTimeout(r, 60_000).unref())]);
+}
+
 /** An API app in this process on the stack's servers, on a free loopback port. */
 async function serveInProcess(config: ApiConfig, client: Client): Promise<BenchApi> {
   const app = createApp({ config, temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
@@ -104,7 +130,7 @@ async function serveInProcess(config: ApiConfig, client: Client): Promise<BenchA
 export async function startBenchStack(taskQueue: string, options: { workerLogger?: Logger; tuning?: WorkerTuning } = {}): Promise<BenchStack> {
   const choice = substrateFromEnv();
   Runtime.install({ logger: options.workerLogger ?? new DefaultLogger('WARN') });
-  return choice.substrate === 'prod' ? startProd(taskQueue, choice.workers, options.tuning ?? {}) : startDev(taskQueue, options.tuning ?? {});
+  return tracked(choice.substrate === 'prod' ? await startProd(taskQueue, choice.workers, options.tuning ?? {}) : await startDev(taskQueue, options.tuning ?? {}));
 }
 
 async function startProd(taskQueue: string, workers: 1 | 2, tuning: WorkerTuning): Promise<BenchStack> {

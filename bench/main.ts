@@ -12,7 +12,7 @@ import { ServiceAccountTokenProvider } from '../providers/lineworks/service-acco
 import { MemoryTokenStore } from '../providers/lineworks/token-store';
 import { seedLinkedBusiness } from '../scripts/lib/seed-link';
 import type { baselineWorkflow } from './workflows/baseline';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { atRate, percentile, pool, round } from './stats';
 
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const result = {
     benchmark: 'freee event → LINE WORKS message',
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
     settings: { n: N, concurrency: CONCURRENCY, latencyN: LATENCY_N, ratePerSec: RATE, ...stack.settings },
     baseline,
     renkei,
@@ -169,7 +169,8 @@ throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY}
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

@@ -34,7 +34,7 @@ import { seedPartnerEmulators } from '../scripts/lib/seed-partner-emulators';
 import { TokenCipher } from '../security/token-cipher';
 import type { WorkerTuning } from '../worker/create-worker';
 import { BENCH_COMPANY_ID, linkBenchPartners, seedBenchPartners, type BenchPartner } from './lansmart-partners';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { percentile, pool, round } from './stats';
 import type { sleepingWorkflow } from './workflows/sleeping';
@@ -339,7 +339,8 @@ N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${roun
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench:reminders: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

@@ -43,7 +43,6 @@ export async function startProdBenchStack(o: { taskQueue: string; workers: 1 | 2
     PROD_EMULATOR_BASE_PORT: String(BENCH_PORTS.emulators),
     PROD_SMTP_PORT: String(BENCH_PORTS.smtp),
     PROD_PG_PREFIX: PG_PREFIX,
-    LOG_LEVEL: 'warn',
   });
   await buildRenkei(o.log);
   // Started here (if down) so that the previous run's databases can be dropped first; stopped at
@@ -66,6 +65,7 @@ export async function startProdBenchStack(o: { taskQueue: string; workers: 1 | 2
     };
   } catch (err) {
     await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 }
