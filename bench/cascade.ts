@@ -9,16 +9,13 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createActivities } from '../activities';
-import { loadWorkerConfig } from '../config';
 import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId } from '../common/ids';
 import type { CascadeReport, EmployeeLinkState } from '../common/links/types';
 import { CascadeOutcomeRecord, EmployeeLink, TenantLink, employeeLinkId } from '../models';
-import { activityDepsFromConfig } from '../worker/activity-deps';
-import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/create-worker';
+import type { WorkerTuning } from '../worker/create-worker';
 import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { pool, round } from './stats';
 import { releaseSignal, type waitingWorkflow } from './workflows/waiting';
@@ -45,18 +42,10 @@ async function untilNoneRunning(client: Client, query: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack('bench-cascade');
+  const stack = await startBenchStack('bench-cascade', { tuning: TUNING });
   const { client, connection, dataConverter } = stack;
   const quiet = new DefaultLogger('WARN');
-  const renkei = await createRenkeiWorker({
-    connection,
-    namespace: 'default',
-    taskQueue: 'bench-cascade',
-    dataConverter,
-    activities: createActivities(activityDepsFromConfig(loadWorkerConfig(stack.env), client)),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
-    tuning: TUNING,
-  });
+  const renkei = await stack.startRenkeiWorkers();
   const baseline = await Worker.create({
     connection,
     taskQueue: 'bench-baseline',
@@ -133,7 +122,8 @@ async function main(): Promise<void> {
 | links  | cascade s | links/s | raw baseline s | cascade / baseline | revoked | gone | failed |
 |-------:|----------:|--------:|---------------:|-------------------:|--------:|-----:|-------:|
 ${rows.map((r) => `| ${String(r.links).padStart(6)} | ${String(r.cascadeSeconds).padStart(9)} | ${String(r.perSecond).padStart(7)} | ${String(r.baselineSeconds).padStart(14)} | ${String(round(r.cascadeSeconds / r.baselineSeconds, 2)).padStart(18)} | ${String(r.report.revoked).padStart(7)} | ${String(r.report.already_gone).padStart(4)} | ${String(r.report.failed).padStart(6)} |`).join('\n')}
-${result.scaling !== undefined ? `\n${last?.links}/${first?.links} time ratio: ${result.scaling}` : ''}`);
+${result.scaling !== undefined ? `\n${last?.links}/${first?.links} time ratio: ${result.scaling}` : ''}
+${stack.describe}`);
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `cascade-${at.replace(/[:.]/g, '-')}.json`);
@@ -146,7 +136,8 @@ ${result.scaling !== undefined ? `\n${last?.links}/${first?.links} time ratio: $
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench:cascade: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

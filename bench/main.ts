@@ -1,26 +1,18 @@
 // `npm run bench`: what renkei's first path costs on top of raw Temporal, measured in one run on
-// one server. Phase 1 (throughput): N freee events through the API → N recorded LINE WORKS
+// one substrate (BENCH_SUBSTRATE, bench/substrate.ts). Phase 1 (throughput): N freee events through the API → N recorded LINE WORKS
 // messages, against N baseline workflows started with the raw client whose single activity posts
 // the same message to the same emulator. Phase 2 (latency): events at a fixed rate, event → message
 // recorded, p50/p99, for both. Prints a table and writes JSON under bench/results/.
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import axios from 'axios';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createActivities } from '../activities';
-import { createApp } from '../api/app';
-import { loadApiConfig, loadWorkerConfig } from '../config';
-import { createApiMetrics } from '../observability/api-metrics';
-import { createLogger } from '../observability/logger';
 import { ServiceAccountTokenProvider } from '../providers/lineworks/service-account-token';
 import { MemoryTokenStore } from '../providers/lineworks/token-store';
 import { seedLinkedBusiness } from '../scripts/lib/seed-link';
-import { activityDepsFromConfig } from '../worker/activity-deps';
-import { createRenkeiWorker } from '../worker/create-worker';
 import type { baselineWorkflow } from './workflows/baseline';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { atRate, percentile, pool, round } from './stats';
 
@@ -47,14 +39,10 @@ async function main(): Promise<void> {
   await lineWorks.seedLineWorks({ apps: [], tenants: [{ tenantId: biz.worksTenantId, clientId: secrets.clientId, serviceAccountId: biz.serviceAccountId, botIds: [biz.botId], users: [{ userId: 'bench-user' }], rateLimitPerMinute: 1_000_000 }] });
 
 
-  // renkei: the real worker and the real API app.
-  const workerConfig = loadWorkerConfig(env);
-  const renkeiWorker = await createRenkeiWorker({ connection, namespace: 'default', taskQueue: 'bench-renkei', dataConverter, activities: createActivities(activityDepsFromConfig(workerConfig, client)) });
-  const app = createApp({ config: loadApiConfig(env), temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // renkei: the real worker(s) and the real API (in this process on dev, `node dist/…` on prod).
+  const renkeiWorker = await stack.startRenkeiWorkers();
+  const api = await stack.serveApi();
+  const apiUrl = api.url;
   await freee.configureFreeeWebhook({ targetUrl: `${apiUrl}/webhooks/freee`, verificationToken: secrets.freeeWebhookToken });
 
   // Baseline: raw Temporal, one activity that posts the same message with a pre-fetched token.
@@ -153,7 +141,7 @@ async function main(): Promise<void> {
   const result = {
     benchmark: 'freee event → LINE WORKS message',
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
     settings: { n: N, concurrency: CONCURRENCY, latencyN: LATENCY_N, ratePerSec: RATE, ...stack.settings },
     baseline,
     renkei,
@@ -167,7 +155,7 @@ async function main(): Promise<void> {
 | raw Temporal: 1 workflow + 1 POST       | ${String(baseline.throughputPerSec).padStart(8)} | ${String(baseline.latencyP50Ms).padStart(6)} | ${String(baseline.latencyP99Ms).padStart(6)} | ${String(baseline.latencyMaxMs).padStart(6)} |
 | renkei: webhook → API → workflow → msg  | ${String(renkei.throughputPerSec).padStart(8)} | ${String(renkei.latencyP50Ms).padStart(6)} | ${String(renkei.latencyP99Ms).padStart(6)} | ${String(renkei.latencyMaxMs).padStart(6)} |
 
-throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; SQLite ${stack.settings.temporalSqlite}; Mongo ${stack.settings.mongo})`);
+throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; ${stack.describe})`);
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `notify-${result.at.replace(/[:.]/g, '-')}.json`);
@@ -177,14 +165,12 @@ throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY}
   renkeiWorker.shutdown();
   baselineWorker.shutdown();
   await runBoth;
-  await new Promise<void>((r) => {
-    server.close(() => r());
-    server.closeAllConnections();
-  });
+  await api.close();
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

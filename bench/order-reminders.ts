@@ -1,7 +1,8 @@
 // `npm run bench:reminders [-- N]`: N orders (default 10,000; BENCH_REMINDERS_N or the first
 // argument) whose first 「請求書を作成してください」 falls due at the same instant, a few minutes
-// ahead, on the dev server: how late each reminder is recorded on each channel (in-app document,
-// e-mail in the mail sink, LINE push accepted by the emulator) and when the order's timer fired,
+// ahead, on the substrate of BENCH_SUBSTRATE (bench/substrate.ts): how late each reminder is
+// recorded on each channel (in-app document, e-mail in the mail sink, LINE push accepted by the
+// emulator) and when the order's timer fired,
 // p50/p99/max; how many were missed (none within the grace window) and doubled (more than one per
 // order on a channel). Baseline in the same run: N bare workflows sleeping until one instant, then
 // one activity that records the wake-up.
@@ -13,18 +14,14 @@
 // from the closing date and REMINDER_HOUR_JST: the bench serves the work-report phase from an API
 // whose REMINDER_HOUR_JST is the chosen minute as a fraction of an hour (the env schema accepts
 // whole hours only). Prints a table, writes JSON under bench/results/.
-import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createActivities } from '../activities';
 import type { EventDelivery } from '../emulators/lansmart';
-import { createApp } from '../api/app';
 import { orderCommands } from '../api/temporal/order-commands';
 import { partnerCommands } from '../api/temporal/partner-commands';
-import { loadApiConfig, loadWorkerConfig, type ApiConfig } from '../config';
+import { loadApiConfig } from '../config';
 import { orderWorkflowId } from '../common/ids';
 import { orderStatusQuery } from '../common/orders/messages';
 import { invoiceReminderDueAts } from '../common/orders/invoice-reminder-rule';
@@ -32,14 +29,12 @@ import { jstDate, jstMidnight } from '../common/orders/schedule';
 import { partnerNotificationText } from '../common/partners/notifications';
 import { InAppNotification } from '../models/inapp-notification';
 import { createApiMetrics } from '../observability/api-metrics';
-import { createLogger } from '../observability/logger';
 import { LineLoginClient } from '../providers/line/login-client';
 import { seedPartnerEmulators } from '../scripts/lib/seed-partner-emulators';
 import { TokenCipher } from '../security/token-cipher';
-import { activityDepsFromConfig } from '../worker/activity-deps';
-import { createRenkeiWorker, workflowsPath, type WorkerTuning } from '../worker/create-worker';
+import type { WorkerTuning } from '../worker/create-worker';
 import { BENCH_COMPANY_ID, linkBenchPartners, seedBenchPartners, type BenchPartner } from './lansmart-partners';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
 import { percentile, pool, round } from './stats';
 import type { sleepingWorkflow } from './workflows/sleeping';
@@ -106,21 +101,6 @@ function add(records: Map<string, number[]>, id: string | undefined, at: number)
   else records.set(id, [at]);
 }
 
-async function serveApi(config: ApiConfig, client: Client): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp({ config, temporal: client, metrics: createApiMetrics(), log: createLogger('bench-api', 'silent'), readiness: () => Promise.resolve({ temporal: true, mongo: true }) });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 async function waitFor(what: string, probe: () => Promise<number>, target: number, until: number, everyMs = 2000): Promise<number> {
   for (;;) {
     const n = await probe();
@@ -144,19 +124,10 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`worker ${entry.level}: ${entry.message}\n`);
   });
-  const stack = await startBenchStack(TASK_QUEUE, { workerLogger });
+  const stack = await startBenchStack(TASK_QUEUE, { workerLogger, tuning: TUNING });
   const { client, connection, dataConverter } = stack;
   const quiet = new DefaultLogger('WARN');
-  const workerConfig = loadWorkerConfig(stack.env);
-  const renkei = await createRenkeiWorker({
-    connection,
-    namespace: 'default',
-    taskQueue: TASK_QUEUE,
-    dataConverter,
-    activities: createActivities(activityDepsFromConfig(workerConfig, client)),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
-    tuning: TUNING,
-  });
+  const renkei = await stack.startRenkeiWorkers();
   const woke = new Map<string, { timerFiredAt: number; recordedAt: number }>();
   const baselineWorker = await Worker.create({
     connection,
@@ -175,7 +146,7 @@ async function main(): Promise<void> {
 
   // Partners linked to LINE through LINE Login, as in production.
   const baseConfig = loadApiConfig(stack.env);
-  let api = await serveApi(baseConfig, client);
+  let api = await stack.serveApi();
   await seedPartnerEmulators(stack.line, stack.lansmart, stack.secrets, api.url);
   const t0 = performance.now();
   const partners = await seedBenchPartners(stack.lansmart, stack.line, stack.secrets.lansmartApiKey, PARTNERS);
@@ -187,7 +158,7 @@ async function main(): Promise<void> {
       channelSecret: baseConfig.LINE_LOGIN_CHANNEL_SECRET,
       timeoutMs: baseConfig.LINE_HTTP_TIMEOUT_MS,
     }),
-    cipher: new TokenCipher(workerConfig.TOKEN_ENCRYPTION_KEYS),
+    cipher: new TokenCipher(baseConfig.TOKEN_ENCRYPTION_KEYS),
     commands: partnerCommands(client, TASK_QUEUE),
     redirectUri: `${api.url}/auth/line/callback`,
   });
@@ -269,7 +240,8 @@ async function main(): Promise<void> {
 
   // Phase 2: 業務報告 through an API configured with that reminder hour.
   await api.close();
-  api = await serveApi({ ...baseConfig, REMINDER_HOUR_JST: reminderHourJst }, client);
+  // On prod too an API in this process: the environment takes whole hours only.
+  api = await stack.serveApi({ REMINDER_HOUR_JST: reminderHourJst });
   await seedPartnerEmulators(stack.line, stack.lansmart, stack.secrets, api.url);
   say(`phase 2: ${N} work reports (締め日 ${closingDate}, REMINDER_HOUR_JST=${round(reminderHourJst, 4)}): reminders due at ${iso(dueAt)} …`);
   const p2 = performance.now();
@@ -334,7 +306,7 @@ async function main(): Promise<void> {
     setup: { phase1Seconds: round(phase1Seconds), settle1Seconds: round(settle1Seconds), phase2Seconds: round(phase2Seconds), scheduledAfterDue, setupPendingAtDue, dueAt: iso(dueAt), reminderHourJst, eventsRedeliveredByStatus: redelivered },
     baseline: { dueAt: iso(baselineDue), ...baseline },
     renkei: { ...renkeiFigures, emailRepeatedCopies: emailCopies },
-    failedActivityAttempts: Object.fromEntries(failedAttempts),
+    failedActivityAttempts: stack.settings.substrate === 'prod' ? 'in the worker processes\' logs' : Object.fromEntries(failedAttempts),
   };
   const row = (label: string, f: LatenessFigures): string =>
     `| ${label.padEnd(44)} | ${String(f.recorded).padStart(8)} | ${String(f.p50Ms).padStart(8)} | ${String(f.p99Ms).padStart(8)} | ${String(f.maxMs).padStart(8)} | ${String(f.missed).padStart(6)} | ${String(f.doubled).padStart(7)} |`;
@@ -352,8 +324,8 @@ ${row('renkei: LINE push accepted', renkeiFigures.line)}
 
 e-mail copies handed to SMTP twice (same Message-ID, shown once by mail clients): ${emailCopies}
 platform events sent again after no answer (null) or a 5xx, by first answer: ${JSON.stringify(redelivered)}
-activity attempts failed and retried (whole run): ${[...failedAttempts].map(([cause, n]) => `${n} × ${cause}`).join('; ') || 'none'}
-N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${round(phase1Seconds + settle1Seconds + phase2Seconds)} s (${scheduledAfterDue} reports after the due instant, ${setupPendingAtDue} 業務報告 notifications still pending then); SQLite ${stack.settings.temporalSqlite}; Mongo ${stack.settings.mongo}; load average ${result.machine.loadAverage.join(' ')}`);
+activity attempts failed and retried (whole run): ${stack.settings.substrate === 'prod' ? 'see the worker processes\' logs' : [...failedAttempts].map(([cause, n]) => `${n} × ${cause}`).join('; ') || 'none'}
+N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${round(phase1Seconds + settle1Seconds + phase2Seconds)} s (${scheduledAfterDue} reports after the due instant, ${setupPendingAtDue} 業務報告 notifications still pending then); ${stack.describe}; load average ${result.machine.loadAverage.join(' ')}`);
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.json`);
@@ -367,7 +339,8 @@ N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${roun
   await stack.stop();
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench:reminders: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await stopBenchStacks();
   process.exit(1);
 });

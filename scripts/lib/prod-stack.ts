@@ -41,6 +41,8 @@ const prodSchema = z.object({
   PROD_EMULATOR_BASE_PORT: port.default(4111),
   PROD_SMTP_PORT: port.default(2625),
   PROD_HISTORY_SHARDS: z.coerce.number().int().positive().default(4),
+  /** Prefix of the PostgreSQL role and databases, so that two stacks can share the cluster. */
+  PROD_PG_PREFIX: z.string().regex(/^([a-z][a-z0-9]*_)?$/, 'lower-case letters and digits ending in _, e.g. bench_').default(''),
   LOG_LEVEL: z.string().default('info'),
 });
 export type ProdSettings = z.infer<typeof prodSchema> & { dataDir: string };
@@ -96,7 +98,11 @@ function readFrom(file: string, offset: number): string {
   }
 }
 
-export async function startProdStack(s: ProdSettings, log: (line: string) => void): Promise<ProdStack> {
+/**
+ * `extraEnv` is added to every renkei process's environment (e.g. the benchmarks' task queue and
+ * worker tuning).
+ */
+export async function startProdStack(s: ProdSettings, log: (line: string) => void, extraEnv: Record<string, string> = {}): Promise<ProdStack> {
   const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
   const stopAll = async (): Promise<void> => {
     for (const { name, stop } of stops.splice(0).reverse()) {
@@ -127,8 +133,10 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
     log('PostgreSQL 15 …');
     const pg = await startPostgres(log);
     stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
-    await ensureRole(pg.port, 'temporal', pgPassword);
-    await ensureDatabase(pg.port, 'renkei_ferretdb', 'temporal');
+    const role = `${s.PROD_PG_PREFIX}temporal`;
+    const ferretDatabase = `${s.PROD_PG_PREFIX}renkei_ferretdb`;
+    await ensureRole(pg.port, role, pgPassword);
+    await ensureDatabase(pg.port, ferretDatabase, role);
 
     log(`Temporal server ${'(PostgreSQL, SQL visibility)'} …`);
     const temporal = await startTemporalServer({
@@ -136,7 +144,8 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       cli: cli.path,
       dataDir: path.join(s.dataDir, 'temporal'),
       port: s.PROD_TEMPORAL_PORT,
-      postgres: { host: pg.host, port: pg.port, user: 'temporal', password: pgPassword },
+      postgres: { host: pg.host, port: pg.port, user: role, password: pgPassword },
+      databases: { main: `${s.PROD_PG_PREFIX}temporal`, visibility: `${s.PROD_PG_PREFIX}temporal_visibility` },
       numHistoryShards: s.PROD_HISTORY_SHARDS,
       namespace: 'default',
       searchAttributes: SEARCH_ATTRIBUTE_NAMES,
@@ -160,7 +169,7 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       ],
       ferretLog,
       // The URL holds the password: through the environment, not argv.
-      { ...process.env, FERRETDB_POSTGRESQL_URL: `postgres://temporal:${pgPassword}@${pg.host}:${pg.port}/renkei_ferretdb` },
+      { ...process.env, FERRETDB_POSTGRESQL_URL: `postgres://${role}:${pgPassword}@${pg.host}:${pg.port}/${ferretDatabase}` },
     );
     stops.push({ name: 'FerretDB', stop: ferretdb.stop });
     const mongoUri = `mongodb://127.0.0.1:${s.PROD_MONGO_PORT}/renkei`;
@@ -187,7 +196,7 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       apiPublicUrl: publicUrl,
       logLevel: s.LOG_LEVEL,
     });
-    const env: Record<string, string> = { ...base, NODE_ENV: 'production', TEMPORAL_TLS: 'false' };
+    const env: Record<string, string> = { ...base, NODE_ENV: 'production', TEMPORAL_TLS: 'false', ...extraEnv };
     const processEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, ...extra });
 
     const startNode = async (name: string, entry: string, extra: Record<string, string>): Promise<RenkeiProcess> => {

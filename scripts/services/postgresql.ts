@@ -86,3 +86,8 @@ export async function databaseExists(port: number, name: string): Promise<boolea
 export async function ensureDatabase(port: number, name: string, owner: string): Promise<void> {
   if (!(await databaseExists(port, name))) await psqlAsSuperuser(`CREATE DATABASE ${ident(name)} OWNER ${ident(owner)};`, port);
 }
+
+/** Drops the database (closing its connections) if it exists. */
+export async function dropDatabase(port: number, name: string): Promise<void> {
+  await psqlAsSuperuser(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE);`, port);
+}

@@ -25,6 +25,8 @@ export interface TemporalServerOptions {
   /** The frontend's gRPC port; the other services use the next ports (see `ports`). */
   port: number;
   postgres: { host: string; port: number; user: string; password: string };
+  /** The PostgreSQL databases of the default store and of SQL visibility (created if absent). */
+  databases: { main: string; visibility: string };
   numHistoryShards: number;
   namespace: string;
   searchAttributes: readonly string[];
@@ -103,7 +105,7 @@ async function setUpSchema(o: TemporalServerOptions): Promise<void> {
       throw new ServiceStartError('Temporal schema', `temporal-sql-tool --db ${db} ${args.join(' ')}: ${(e.stderr || e.stdout || e.message).trim().slice(-2000)}`);
     }
   };
-  for (const [db, dir] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']] as const) {
+  for (const [db, dir] of [[o.databases.main, 'temporal'], [o.databases.visibility, 'visibility']] as const) {
     const versioned = path.join(o.binaries.moduleDir, 'schema', 'postgresql', 'v12', dir, 'versioned');
     const created = await tool(db, ['create-database']).then(
       () => true,
@@ -125,7 +127,7 @@ type Rpc = { rpc: Record<string, unknown> };
 /** The parts of the server's config file this stack changes. */
 interface ServerConfigFile {
   log: unknown;
-  persistence: { numHistoryShards: number; datastores: Record<string, { sql: Record<string, unknown> }> };
+  persistence: { defaultStore: string; visibilityStore: string; numHistoryShards: number; datastores: Record<string, { sql: Record<string, unknown> }> };
   global: { pprof: { port: number }; metrics: { prometheus: { listenAddress: string } } };
   services: { frontend: Rpc; history: Rpc; matching: Rpc; worker: Rpc };
   clusterMetadata: { clusterInformation: { active: { rpcAddress: string } } };
@@ -140,7 +142,8 @@ async function writeConfig(o: TemporalServerOptions, ports: ReturnType<typeof te
   const config = parse(await fs.readFile(source, 'utf8')) as ServerConfigFile;
   config.log = { stdout: true, level: 'warn' };
   config.persistence.numHistoryShards = o.numHistoryShards;
-  for (const store of Object.values(config.persistence.datastores)) {
+  for (const [name, store] of Object.entries(config.persistence.datastores)) {
+    store.sql.databaseName = name === config.persistence.visibilityStore ? o.databases.visibility : o.databases.main;
     store.sql.connectAddr = `${o.postgres.host}:${o.postgres.port}`;
     store.sql.user = o.postgres.user;
     store.sql.password = o.postgres.password;
