@@ -71,9 +71,12 @@ const PAGE = { 200: 'The page.', 400: 'Bad input: the error page.' };
 const FORM_POST = { 303: 'Done: on to the next page.', 400: 'Bad input: the page again with the problems, or the error page.', 403: 'A stale or forged form.', 413: 'A body over the limit.', 415: 'Not a form (or not UTF-8).' };
 const SIGNED = { 400: 'Not JSON, or not the schema (each field named).', 401: 'Signature missing, wrong or stale.', 413: 'A body over the limit.' };
 
+/** The partner's forms answer every post by redirect (post → redirect → get). */
+const PARTNER_FORM_POST = { ...FORM_POST, 303: 'Done: on to the next page; or, with a mistake, back to the form’s page, which shows the problems and what was typed once.', 400: 'An unreadable form: the error page.' };
+
 const orderStep = (path: string, summary: string, body: z.ZodType): Endpoint[] => [
   { method: 'get', path, summary: `${summary} (page; \`done\` after the step)`, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery({ done: doneParam.optional() }), responses: { ...PAGE, 303: 'Not signed in, or the order is at another step.', 404: 'Not this partner’s order.' } },
-  { method: 'post', path, summary, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(body), responses: { ...FORM_POST, 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
+  { method: 'post', path, summary, tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(body), responses: { ...PARTNER_FORM_POST, 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
 ];
 
 const token = { rid: z.string().max(100), csrf };
@@ -137,10 +140,10 @@ export const ENDPOINTS: Endpoint[] = [
 
   // Lansmart partner sign-in (LINE Login).
   { method: 'get', path: '/partner/register', summary: 'ユーザー登録 from the platform’s invitation.', tag: 'partner sign-in', caller: 'public', answers: 'html', query: pageQuery({ invitation: z.string().min(1).max(200).regex(/^[A-Za-z0-9._~-]+$/) }), responses: { ...PAGE, 403: 'No LINE option.', 404: 'Unknown invitation.', 409: 'Already used.' } },
-  { method: 'post', path: '/partner/register', summary: '「LINEでユーザー登録」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ invitation: z.string().max(200), csrf, consent: z.union([z.string(), z.array(z.string())]).optional() })), responses: { ...FORM_POST, 404: 'Unknown invitation.', 409: 'Already used.' } },
+  { method: 'post', path: '/partner/register', summary: '「LINEでユーザー登録」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ invitation: z.string().max(200), csrf, consent: z.union([z.string(), z.array(z.string())]).optional() })), responses: { ...PARTNER_FORM_POST, 404: 'Unknown invitation.', 409: 'Already used.' } },
   { method: 'get', path: '/partner/login', summary: 'ログイン.', tag: 'partner sign-in', caller: 'public', answers: 'html', query: pageQuery({ return_to: returnTo.optional(), logged_out: z.literal('1').optional() }), responses: { ...PAGE, 303: 'Already signed in: to the page asked for.' } },
-  { method: 'post', path: '/partner/login', summary: '「LINEでログイン」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ csrf, return_to: returnTo.optional() })), responses: { ...FORM_POST, 303: 'To LINE Login.' } },
-  { method: 'post', path: '/partner/logout', summary: 'ログアウト.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...FORM_POST, 303: 'To the login page.' } },
+  { method: 'post', path: '/partner/login', summary: '「LINEでログイン」.', tag: 'partner sign-in', caller: 'public', answers: 'html', body: form(z.object({ csrf, return_to: returnTo.optional() })), responses: { ...PARTNER_FORM_POST, 303: 'To LINE Login.' } },
+  { method: 'post', path: '/partner/logout', summary: 'ログアウト.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf })), responses: { ...PARTNER_FORM_POST, 303: 'To the login page.' } },
   {
     method: 'get',
     path: '/auth/line/callback',
@@ -152,20 +155,20 @@ export const ENDPOINTS: Endpoint[] = [
     responses: { 303: 'Signed in: on to 基本情報登録 or the page asked for.', 400: 'A stale state, a cancelled or refused login.', 403: 'The LINE account does not match the partner.', 409: 'Linked elsewhere.', 503: 'LINE or Temporal is unavailable.' },
   },
   { method: 'get', path: '/partner/register/consents', summary: 'The three consents of ユーザー登録 for a partner who logged in before registering.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Agreed already: on to 基本情報登録; not signed in: to the login page.' } },
-  { method: 'post', path: '/partner/register/consents', summary: 'Records the three consents, then 基本情報登録.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf, consent: z.union([z.string(), z.array(z.string())]).optional() })), responses: { ...FORM_POST, 303: 'To 基本情報登録 (or to the login page when not signed in).' } },
+  { method: 'post', path: '/partner/register/consents', summary: 'Records the three consents, then 基本情報登録.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf, consent: z.union([z.string(), z.array(z.string())]).optional() })), responses: { ...PARTNER_FORM_POST, 303: 'To 基本情報登録 (or to the login page when not signed in).' } },
   { method: 'get', path: '/partner/register/basic-info', summary: '基本情報登録.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
-  { method: 'post', path: '/partner/register/basic-info', summary: '基本情報登録 [登録する].', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 303: 'To 基本情報登録完了 (or to the login page when not signed in).' } },
+  { method: 'post', path: '/partner/register/basic-info', summary: '基本情報登録 [登録する].', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', body: form(z.object({ csrf, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...PARTNER_FORM_POST, 303: 'To 基本情報登録完了 (or to the login page when not signed in).' } },
   { method: 'get', path: '/partner/register/complete', summary: '基本情報登録完了.', tag: 'partner sign-in', caller: 'partnerSession', answers: 'html', query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
 
   // Lansmart partner pages.
   { method: 'get', path: '/partner', summary: 'The partner’s home: in-app notifications.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', query: pageQuery({ before: cursor.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
-  { method: 'post', path: '/partner/notifications/{id}/open', summary: 'Opens a notification (marks it read).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: z.object({ id: notificationIdParam }), body: form(z.object(token)), responses: { ...FORM_POST, 404: 'No such notification.' } },
+  { method: 'post', path: '/partner/notifications/{id}/open', summary: 'Opens a notification (marks it read).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: z.object({ id: notificationIdParam }), body: form(z.object(token)), responses: { ...PARTNER_FORM_POST, 404: 'No such notification.' } },
   { method: 'get', path: '/api/partner/notifications', summary: 'The in-app notifications with the unread count.', tag: 'partner pages', caller: 'partnerSession', answers: 'json', query: notificationsPageQuery, responses: { 200: '`{ unread, items, nextBefore }`.', 400: 'A bad cursor or limit.', 401: 'Not signed in.' } },
   { method: 'post', path: '/api/partner/notifications/{id}/read', summary: 'Marks a notification read (`X-CSRF-Token`).', tag: 'partner pages', caller: 'partnerSession', answers: 'json', params: z.object({ id: notificationIdParam }), responses: { 200: 'Marked.', 400: 'Not a notification ID.', 401: 'Not signed in.', 403: 'No or wrong X-CSRF-Token.', 404: 'No such notification.' } },
   { method: 'get', path: '/partner/orders', summary: 'The partner’s orders, newest first (from the read model).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', query: pageQuery({ before: orderCursorParam.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.' } },
   { method: 'get', path: '/partner/orders/{orderId}', summary: 'An order (発注書); `done` after [実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery({ done: doneParam.optional() }), responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
   { method: 'get', path: '/partner/orders/{orderId}/approve', summary: '[承認する]: 最終確認.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the order is not waiting for approval: to the order.', 404: 'Not this partner’s order.' } },
-  { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...FORM_POST, 303: 'Approved: to the order (`?done=`); or to 最終確認.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
+  { method: 'post', path: '/partner/orders/{orderId}/approve', summary: '[実行する].', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, op: approveOp })), responses: { ...PARTNER_FORM_POST, 303: 'Approved: to the order (`?done=`); or to 最終確認.', 404: 'Not this partner’s order.', 409: 'Not possible in the order’s state.', 503: 'No worker answered in time: nothing recorded yet; post again.' } },
   {
     method: 'post',
     path: '/partner/orders/{orderId}/bank-account',
@@ -175,10 +178,10 @@ export const ENDPOINTS: Endpoint[] = [
     answers: 'html',
     params: orderParam,
     body: form(z.object({ ...token, bankName: z.string().max(200), branchName: z.string().max(200), accountType: z.enum(BANK_ACCOUNT_TYPES), accountNumber: z.string().max(20), accountHolderKana: z.string().max(200) })),
-    responses: { ...FORM_POST, 404: 'Not this partner’s order.' },
+    responses: { ...PARTNER_FORM_POST, 404: 'Not this partner’s order.' },
   },
-  { method: 'post', path: '/partner/orders/{orderId}/basic-info', summary: '基本情報 before approval.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 404: 'Not this partner’s order.' } },
-  ...orderStep('/partner/orders/{orderId}/report', '稼動登録', z.object({ ...token, op: reportOp, date: z.string().max(20).optional(), hours: z.string().max(20).optional(), description: z.string().max(1000).optional(), index: z.string().max(5).optional(), draft: z.string().max(32_000).optional() })),
+  { method: 'post', path: '/partner/orders/{orderId}/basic-info', summary: '基本情報 before approval.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...PARTNER_FORM_POST, 404: 'Not this partner’s order.' } },
+  ...orderStep('/partner/orders/{orderId}/report', '稼動登録', z.object({ ...token, op: reportOp, date: z.string().max(20).optional(), hours: z.string().max(20).optional(), description: z.string().max(1000).optional(), index: z.string().max(5).optional() })),
   { method: 'get', path: '/partner/orders/{orderId}/report/files', summary: '報告書のアップロード: the order’s files on the platform and the upload form (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: reportFilesQuery, responses: { ...PAGE, 303: 'Not signed in: to the login page.', 404: 'Not this partner’s order.' } },
   {
     method: 'post',
@@ -189,11 +192,12 @@ export const ENDPOINTS: Endpoint[] = [
     answers: 'html',
     params: orderParam,
     body: { type: 'multipart/form-data', schema: z.object({ ...token, file: z.string().describe('The file’s bytes (binary).') }) },
-    responses: { 303: 'Uploaded: the page with the notice.', 400: 'No file, or not a readable form: the page says why.', 403: 'A stale or forged form.', 404: 'Not this partner’s order.', 409: 'The order takes no reports now.', 413: 'Over the size limit: the page says so; nothing kept.', 415: 'Not a PDF, JPEG or PNG by its content: the page says so; nothing kept.', 422: 'The platform refused the file.' },
+    responses: { 303: 'Uploaded: the page with the notice; refused (no file, unreadable, over the size limit, not a PDF, JPEG or PNG by its content, the platform refused it, the order takes no reports now): the page, which says why once; nothing kept.', 403: 'A stale or forged form.', 404: 'Not this partner’s order.' },
   },
   ...orderStep('/partner/orders/{orderId}/invoice', '請求書', z.object({ ...token, op: invoiceOp, billingMonth: z.string().max(7).optional(), draft: z.string().max(32_000).optional() })),
   { method: 'get', path: '/partner/orders/{orderId}/invoice/confirm', summary: 'The invoice draft kept on the server, confirmed again (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or no complete draft: to the invoice form.', 404: 'Not this partner’s order.' } },
+  { method: 'get', path: '/partner/orders/{orderId}/invoice/month', summary: '[送信] → 請求月: the invoice draft kept on the server with the month to send it for (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or no complete draft: to the invoice form.', 404: 'Not this partner’s order.' } },
   { method: 'get', path: '/partner/orders/{orderId}/invoice/basic-info', summary: '基本情報の修正 from the invoice (page).', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, query: pageQuery(), responses: { ...PAGE, 303: 'Not signed in, or the invoice is not being written.', 404: 'Not this partner’s order.' } },
-  { method: 'post', path: '/partner/orders/{orderId}/invoice/basic-info', summary: '基本情報の修正 from the invoice: saved on the platform, then back to the invoice’s confirmation.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...FORM_POST, 404: 'Not this partner’s order.' } },
+  { method: 'post', path: '/partner/orders/{orderId}/invoice/basic-info', summary: '基本情報の修正 from the invoice: saved on the platform, then back to the invoice’s confirmation.', tag: 'partner pages', caller: 'partnerSession', answers: 'html', params: orderParam, body: form(z.object({ ...token, ...Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, z.string().max(200)])) })), responses: { ...PARTNER_FORM_POST, 404: 'Not this partner’s order.' } },
   ...orderStep('/partner/orders/{orderId}/payment-notice', '支払通知書', z.object({ ...token, op: approveOp })),
 ];

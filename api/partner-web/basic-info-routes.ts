@@ -1,7 +1,8 @@
 // 基本情報登録 → 基本情報登録完了 (docs/flows/lansmart-line.md ⑤⑥), for the signed-in partner: the platform's fields
 // (filled with what the platform has), checked here field by field, sent with putBasicInfo — which
 // completes ユーザー登録 in the platform — then the completion page (post → redirect → get, so a
-// reload does not send the form again).
+// reload does not send the form again; a mistake, or the platform's refusal, comes back to the form
+// the same way, with what was typed shown once, form-flash.ts).
 import { Router, type Request, type Response } from 'express';
 import { formBody } from '../edge/form-body';
 import { ProviderRejectedError } from '../../providers/http-errors';
@@ -15,6 +16,8 @@ import type { PartnerSession } from '../web/session';
 import { needsConsents } from './consent-step-routes';
 import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { PartnerSignInError, sendFailure, type SignInRetry } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
+import { basicInfoFlash, type BasicInfoFlash } from './basic-info-flash';
 
 const BASIC_INFO_FORM = 'basic-info';
 const FORM_PATH = '/partner/register/basic-info';
@@ -55,6 +58,13 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
         res.redirect(303, CONSENT_STEP_PATH);
         return;
       }
+      // Back from a post that did not go through: what was typed, with its problems or the platform's refusal.
+      const flash = await takeFlash(session.sid, BASIC_INFO_FORM, basicInfoFlash);
+      if (flash) {
+        const checked = checkBasicInfo(flash.values);
+        render(req, res, session, 200, { values: flash.values, ...(flash.platformRejected ? { platformRejected: true } : checked.ok ? {} : { problems: checked.problems }) });
+        return;
+      }
       const known = partner.basicInfo ?? { name: partner.name ?? '' };
       const values = Object.fromEntries(BASIC_INFO_FIELDS.map((f) => [f, (known as Partial<Record<BasicInfoField, string>>)[f] ?? ''])) as Record<BasicInfoField, string>;
       render(req, res, session, 200, { values });
@@ -72,9 +82,17 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
       return;
     }
     const values = basicInfoValues(body);
+    const back = async (flash: BasicInfoFlash): Promise<void> => {
+      await keepFlash(session.sid, BASIC_INFO_FORM, flash);
+      res.redirect(303, FORM_PATH);
+    };
     const checked = checkBasicInfo(values);
     if (!checked.ok) {
-      render(req, res, session, 400, { values, problems: checked.problems });
+      try {
+        await back({ values });
+      } catch (err) {
+        sendFailure(req, res, err, 'sign-in', RETRY);
+      }
       return;
     }
     try {
@@ -89,7 +107,7 @@ export function basicInfoRouter(pw: PartnerWebContext): Router {
     } catch (err) {
       if (err instanceof ProviderRejectedError && err.status === 400) {
         req.log.info({ reason: err.message }, 'the platform refused the basic information');
-        render(req, res, session, 400, { values, platformRejected: true });
+        await back({ values, platformRejected: true }).catch((e: unknown) => sendFailure(req, res, e, 'sign-in', RETRY));
         return;
       }
       sendFailure(req, res, err, 'sign-in', RETRY);

@@ -1,7 +1,9 @@
 // The consent step of a partner who is signed in but not registered yet (docs/flows/lansmart-line.md,
 // ユーザー登録 ①): an invited partner who tapped 「LINEでログイン」 instead of registering agrees to
 // 利用規約, プライバシーポリシー and 下請取引における電磁的記録の提供 here before 基本情報登録, so no
-// path registers a partner without the three agreements recorded (registration-consents.ts).
+// path registers a partner without the three agreements recorded (registration-consents.ts). A post
+// without all three comes back to the page by redirect (post → redirect → get), with the boxes as
+// ticked and the message shown once (form-flash.ts).
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PlatformPartner } from '../../providers/lansmart/platform-client';
@@ -12,12 +14,15 @@ import type { PartnerWebContext } from './context';
 import { BASIC_INFO_PATH } from './line-callback-route';
 import { refusePartnerForm } from './page-handler';
 import { CONSENT_STEP_PATH, registrationPage } from './pages/registration-page';
-import { allConsented, hasAllConsents, recordAllConsents, tickedConsents, type Consent } from './registration-consents';
+import { allConsented, CONSENTS, hasAllConsents, recordAllConsents, tickedConsents, type Consent } from './registration-consents';
 import { PartnerSignInError, sendFailure, type SignInRetry } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
 
 const CONSENT_FORM = 'registration-consents';
 const RETRY: SignInRetry = { flow: 'register', retry: 'login', retryHref: CONSENT_STEP_PATH };
 const postedForm = z.object({ csrf: z.unknown().optional(), consent: z.unknown().optional() });
+/** What the page shows once after a post without all three: the boxes that were ticked. */
+const consentFlash = z.object({ ticked: z.array(z.enum(CONSENTS)).max(CONSENTS.length) });
 
 /** A partner the platform has not registered yet, who has not agreed to the current three. */
 export async function needsConsents(partner: PlatformPartner): Promise<boolean> {
@@ -50,7 +55,8 @@ export function consentStepRouter(pw: PartnerWebContext): Router {
         res.redirect(303, partner.registered ? '/partner' : BASIC_INFO_PATH);
         return;
       }
-      render(req, res, session, partner, 200, new Set(), false);
+      const flash = await takeFlash(session.sid, CONSENT_FORM, consentFlash);
+      render(req, res, session, partner, 200, new Set(flash?.ticked ?? []), flash !== undefined);
     } catch (err) {
       sendFailure(req, res, err, 'sign-in', RETRY);
     }
@@ -66,7 +72,8 @@ export function consentStepRouter(pw: PartnerWebContext): Router {
       const partner = await partnerOf(session);
       const ticked = tickedConsents(posted.consent);
       if (!allConsented(ticked)) {
-        render(req, res, session, partner, 400, ticked, true);
+        await keepFlash(session.sid, CONSENT_FORM, { ticked: [...ticked] });
+        res.redirect(303, CONSENT_STEP_PATH);
         return;
       }
       await recordAllConsents(partner.partnerId, new Date(), 'login');

@@ -4,7 +4,10 @@
 // (invoice.submit on the platform) → 「請求書を送信しました」. After a remand the same page resubmits.
 // The rows typed so far are kept on the server with every post (invoice-draft-store.ts) and shown
 // again when the partner comes back, until the invoice is sent; [報告書のアップロード] and
-// [基本情報を修正する] save them before leaving, and /invoice/confirm shows the kept draft again.
+// [基本情報を修正する] save them before leaving. Every post answers 303 to a page (post → redirect →
+// get): the form (/invoice, its problems shown once from a flash, form-flash.ts), the confirmation
+// (/invoice/confirm) or the 請求月 (/invoice/month), each read from the kept draft, so a reload or
+// Back never sends a form again.
 import { Router } from 'express';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { OrderView } from '../../common/orders/order-view';
@@ -12,13 +15,15 @@ import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths } from './partner-order';
 import { billingMonthForm, fieldErrorsOf, invoiceDraft, invoiceOp, invoiceRowForm, MAX_INVOICE_ROWS, type FieldErrors, type InvoiceDraft } from './form-schemas';
-import { deleteInvoiceDraft, loadInvoiceDraft, saveInvoiceDraft } from './invoice-draft-store';
+import { deleteInvoiceDraft, loadInvoiceDraft, saveInvoiceDraft, type InvoiceRows } from './invoice-draft-store';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { INVOICE_TEXT } from './pages/invoice-catalogue';
 import { invoiceConfirmPage, invoiceFormPage, invoiceMonthPage, invoiceSentPage, invoiceSentView, type RowValues } from './pages/invoice-pages';
 import { sendStepRefusal, takeStep } from './step';
 import { formBodyOf, formList, formString, type FormBody } from '../edge/form-body';
 import { sendErrorPage } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
+import { z } from 'zod';
 
 const invoiceForm = (orderId: string) => `invoice:${orderId}`;
 const BLANK: RowValues = { name: '', amount: '' };
@@ -76,7 +81,23 @@ function rowsOf(draft: InvoiceDraft): { items: RowValues[]; expenses: RowValues[
 }
 
 export const invoiceConfirmPath = (orderId: string): string => `${orderPaths(orderId).invoice}/confirm`;
+const invoiceMonthPath = (orderId: string): string => `${orderPaths(orderId).invoice}/month`;
 const WRITING: readonly string[] = ['work_registered', 'remanded'];
+
+/** What the invoice form shows once after a post: the kept rows' problems, that an item is needed (an empty flash: no "restored" notice). */
+const formFlash = z.object({ check: z.boolean().optional(), needOneItem: z.boolean().optional() });
+/** What the 請求月 page shows once after a post: the month as typed, with its problem. */
+const monthFlash = z.object({ billingMonth: z.string().max(40) });
+const monthFlashForm = (orderId: string) => `${invoiceForm(orderId)}:month`;
+
+/** The kept draft as an invoice to confirm or send; undefined when there is none or a row is incomplete. */
+function confirmable(kept: InvoiceRows | undefined): InvoiceDraft | undefined {
+  if (!kept) return undefined;
+  const items = checkRows(kept.items, 'items');
+  const expenses = checkRows(kept.expenses, 'expenses');
+  if (items.lines.length === 0 || Object.keys({ ...items.errors, ...expenses.errors }).length > 0) return undefined;
+  return { items: items.lines, expenses: expenses.lines };
+}
 
 export function invoiceRoutes(pw: PartnerWebContext): Router {
   const router = Router();
@@ -94,7 +115,13 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       if (order.status === 'work_registered' || order.status === 'remanded') {
         const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
         const kept = await loadInvoiceDraft(session.partnerId, order.orderId);
-        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...(kept ?? initialRows(order)), errors: {}, ...(kept ? { restored: true } : {}) }));
+        // Back here from a post of this form: its problems once; else a kept draft says it was restored.
+        const flash = await takeFlash(session.sid, invoiceForm(order.orderId), formFlash);
+        const rows = kept ?? initialRows(order);
+        const items = rows.items.length ? rows.items : [BLANK];
+        const errors = flash?.check ? { ...checkRows(items, 'items').errors, ...checkRows(rows.expenses, 'expenses').errors } : {};
+        const alert = flash?.needOneItem ? INVOICE_TEXT[ctx.locale].needOneItem : undefined;
+        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { items, expenses: rows.expenses, errors, ...(alert ? { alert } : {}), ...(kept && !flash ? { restored: true } : {}) }));
       }
       if (SENT.includes(order.status) && order.invoice) return sendPage(res, 200, invoiceSentView(ctx, order));
       const refusal = refusePartnerAction('invoice.submit', order.status) ?? { reason: 'not_yet', status: order.status };
@@ -109,14 +136,27 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const c = await orderContext(pw, req, res, 'invoice');
       if (!c) return;
       const { session, order } = c;
-      const kept = WRITING.includes(order.status) ? await loadInvoiceDraft(session.partnerId, order.orderId) : undefined;
-      const items = kept ? checkRows(kept.items, 'items') : undefined;
-      const expenses = kept ? checkRows(kept.expenses, 'expenses') : undefined;
-      if (!items || !expenses || items.lines.length === 0 || Object.keys({ ...items.errors, ...expenses.errors }).length > 0) {
-        return res.redirect(303, orderPaths(order.orderId).invoice);
-      }
+      const draft = WRITING.includes(order.status) ? confirmable(await loadInvoiceDraft(session.partnerId, order.orderId)) : undefined;
+      if (!draft) return res.redirect(303, orderPaths(order.orderId).invoice);
       const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
-      sendPage(res, 200, invoiceConfirmPage(partnerPageContext(req, res), order, token, { items: items.lines, expenses: expenses.lines }, await issuerOf(session.partnerId)));
+      sendPage(res, 200, invoiceConfirmPage(partnerPageContext(req, res), order, token, draft, await issuerOf(session.partnerId)));
+    }),
+  );
+
+  // [送信] → 請求月: the kept draft with the month to send it for; an incomplete draft goes to the form.
+  router.get(
+    '/partner/orders/:orderId/invoice/month',
+    pageRoute(async (req, res) => {
+      const c = await orderContext(pw, req, res, 'invoice');
+      if (!c) return;
+      const { session, order } = c;
+      const draft = WRITING.includes(order.status) ? confirmable(await loadInvoiceDraft(session.partnerId, order.orderId)) : undefined;
+      if (!draft) return res.redirect(303, orderPaths(order.orderId).invoice);
+      const flash = await takeFlash(session.sid, monthFlashForm(order.orderId), monthFlash);
+      const month = flash?.billingMonth ?? order.invoice?.billingMonth ?? order.details.closingDate.slice(0, 7);
+      const errors: FieldErrors = flash && !billingMonthForm.safeParse(month).success ? { billingMonth: 'billing_month' } : {};
+      const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
+      sendPage(res, 200, invoiceMonthPage(partnerPageContext(req, res), order, token, draft, month, errors));
     }),
   );
 
@@ -130,47 +170,57 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
       const body = formBodyOf(req.body);
       const token = pw.sessions.checkFormToken(session, invoiceForm(order.orderId), body);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
-      const ctx = partnerPageContext(req, res);
-      const t = INVOICE_TEXT[ctx.locale];
       const parsedOp = invoiceOp.safeParse(formString(body, 'op'));
       if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const op = parsedOp.data;
+      const formPath = orderPaths(order.orderId).invoice;
+      /** Back to the form, which shows `flash` once. */
+      const toForm = async (flash: z.infer<typeof formFlash>): Promise<void> => {
+        await keepFlash(session.sid, invoiceForm(order.orderId), flash);
+        res.redirect(303, formPath);
+      };
+      // Nothing to keep once the invoice is sent or not awaited: the invoice page says where the order stands.
+      if (op !== 'submit' && !WRITING.includes(order.status)) return res.redirect(303, formPath);
 
       if (op === 'add_item' || op === 'add_expense' || op === 'confirm' || op === 'upload') {
         const items = postedRows(body, 'item');
         const expenses = postedRows(body, 'expense');
         if (!items || !expenses) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-        await saveInvoiceDraft(session.partnerId, order.orderId, { items, expenses });
-        if (op === 'upload') return res.redirect(303, orderPaths(order.orderId).reportFiles);
+        if (op === 'upload') {
+          await saveInvoiceDraft(session.partnerId, order.orderId, { items, expenses });
+          return res.redirect(303, orderPaths(order.orderId).reportFiles);
+        }
         if (op !== 'confirm') {
           const grow = (rows: RowValues[]) => (rows.length < MAX_INVOICE_ROWS ? [...rows, BLANK] : rows);
-          return sendPage(res, 200, invoiceFormPage(ctx, order, token, op === 'add_item' ? { items: grow(items), expenses, errors: {} } : { items, expenses: grow(expenses), errors: {} }));
+          await saveInvoiceDraft(session.partnerId, order.orderId, op === 'add_item' ? { items: grow(items), expenses } : { items, expenses: grow(expenses) });
+          return toForm({});
         }
+        await saveInvoiceDraft(session.partnerId, order.orderId, { items, expenses });
         const checkedItems = checkRows(items, 'items');
         const checkedExpenses = checkRows(expenses, 'expenses');
-        const errors = { ...checkedItems.errors, ...checkedExpenses.errors };
-        if (Object.keys(errors).length > 0) return sendPage(res, 400, invoiceFormPage(ctx, order, token, { items, expenses, errors }));
-        if (checkedItems.lines.length === 0) {
-          return sendPage(res, 400, invoiceFormPage(ctx, order, token, { items: items.length ? items : [BLANK], expenses, errors: {}, alert: t.needOneItem }));
-        }
-        return sendPage(res, 200, invoiceConfirmPage(ctx, order, token, { items: checkedItems.lines, expenses: checkedExpenses.lines }, await issuerOf(session.partnerId)));
+        if (Object.keys({ ...checkedItems.errors, ...checkedExpenses.errors }).length > 0) return toForm({ check: true });
+        if (checkedItems.lines.length === 0) return toForm({ needOneItem: true });
+        return res.redirect(303, invoiceConfirmPath(order.orderId));
       }
 
       const draft = parseDraft(formString(body, 'draft'));
       if (!draft) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       if (op === 'edit' || op === 'basic_info') {
         await saveInvoiceDraft(session.partnerId, order.orderId, rowsOf(draft));
-        if (op === 'basic_info') return res.redirect(303, `${orderPaths(order.orderId).invoice}/basic-info`);
-        return sendPage(res, 200, invoiceFormPage(ctx, order, token, { ...rowsOf(draft), errors: {} }));
+        if (op === 'basic_info') return res.redirect(303, `${formPath}/basic-info`);
+        return toForm({});
       }
       if (op === 'send') {
-        const month = order.invoice?.billingMonth ?? order.details.closingDate.slice(0, 7);
-        return sendPage(res, 200, invoiceMonthPage(ctx, order, token, draft, month, {}));
+        await saveInvoiceDraft(session.partnerId, order.orderId, rowsOf(draft));
+        return res.redirect(303, invoiceMonthPath(order.orderId));
       }
       // [送信する]
       const rawMonth = formString(body, 'billingMonth') ?? '';
       const month = billingMonthForm.safeParse(rawMonth);
-      if (!month.success) return sendPage(res, 400, invoiceMonthPage(ctx, order, token, draft, rawMonth, { billingMonth: 'billing_month' }));
+      if (!month.success) {
+        await keepFlash(session.sid, monthFlashForm(order.orderId), { billingMonth: rawMonth.slice(0, 40) });
+        return res.redirect(303, invoiceMonthPath(order.orderId));
+      }
       const outcome = await takeStep(pw, session, order.orderId, { type: 'invoice.submit', billingMonth: month.data, items: draft.items, expenses: draft.expenses }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'invoice.submit', order.orderId);
       await deleteInvoiceDraft(session.partnerId, order.orderId);

@@ -1,10 +1,11 @@
 // 「発注書を確認してください」 opens /partner/orders/:orderId: while the order waits for approval
 // and the platform has no 口座情報 or 基本情報 for the partner, their forms come first (saved on
 // the platform); then the order's contents → [承認する] → 最終確認 [実行する] → the approval as an
-// update of the order workflow, answered once the platform has recorded it.
+// update of the order workflow, answered once the platform has recorded it. A 口座情報 or 基本情報
+// with a mistake (or refused by the platform) comes back to the order page by redirect (post →
+// redirect → get) with what was typed, shown once (form-flash.ts).
 import { Router } from 'express';
 import { missingForApproval, missingPartnerInfo } from '../../common/orders/approval-rule';
-import type { OrderView } from '../../common/orders/order-view';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import { approvalChecks } from '../lansmart/approval-checks';
 import { ProviderRejectedError } from '../../providers/http-errors';
@@ -17,9 +18,10 @@ import { orderContext } from './order-context';
 import { CONSENT_STEP_PATH } from './pages/registration-page';
 import { approveOp, bankAccountForm, fieldErrorsOf, type FieldProblem } from './form-schemas';
 import { formBodyOf, formString, type FormBody } from '../edge/form-body';
-import type { FormToken } from '../web/csrf';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
 import { sendErrorPage } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
+import { z } from 'zod';
 import { BASIC_INFO_TEXT } from './pages/basic-info-catalogue';
 import { approveConfirmPage, approvedPage, bankAccountPage, basicInfoPage, orderPage, type InfoForm } from './pages/order-pages';
 import { donePath, orderPaths } from './partner-order';
@@ -29,6 +31,18 @@ const BANK_FIELDS = ['bankName', 'branchName', 'accountType', 'accountNumber', '
 
 const approveForm = (orderId: string) => `approve:${orderId}`;
 const infoForm = (orderId: string) => `partner-info:${orderId}`;
+type InfoKind = 'bank_account' | 'basic_info';
+const infoFlashForm = (orderId: string, kind: InfoKind) => `${infoForm(orderId)}:${kind}`;
+/** What 口座情報 or 基本情報 shows once after a post that did not go through: the values as typed, whether the platform refused them. */
+const infoFlash = z.object({ values: z.record(z.string().max(40), z.string().max(1000)), platformRejected: z.boolean().optional() });
+type InfoFlash = z.infer<typeof infoFlash>;
+
+/** The form again from a flash: the values, each field's problem checked again, or the platform's refusal. */
+function formFromFlash<T, P>(ctx: PageContext, flash: InfoFlash, check: (body: FormBody) => InfoCheck<T, P>): InfoForm<P> {
+  if (flash.platformRejected) return { values: flash.values, errors: {}, alert: BASIC_INFO_TEXT[ctx.locale].platformRejected };
+  const checked = check(flash.values);
+  return { values: checked.values, errors: checked.ok ? {} : checked.errors };
+}
 
 /** A posted 口座情報 or 基本情報: the values to show again, and what to save or each field's problem. */
 type InfoCheck<T, P> = { values: Record<string, string> } & ({ ok: true; value: T } | { ok: false; errors: Partial<Record<string, P>> });
@@ -64,12 +78,14 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         // Not registered yet: the three agreements of ユーザー登録 come before any 基本情報.
         if (await needsConsents(partner)) return res.redirect(303, CONSENT_STEP_PATH);
         const missing = missingPartnerInfo(partner);
+        const flash = missing ? await takeFlash(session.sid, infoFlashForm(order.orderId, missing), infoFlash) : undefined;
         if (missing === 'bank_account') {
-          return sendPage(res, 200, bankAccountPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values: {}, errors: {} }));
+          const form = flash ? formFromFlash(ctx, flash, checkBankAccount) : { values: {}, errors: {} };
+          return sendPage(res, 200, bankAccountPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), form));
         }
         if (missing === 'basic_info') {
-          const values = { name: partner.name ?? '' };
-          return sendPage(res, 200, basicInfoPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), { values, errors: {} }));
+          const form = flash ? formFromFlash(ctx, flash, checkBasicInfoForm) : { values: { name: partner.name ?? '' }, errors: {} };
+          return sendPage(res, 200, basicInfoPage(ctx, order, pw.sessions.formToken(session, infoForm(order.orderId)), form));
         }
       }
       sendPage(res, 200, orderPage(ctx, order));
@@ -79,9 +95,9 @@ export function orderRoutes(pw: PartnerWebContext): Router {
   /** 口座情報 / 基本情報: checked here, saved on the platform, then back to the order. */
   function infoRoute<T, P>(
     path: string,
+    kind: InfoKind,
     check: (body: FormBody) => InfoCheck<T, P>,
     save: (partnerId: string, value: T) => Promise<unknown>,
-    render: (ctx: PageContext, order: OrderView, token: FormToken, form: InfoForm<P>) => string,
     /** Saving it registers a partner not yet registered: the three agreements come first. */
     registers = false,
   ): void {
@@ -94,10 +110,14 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         const body = formBodyOf(req.body);
         const token = pw.sessions.checkFormToken(c.session, infoForm(c.order.orderId), body);
         if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
-        const ctx = partnerPageContext(req, res);
         const checked = check(body);
         const values = checked.values;
-        if (!checked.ok) return sendPage(res, 400, render(ctx, c.order, token, { values, errors: checked.errors }));
+        const orderPage = orderPaths(c.order.orderId).order;
+        const back = async (flash: InfoFlash): Promise<void> => {
+          await keepFlash(c.session.sid, infoFlashForm(c.order.orderId, kind), flash);
+          res.redirect(303, orderPage);
+        };
+        if (!checked.ok) return back({ values });
         if (registers) {
           const partner = await pw.platform.getPartner(c.session.partnerId);
           if (partner && (await needsConsents(partner))) return res.redirect(303, CONSENT_STEP_PATH);
@@ -107,14 +127,14 @@ export function orderRoutes(pw: PartnerWebContext): Router {
         } catch (err) {
           if (!(err instanceof ProviderRejectedError) || err.status === undefined || err.status >= 500) throw err;
           req.log.warn({ err }, 'the platform refused the partner information');
-          return sendPage(res, 400, render(ctx, c.order, token, { values, errors: {}, alert: BASIC_INFO_TEXT[ctx.locale].platformRejected }));
+          return back({ values, platformRejected: true });
         }
-        res.redirect(303, orderPaths(c.order.orderId).order);
+        res.redirect(303, orderPage);
       }),
     );
   }
-  infoRoute('/partner/orders/:orderId/bank-account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v), bankAccountPage);
-  infoRoute('/partner/orders/:orderId/basic-info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), basicInfoPage, true);
+  infoRoute('/partner/orders/:orderId/bank-account', 'bank_account', checkBankAccount, (id, v) => pw.platform.putBankAccount(id, v));
+  infoRoute('/partner/orders/:orderId/basic-info', 'basic_info', checkBasicInfoForm, (id, v) => pw.platform.putBasicInfo(id, v), true);
 
   // [承認する] opens 最終確認 (a page, so Back never re-posts a form); its [実行する] approves with
   // the token minted with it, whose request ID is the update ID.

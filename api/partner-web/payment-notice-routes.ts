@@ -46,15 +46,12 @@ export function paymentNoticeRoutes(pw: PartnerWebContext): Router {
       const { session, order } = c;
       const token = pw.sessions.checkFormToken(session, noticeForm(order.orderId), formBodyOf(req.body));
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
-      const ctx = partnerPageContext(req, res);
       const outcome = await takeStep(pw, session, order.orderId, { type: 'payment_notice.approve' }, token.rid);
       if (outcome.kind === 'done') return res.redirect(303, donePath(orderPaths(order.orderId).paymentNotice, outcome.viewVersion));
-      // Approved on the partner's behalf meanwhile: say so rather than "cannot".
+      // Approved on the partner's behalf meanwhile: the page says so rather than "cannot".
       if (outcome.kind === 'refused' && outcome.reason === 'order_closed') {
         const now = await partnerOrder(pw, session, order.orderId);
-        if (now?.status === 'closed' && now.closedBy === 'overdue_approval' && now.paymentNotice) {
-          return sendPage(res, 409, paymentNoticeClosedView(ctx, now, now.paymentNotice));
-        }
+        if (now?.status === 'closed' && now.closedBy === 'overdue_approval' && now.paymentNotice) return res.redirect(303, orderPaths(order.orderId).paymentNotice);
       }
       sendStepRefusal(req, res, outcome, 'payment_notice.approve', order.orderId);
     }),

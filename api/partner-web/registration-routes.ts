@@ -1,7 +1,9 @@
 // ユーザー登録 (docs/flows/lansmart-line.md ①②): the invitation link from the platform opens the page with the three
 // consents; 「LINEでユーザー登録」 posts them (CSRF-bound to this browser: there is no session yet)
 // and, with all three, goes to LINE Login for the invited partner. An unknown or used invitation,
-// or a company without the LINE option, gets a page that says so instead.
+// or a company without the LINE option, gets a page that says so instead. A post without all three
+// comes back to the page by redirect (post → redirect → get), with the boxes as ticked and the
+// message shown once, kept for this browser (form-flash.ts).
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PlatformInvitation, PlatformPartner } from '../../providers/lansmart/platform-client';
@@ -12,8 +14,9 @@ import { lineAuthorizeUrl } from './line-login-start';
 import { refusePartnerForm } from './page-handler';
 import { pageContext } from '../web/page-context';
 import { registrationPage } from './pages/registration-page';
-import { allConsented, tickedConsents, type Consent } from './registration-consents';
+import { allConsented, CONSENTS, tickedConsents, type Consent } from './registration-consents';
 import { LOGIN_RETRY, PartnerSignInError, registerRetry, sendFailure, type SignInRetry } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
 
 const invitationToken = z
   .string()
@@ -28,6 +31,9 @@ const postedForm = z.object({ invitation: z.unknown().optional(), csrf: z.unknow
 const INVITATION_RETRY: SignInRetry = { ...LOGIN_RETRY, flow: 'register' };
 
 const csrfForm = (invitation: string): string => `register:${invitation}`;
+/** What the page shows once after a post without all three: the boxes that were ticked. */
+const consentFlash = z.object({ ticked: z.array(z.enum(CONSENTS)).max(CONSENTS.length) });
+const registrationPath = (invitation: string): string => `/partner/register?invitation=${encodeURIComponent(invitation)}`;
 
 export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Router {
   const router = Router();
@@ -51,7 +57,7 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
       .status(status)
       .type('html')
       .send(
-        registrationPage(pageContext(req, res, `/partner/register?invitation=${encodeURIComponent(found.token)}`), {
+        registrationPage(pageContext(req, res, registrationPath(found.token)), {
           invitation: found.token,
           companyName: found.invitation.companyName,
           email: found.invitation.email,
@@ -64,7 +70,10 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
 
   router.get('/partner/register', async (req, res) => {
     try {
-      render(req, res, 200, await invitationOf(req.query.invitation), new Set(), false);
+      const found = await invitationOf(req.query.invitation);
+      const key = csrf.browserKey(req);
+      const flash = key ? await takeFlash(key, csrfForm(found.token), consentFlash) : undefined;
+      render(req, res, 200, found, new Set(flash?.ticked ?? []), flash !== undefined);
     } catch (err) {
       sendFailure(req, res, err, 'sign-in', INVITATION_RETRY);
     }
@@ -78,10 +87,13 @@ export function registrationRouter(pw: PartnerWebContext, csrf: BrowserCsrf): Ro
       if (!csrf.valid(req, csrfForm(token), posted.csrf)) throw new PartnerSignInError('FORM_EXPIRED', 'the registration form’s CSRF token does not match');
       const found = await invitationOf(token);
       const ticked = tickedConsents(posted.consent);
-      if (!allConsented(ticked)) {
-        render(req, res, 400, found, ticked, true);
+      const key = csrf.browserKey(req);
+      if (!allConsented(ticked) && key) {
+        await keepFlash(key, csrfForm(found.token), { ticked: [...ticked] });
+        res.redirect(303, registrationPath(found.token));
         return;
       }
+      if (!allConsented(ticked)) throw new PartnerSignInError('FORM_EXPIRED', 'the registration form came without this browser’s cookie');
       // Recorded once LINE has said who this is (line-callback-route.ts), with the time they were given.
       const url = await lineAuthorizeUrl(pw, req, res, 'line_register', { partnerId: found.partner.partnerId, invitation: found.token, consentedAt: new Date().toISOString() });
       res.redirect(303, url);

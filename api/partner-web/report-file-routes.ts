@@ -2,8 +2,9 @@
 // invoice ⑤): from the work report until the invoice is sent, the partner sends PDF or image files
 // from the phone; each goes straight to the platform, which keeps it (renkei keeps no copy and never
 // serves one back; the company downloads it from the platform). The file is checked here first —
-// its size while it arrives, its type from its bytes — and a refused upload is the same page again
-// saying why, with nothing stored anywhere. The upload changes no status and nothing waits on it,
+// its size while it arrives, its type from its bytes — and a refused upload comes back to the same
+// page by redirect (post → redirect → get), saying why once (form-flash.ts), with nothing stored
+// anywhere. The upload changes no status and nothing waits on it,
 // so it is not a step of the order workflow: the platform's list is the record.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -17,20 +18,17 @@ import { reportFilePage } from './pages/report-file-page';
 import { currentStepPath, orderPaths } from './partner-order';
 import { reportFileReader, type UploadProblem } from './report-file-upload';
 import { sendErrorPage } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
 
 /** The order takes reports from its work report until its invoice is sent (and again after a remand). */
 const TAKES_REPORTS: ReadonlySet<OrderStatusName> = new Set(['reporting', 'work_registered', 'remanded']);
 const fileForm = (orderId: string) => `report-file:${orderId}`;
 export const reportFilesQuery = z.object({ uploaded: z.literal('1').optional(), lang: z.enum(['ja', 'en']).optional() });
 
-const STATUS_OF: Record<UploadProblem | 'platform_refused' | 'closed', number> = {
-  no_file: 400,
-  unreadable: 400,
-  too_large: 413,
-  wrong_type: 415,
-  platform_refused: 422,
-  closed: 409,
-};
+const PROBLEMS = ['no_file', 'unreadable', 'too_large', 'wrong_type', 'platform_refused', 'closed'] as const satisfies ReadonlyArray<UploadProblem | 'platform_refused' | 'closed'>;
+type Problem = (typeof PROBLEMS)[number];
+/** Why the last upload was refused, shown once on the page it redirects to. */
+const refusalFlash = z.object({ problem: z.enum(PROBLEMS) });
 
 export function reportFileRoutes(pw: PartnerWebContext): Router {
   const router = Router();
@@ -55,6 +53,11 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
       const query = reportFilesQuery.safeParse(req.query);
       if (!query.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const t = REPORT_FILE_TEXT[partnerPageContext(req, res).locale];
+      const refused = await takeFlash(c.session.sid, fileForm(c.order.orderId), refusalFlash);
+      if (refused) {
+        const alert = { no_file: t.noFile, unreadable: t.unreadable, too_large: t.tooLarge(mb), wrong_type: t.wrongType, platform_refused: t.platformRefused, closed: t.closed }[refused.problem];
+        return render(req, res, c, 200, { alert });
+      }
       await render(req, res, c, 200, query.data.uploaded ? { notice: t.uploaded } : {});
     }),
   );
@@ -67,11 +70,10 @@ export function reportFileRoutes(pw: PartnerWebContext): Router {
       const upload = await readUpload(req, res);
       const token = pw.sessions.checkFormToken(c.session, fileForm(c.order.orderId), upload.fields);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
-      const t = REPORT_FILE_TEXT[partnerPageContext(req, res).locale];
-      const refuse = (problem: keyof typeof STATUS_OF): Promise<void> => {
-        const alert = { no_file: t.noFile, unreadable: t.unreadable, too_large: t.tooLarge(mb), wrong_type: t.wrongType, platform_refused: t.platformRefused, closed: t.closed }[problem];
+      const refuse = async (problem: Problem): Promise<void> => {
         req.log.info({ orderId: c.order.orderId, problem }, 'report file refused');
-        return render(req, res, c, STATUS_OF[problem], { alert });
+        await keepFlash(c.session.sid, fileForm(c.order.orderId), { problem });
+        res.redirect(303, orderPaths(c.order.orderId).reportFiles);
       };
       if (!TAKES_REPORTS.has(c.order.status)) return refuse('closed');
       if (!upload.ok) return refuse(upload.problem);

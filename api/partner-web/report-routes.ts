@@ -1,7 +1,11 @@
 // 「業務報告が作成されました」 opens /partner/orders/:orderId/report: the 稼動期間, then 業務内容 added
-// one by one (each checked: a date inside the period, hours, what was done) and carried by the page
-// until [業務を登録] sends them as one update of the order workflow (work.register on the platform).
+// one by one (each checked: a date inside the period, hours, what was done) and kept on the server
+// (report-draft-store.ts) until [業務を登録] sends them as one update of the order workflow
+// (work.register on the platform). Every post answers 303 to the report page (post → redirect →
+// get): an entry added or removed is in the kept list, a mistake comes back once as a flash with
+// what was typed (form-flash.ts), so a reload or Back never sends the form again.
 import { Router } from 'express';
+import { z } from 'zod';
 import { jstDate } from '../../common/orders/schedule';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { DatePeriod, WorkEntry } from '../../common/orders/types';
@@ -9,10 +13,12 @@ import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths } from './partner-order';
-import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workDraft, workEntryForm, type FieldErrors } from './form-schemas';
+import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workEntryForm } from './form-schemas';
 import { formBodyOf, formString } from '../edge/form-body';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
+import { deleteReportDraft, loadReportDraft, saveReportDraft } from './report-draft-store';
 import { sendErrorPage } from '../web/error-pages';
+import { keepFlash, takeFlash } from '../web/form-flash';
 import { REPORT_TEXT } from './pages/report-catalogue';
 import { workFormPage, workRegisteredPage, workRegisteredView } from './pages/report-pages';
 import { sendStepRefusal, takeStep } from './step';
@@ -28,15 +34,13 @@ function defaultDate(period: DatePeriod): string {
 
 const byDate = (a: WorkEntry, b: WorkEntry): number => a.date.localeCompare(b.date);
 
-function parseDraft(raw: string | undefined, period: DatePeriod): WorkEntry[] | undefined {
-  if (raw === undefined || raw === '') return [];
-  try {
-    const parsed = workDraft(period).safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const workValues = z.object({ date: z.string().max(40), hours: z.string().max(40), description: z.string().max(4000) });
+type WorkValues = z.infer<typeof workValues>;
+/** What the report page shows once after a post: what was typed, with its problems, or that an entry is needed. */
+const reportFlash = z.object({ values: workValues, check: z.boolean().optional(), needOneEntry: z.boolean().optional() });
+type ReportFlash = z.infer<typeof reportFlash>;
+
+const clip = (v: WorkValues): WorkValues => ({ date: v.date.slice(0, 40), hours: v.hours.slice(0, 40), description: v.description.slice(0, 4000) });
 
 export function reportRoutes(pw: PartnerWebContext): Router {
   const router = Router();
@@ -52,8 +56,14 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       if (c.done && order.work) return sendPage(res, 200, workRegisteredPage(ctx, order, order.work.entries));
       if (order.status === 'reporting') {
         const period = periodOf(order);
+        const entries = await loadReportDraft(session.partnerId, order.orderId, period);
+        const flash = await takeFlash(session.sid, reportForm(order.orderId), reportFlash);
+        const values = flash?.values ?? { date: defaultDate(period), hours: '', description: '' };
+        const checked = flash?.check ? workEntryForm(period).safeParse(values) : undefined;
+        const errors = checked && !checked.success ? fieldErrorsOf(checked.error) : {};
+        const alert = flash?.needOneEntry ? REPORT_TEXT[ctx.locale].needOneEntry : undefined;
         const token = pw.sessions.formToken(session, reportForm(order.orderId));
-        return sendPage(res, 200, workFormPage(ctx, order, token, { period, entries: [], values: { date: defaultDate(period), hours: '', description: '' }, errors: {} }));
+        return sendPage(res, 200, workFormPage(ctx, order, token, { period, entries, values, errors, ...(alert ? { alert } : {}) }));
       }
       if (order.work) return sendPage(res, 200, workRegisteredView(ctx, order));
       const refusal = refusePartnerAction('work.register', order.status) ?? { reason: 'not_yet', status: order.status };
@@ -71,46 +81,47 @@ export function reportRoutes(pw: PartnerWebContext): Router {
       const body = formBodyOf(req.body);
       const token = pw.sessions.checkFormToken(session, reportForm(order.orderId), body);
       if (!token) return sendErrorPage(req, res, { page: 'partner', code: 'forbidden' });
-      const period = periodOf(order);
-      const entries = parseDraft(formString(body, 'draft'), period);
-      if (!entries) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-      const values = { date: formString(body, 'date') ?? '', hours: formString(body, 'hours') ?? '', description: formString(body, 'description') ?? '' };
-      const ctx = partnerPageContext(req, res);
-      const show = (status: number, next: WorkEntry[], shown: typeof values, errors: FieldErrors = {}, alert?: string): void =>
-        sendPage(res, status, workFormPage(ctx, order, token, { period, entries: next, values: shown, errors, ...(alert ? { alert } : {}) }));
-      const typed = (): { entry?: WorkEntry; errors?: FieldErrors } => {
-        const parsed = workEntryForm(period).safeParse(values);
-        return parsed.success ? { entry: parsed.data } : { errors: fieldErrorsOf(parsed.error) };
-      };
       const parsedOp = reportOp.safeParse(formString(body, 'op'));
       if (!parsedOp.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
       const op = parsedOp.data;
+      const period = periodOf(order);
+      const values = { date: formString(body, 'date') ?? '', hours: formString(body, 'hours') ?? '', description: formString(body, 'description') ?? '' };
+      const page = orderPaths(order.orderId).report;
+      /** Back to the report page, which shows `flash` once. */
+      const back = async (flash: ReportFlash): Promise<void> => {
+        await keepFlash(session.sid, reportForm(order.orderId), { ...flash, values: clip(flash.values) });
+        res.redirect(303, page);
+      };
+      // The kept entries; once the work is registered (the same [業務を登録] posted again), those registered.
+      const entries = order.status !== 'reporting' && order.work ? order.work.entries : await loadReportDraft(session.partnerId, order.orderId, period);
 
       if (op === 'add') {
-        const { entry, errors } = typed();
-        if (!entry) return show(400, entries, values, errors);
+        const parsed = workEntryForm(period).safeParse(values);
+        if (!parsed.success) return back({ values, check: true });
         if (entries.length >= MAX_WORK_ENTRIES) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-        return show(200, [...entries, entry].sort(byDate), { date: entry.date, hours: '', description: '' });
+        await saveReportDraft(session.partnerId, order.orderId, [...entries, parsed.data].sort(byDate));
+        return back({ values: { date: parsed.data.date, hours: '', description: '' } });
       }
       if (op === 'remove') {
         const index = entryIndex.safeParse(formString(body, 'index'));
         if (!index.success || index.data >= entries.length) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-        return show(200, entries.filter((_, i) => i !== index.data), values);
+        await saveReportDraft(session.partnerId, order.orderId, entries.filter((_, i) => i !== index.data));
+        return res.redirect(303, page);
       }
       // [業務を登録]: what is still typed in the fields counts as one more entry.
       let all = entries;
       if (values.hours.trim() !== '' || values.description.trim() !== '') {
-        const { entry, errors } = typed();
-        if (!entry) return show(400, entries, values, errors);
-        all = [...entries, entry].sort(byDate);
+        const parsed = workEntryForm(period).safeParse(values);
+        if (!parsed.success) return back({ values, check: true });
+        all = [...entries, parsed.data].sort(byDate);
       }
-      if (all.length === 0) return show(400, all, values, {}, REPORT_TEXT[ctx.locale].needOneEntry);
+      if (all.length === 0) return back({ values, needOneEntry: true });
       const outcome = await takeStep(pw, session, order.orderId, { type: 'work.register', entries: all }, token.rid);
       if (outcome.kind !== 'done') return sendStepRefusal(req, res, outcome, 'work.register', order.orderId);
-      res.redirect(303, donePath(orderPaths(order.orderId).report, outcome.viewVersion));
+      await deleteReportDraft(session.partnerId, order.orderId);
+      res.redirect(303, donePath(page, outcome.viewVersion));
     }),
   );
 
   return router;
 }
-

@@ -63,6 +63,12 @@ export class BrowserCsrf {
     return csrfToken(this.secret, BROWSER_SCOPE, cookie, form);
   }
 
+  /** This browser's random cookie, to key what a form keeps for it (form-flash.ts); undefined before it has one. */
+  browserKey(req: Request): string | undefined {
+    const cookie = readCookie(req, BROWSER_COOKIE);
+    return cookie && WELL_FORMED.test(cookie) ? cookie : undefined;
+  }
+
   /** True when `given` is this browser's token of `form`. */
   valid(req: Request, form: string, given: unknown): boolean {
     const cookie = readCookie(req, BROWSER_COOKIE);

@@ -2,7 +2,7 @@
 // invoice ⑤), on a 390 px phone in a real Chromium against the real API, Temporal dev server,
 // Mongo-wire server and platform emulator: 報告書のアップロード (a PDF reaches the platform and its
 // console downloads it as an attachment; an HTML page named .pdf, an oversized file and a form
-// without its CSRF token are refused on the page with nothing stored), the invoice draft kept on the
+// without its CSRF token are refused with nothing stored, the page saying why after a redirect), the invoice draft kept on the
 // server (restored after leaving the page, deleted once sent), and 基本情報の修正 from the invoice's
 // confirmation, which the platform then issues the invoice with. Screenshots in
 // test-results/flows/partner-invoice-*.png.
@@ -108,7 +108,8 @@ describe('browser: 報告書, the kept invoice draft and 基本情報 from the i
       await page.setInputFiles('#f-file', { name: '請求書.pdf', mimeType: 'application/pdf', buffer: HTML });
       const wrongType = page.waitForResponse((r) => r.request().method() === 'POST');
       await tapAndLoad(page, page.getByRole('button', { name: 'アップロード', exact: true }));
-      assert.equal((await wrongType).status(), 415);
+      assert.equal((await wrongType).status(), 303, 'refused, then the page by GET');
+      assert.equal(page.url(), `${api.url}/partner/orders/${orderId}/report/files`);
       assert.equal(await text(page, '[data-upload-error]'), 'このファイルはアップロードできません。PDF・JPEG・PNGのファイルを選択してください。');
       await fitsThePhone(page);
       await shot(page, '03-wrong-type');
@@ -118,7 +119,7 @@ describe('browser: 報告書, the kept invoice draft and 基本情報 from the i
       await page.setInputFiles('#f-file', { name: '大きな報告書.pdf', mimeType: 'application/pdf', buffer: OVERSIZED });
       const tooLarge = page.waitForResponse((r) => r.request().method() === 'POST');
       await tapAndLoad(page, page.getByRole('button', { name: 'アップロード', exact: true }));
-      assert.equal((await tooLarge).status(), 413);
+      assert.equal((await tooLarge).status(), 303, 'refused, then the page by GET');
       assert.equal(await text(page, '[data-upload-error]'), 'ファイルが大きすぎます。10MB以下のファイルを選択してください。');
       await shot(page, '04-too-large');
       assert.equal((await files()).length, 1, 'nothing more on the platform');

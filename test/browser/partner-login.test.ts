@@ -1,4 +1,4 @@
-// ログイン with LINE (docs/flows/lansmart-line.md, ログイン ①–⑤) in a real Chromium emulating a phone (Pixel 7): a
+// ログイン with LINE (docs/flows/lansmart-line.md, ログイン ①–⑤) in a real Chromium emulating a 390 px phone: a
 // partner page sends a signed-out partner to 「LINEでログイン」 → LINE's 認証画面 「許可する」 →
 // 友だち追加画面 「友だち追加」 → back on that page, signed in, and 友だち登録完了 in the LINE talk
 // room; ログアウト; the next login goes through without the consent screen (auto-login). And what

@@ -1,5 +1,5 @@
 // The partner's order steps on a phone (docs/flows/lansmart-line.md, 通知について) in a real Chromium emulating a
-// Pixel 7, against the real API, Temporal dev server, Mongo-wire server and platform emulator:
+// 390 px phone, against the real API, Temporal dev server, Mongo-wire server and platform emulator:
 // 発注書を確認してください (home, unread) → 口座情報 and 基本情報 completed → [承認する] → 最終確認
 // [実行する] → the company's 業務報告 (its console) → 業務内容を追加 → [業務を登録] → [請求書を作成する]
 // → items and 立替経費 → [確認する] → [送信] → 請求月 [送信する] → 「請求書を送信しました」, each step
@@ -26,7 +26,8 @@ import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, seedPartner, type Seede
 import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
-const { defaultBrowserType: _chromium, ...PHONE } = devices['Pixel 7'];
+const { defaultBrowserType: _chromium, ...PIXEL } = devices['Pixel 7'];
+const PHONE = { ...PIXEL, viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 } };
 const SHOTS = 'test-results/flows';
 
 describe('browser: the partner’s order steps on a phone (Chromium, mobile)', function () {

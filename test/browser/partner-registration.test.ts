@@ -1,4 +1,4 @@
-// ユーザー登録 with LINE (docs/flows/lansmart-line.md) in a real Chromium emulating a phone (Pixel 7): the invitation
+// ユーザー登録 with LINE (docs/flows/lansmart-line.md) in a real Chromium emulating a 390 px phone: the invitation
 // link → the three consents (refused until all are ticked) → 「LINEでユーザー登録」 → LINE's 認証
 // 画面 「許可する」 → 友だち追加画面 「友だち追加」 → 基本情報登録 (a mistake shown under its field,
 // then 「登録」) → 基本情報登録完了; LINE's talk room, the e-mail and in-app receive 友だち登録完了.

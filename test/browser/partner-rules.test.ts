@@ -1,4 +1,4 @@
-// The partner's rules on a phone (Chromium, Pixel 7, 412 px ≥ the 390 px of the walk): an invited
+// The partner's rules on a phone (Chromium, 390 px like the walk): an invited
 // partner who taps 「LINEでログイン」 instead of registering agrees to the three consents before
 // 基本情報登録 (recorded: which versions, when); [承認する] in the LINE chat follows the order page's
 // rule — without 口座情報 it says so with a link to it, then asks the final check, whose [実行する]

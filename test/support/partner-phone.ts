@@ -1,4 +1,4 @@
-// A Lansmart partner's phone in Chromium (Pixel 7) for the browser tests of ユーザー登録 and ログイン
+// A Lansmart partner's phone in Chromium (an iPhone-sized 390 × 844 viewport) for the browser tests of ユーザー登録 and ログイン
 // with LINE: the suites' set-up, renkei's pages and the LINE emulator's (sign-in, 認証画面,
 // 友だち追加画面, the talk room), and what "nothing linked" means when a step is refused.
 import { strict as assert } from 'node:assert';
@@ -15,7 +15,8 @@ import { browserSuiteHooks } from './browser-suite';
 import { stack } from './stack';
 
 const { defaultBrowserType: _chromium, ...PIXEL_7 } = devices['Pixel 7'];
-export const PHONE = PIXEL_7;
+/** A touch phone 390 px wide (the iPhone class the walk-through is written for). */
+export const PHONE = { ...PIXEL_7, viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 } };
 export const PARTNER_SHOTS = 'test-results/flows';
 
 export const newLineUserId = (): string => `U${randomBytes(16).toString('hex')}`;

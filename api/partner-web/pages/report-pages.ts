@@ -48,8 +48,8 @@ ${entries.map(
 export function workFormPage(ctx: PageContext, state: OrderView, token: FormToken, form: WorkForm): string {
   const t = REPORT_TEXT[ctx.locale];
   const action = orderPaths(state.orderId).report;
-  const draft = JSON.stringify(form.entries);
-  const carried = html`${hiddenToken(token)}<input type="hidden" name="draft" value="${draft}">`;
+  // The entries added so far are kept on the server (report-draft-store.ts); the forms carry the token.
+  const carried = hiddenToken(token);
   const removeButton = (index: number) =>
     html`<form class="inline" method="post" action="${action}">${carried}<input type="hidden" name="index" value="${String(index)}"><button class="btn secondary" type="submit" name="op" value="remove">${t.remove}</button></form>`;
   return partnerPage(
