@@ -38,7 +38,10 @@ interface WorkerReport {
   rssBytes: number;
   heapUsedBytes: number;
   cachedWorkflows: number;
+  /** Workflow activations being processed. */
   busy: number;
+  /** Activities in flight (the orders' first notifications may still be retrying). */
+  activities: number;
 }
 
 // ---------- the child: one worker process ----------
@@ -86,7 +89,8 @@ async function runWorkerChild(role: Role): Promise<void> {
       rssBytes: process.memoryUsage.rss(),
       heapUsedBytes: process.memoryUsage().heapUsed,
       cachedWorkflows: s.numCachedWorkflows,
-      busy: s.numInFlightWorkflowActivations + s.numInFlightActivities,
+      busy: s.numInFlightWorkflowActivations,
+      activities: s.numInFlightActivities,
     };
     process.send?.(report);
   });
@@ -114,14 +118,14 @@ function ask(child: ChildProcess): Promise<WorkerReport> {
   });
 }
 
-/** Waits until the worker has cached `target` workflows and stayed idle for three looks in a row. */
+/** Waits until the worker has cached `target` workflows and no workflow activation ran for three looks in a row. */
 async function settled(child: ChildProcess, target: number, label: string): Promise<WorkerReport> {
   let idleLooks = 0;
   for (;;) {
     const r = await ask(child);
     idleLooks = r.cachedWorkflows >= target && r.busy === 0 ? idleLooks + 1 : 0;
     if (idleLooks >= 3) return r;
-    if (idleLooks === 0) say(`  … ${label}: ${r.cachedWorkflows}/${target} cached, ${r.busy} busy`);
+    if (idleLooks === 0) say(`  … ${label}: ${r.cachedWorkflows}/${target} cached, ${r.busy} activations, ${r.activities} activities in flight`);
     await new Promise((r2) => setTimeout(r2, 2000));
   }
 }
@@ -200,8 +204,8 @@ async function main(): Promise<void> {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
     settings: { linksN: N, ordersN: N, baselineWorkflows: 2 * N, maxCachedWorkflows: 2 * N + 100, concurrency: CONCURRENCY, partners: PARTNERS, ...stack.settings },
-    renkei: { idleRssMiB: mib(renkeiIdle.rssBytes), rssMiB: mib(renkeiFull.rssBytes), heapUsedMiB: mib(renkeiFull.heapUsedBytes), cachedWorkflows: renkeiFull.cachedWorkflows, perWorkflowKiB: perWorkflowKiB(renkeiFull, renkeiIdle) },
-    baseline: { idleRssMiB: mib(baselineIdle.rssBytes), rssMiB: mib(baselineFull.rssBytes), heapUsedMiB: mib(baselineFull.heapUsedBytes), cachedWorkflows: baselineFull.cachedWorkflows, perWorkflowKiB: perWorkflowKiB(baselineFull, baselineIdle) },
+    renkei: { idleRssMiB: mib(renkeiIdle.rssBytes), rssMiB: mib(renkeiFull.rssBytes), heapUsedMiB: mib(renkeiFull.heapUsedBytes), cachedWorkflows: renkeiFull.cachedWorkflows, activitiesInFlight: renkeiFull.activities, perWorkflowKiB: perWorkflowKiB(renkeiFull, renkeiIdle) },
+    baseline: { idleRssMiB: mib(baselineIdle.rssBytes), rssMiB: mib(baselineFull.rssBytes), heapUsedMiB: mib(baselineFull.heapUsedBytes), cachedWorkflows: baselineFull.cachedWorkflows, activitiesInFlight: baselineFull.activities, perWorkflowKiB: perWorkflowKiB(baselineFull, baselineIdle) },
   };
   const row = (name: string, r: typeof result.renkei): string =>
     `| ${name.padEnd(38)} | ${String(r.cachedWorkflows).padStart(6)} | ${String(r.idleRssMiB).padStart(8)} | ${String(r.rssMiB).padStart(7)} | ${String(r.perWorkflowKiB).padStart(13)} |`;
