@@ -12,6 +12,7 @@ import { activateTenantLink, markTenantRemoved, markTenantRemoving, markTenantSu
 import { makeRichMenuActivities } from './richmenu/richmenu-activities';
 import type { LineWorksClient } from '../providers/lineworks/client';
 import { makeDeliverLineWorks } from './notify/deliver-lineworks';
+import { makeNotifyFreeeRecipients } from './notify/notify-freee-recipients';
 import { resolveFreeeRecipients } from './notify/resolve-recipients';
 import { makeOrderActivities } from './orders/order-activities';
 import { makePartnerChannels } from './partners/deliver-channels';
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     resolveFreeeRecipients,
     deliverLineWorksMessage: makeDeliverLineWorks(deps),
+    notifyFreeeRecipients: makeNotifyFreeeRecipients(deps),
     activateTenantLink,
     markTenantRemoving,
     markTenantRemoved,

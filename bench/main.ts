@@ -23,6 +23,8 @@ const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 100);
 
 
 interface PhaseFigures {
+  /** CPU time of the bench process per event in the throughput phase. */
+  cpuMsPerEvent: number;
   throughputPerSec: number;
   seconds: number;
   latencyP50Ms: number;
@@ -90,18 +92,28 @@ async function main(): Promise<void> {
   await waitForMessages(10);
 
   say(`\nthroughput: ${N} events each, ${CONCURRENCY} in flight …`);
+  // CPU time of this process (API, workers, emulators; not the servers) per event: on a shared
+  // machine it moves much less than wall-clock time does.
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   let base = await messageCount();
   let t0 = performance.now();
+  let cpu0 = process.cpuUsage();
   await pool(N, CONCURRENCY, runBaseline);
   const baselineSeconds = (performance.now() - t0) / 1000;
+  const baselineCpuMsPerEvent = round(cpuMs(cpu0) / N, 2);
 
   base = await messageCount();
   t0 = performance.now();
+  cpu0 = process.cpuUsage();
   await pool(N, CONCURRENCY, async () => {
     await sendRenkei();
   });
   await waitForMessages(base + N);
   const renkeiSeconds = (performance.now() - t0) / 1000;
+  const renkeiCpuMsPerEvent = round(cpuMs(cpu0) / N, 2);
 
   say(`latency: ${LATENCY_N} events each at ${RATE}/s …`);
   const baselineLatencies: number[] = [];
@@ -126,9 +138,10 @@ async function main(): Promise<void> {
     if (sent !== undefined) renkeiLatencies.push(Date.parse(m.receivedAt) - sent);
   }
 
-  const figures = (seconds: number, latencies: number[]): PhaseFigures => {
+  const figures = (seconds: number, latencies: number[], cpuMsPerEvent: number): PhaseFigures => {
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
+      cpuMsPerEvent,
       throughputPerSec: round(N / seconds),
       seconds: round(seconds, 2),
       latencyP50Ms: round(percentile(sorted, 50)),
@@ -136,8 +149,8 @@ async function main(): Promise<void> {
       latencyMaxMs: round(sorted[sorted.length - 1] ?? NaN),
     };
   };
-  const baseline = figures(baselineSeconds, baselineLatencies);
-  const renkei = figures(renkeiSeconds, renkeiLatencies);
+  const baseline = figures(baselineSeconds, baselineLatencies, baselineCpuMsPerEvent);
+  const renkei = figures(renkeiSeconds, renkeiLatencies, renkeiCpuMsPerEvent);
   const result = {
     benchmark: 'freee event → LINE WORKS message',
     at: new Date().toISOString(),
@@ -150,10 +163,10 @@ async function main(): Promise<void> {
   };
 
   say(`
-| path (same server, same run)            | events/s | p50 ms | p99 ms | max ms |
-|-----------------------------------------|---------:|-------:|-------:|-------:|
-| raw Temporal: 1 workflow + 1 POST       | ${String(baseline.throughputPerSec).padStart(8)} | ${String(baseline.latencyP50Ms).padStart(6)} | ${String(baseline.latencyP99Ms).padStart(6)} | ${String(baseline.latencyMaxMs).padStart(6)} |
-| renkei: webhook → API → workflow → msg  | ${String(renkei.throughputPerSec).padStart(8)} | ${String(renkei.latencyP50Ms).padStart(6)} | ${String(renkei.latencyP99Ms).padStart(6)} | ${String(renkei.latencyMaxMs).padStart(6)} |
+| path (same server, same run)            | events/s | p50 ms | p99 ms | max ms | CPU ms/event |
+|-----------------------------------------|---------:|-------:|-------:|-------:|-------------:|
+| raw Temporal: 1 workflow + 1 POST       | ${String(baseline.throughputPerSec).padStart(8)} | ${String(baseline.latencyP50Ms).padStart(6)} | ${String(baseline.latencyP99Ms).padStart(6)} | ${String(baseline.latencyMaxMs).padStart(6)} | ${String(baseline.cpuMsPerEvent).padStart(12)} |
+| renkei: webhook → API → workflow → msg  | ${String(renkei.throughputPerSec).padStart(8)} | ${String(renkei.latencyP50Ms).padStart(6)} | ${String(renkei.latencyP99Ms).padStart(6)} | ${String(renkei.latencyMaxMs).padStart(6)} | ${String(renkei.cpuMsPerEvent).padStart(12)} |
 
 throughput ratio renkei/raw: ${result.throughputRatio}   (N=${N}, ${CONCURRENCY} in flight; latency at ${RATE}/s, ${LATENCY_N} events; ${stack.describe})`);
   const outDir = path.resolve(__dirname, 'results');

@@ -14,10 +14,12 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { FirstTry } from '../activities/notify/notify-freee-recipients';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
 import { lineWorksDeliveryKey } from '../common/notify/delivery-key';
@@ -27,7 +29,7 @@ import { CONTINUE_AS_NEW_AFTER_EVENTS, nextSuspensionRecheck } from '../common/n
 import type { LineWorksRecipient, NotificationPhase, NotificationState, NotifyFreeeInput } from '../common/notify/types';
 import { NotificationStatus, WorksTenantId } from '../common/search-attributes';
 
-const { resolveFreeeRecipients, markDeliveryFailed, reportTokenRefused, tenantLinkStatus } = proxyActivities<Activities>({
+const { resolveFreeeRecipients, notifyFreeeRecipients, markDeliveryFailed, reportTokenRefused, tenantLinkStatus } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -49,6 +51,12 @@ const RECHECK_SUSPENSION = '10 minutes';
 
 /** Histories in which a waiting delivery backs off to hours and a long run continues as new. */
 export const LONG_WAITS_PATCH = 'notify-long-waits-continue-as-new';
+
+/**
+ * Histories in which one activity resolves the recipients and tries each once (notifyFreeeRecipients);
+ * what it did not settle goes on as in LONG_WAITS_PATCH.
+ */
+export const FIRST_TRY_PATCH = 'notify-resolve-and-first-try-in-one-activity';
 
 /** Where one recipient's delivery stands between runs: its wait (ms since epoch) and last interval. */
 export interface RecipientProgress {
@@ -83,6 +91,21 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput, carried?
 
   setPhase('resolving');
   state.notice = freeeNotice(event);
+  if (patched(FIRST_TRY_PATCH)) {
+    const first = await notifyFreeeRecipients({ companyId: event.companyId, freeeUserIds: event.recipientFreeeUserIds, notice: state.notice });
+    state.unlinkedFreeeUserIds = first.unlinkedFreeeUserIds;
+    state.recipients = first.recipients.map((r, i) => {
+      const tried = first.firstTries[i];
+      const status = tried?.outcome === 'sent' ? 'sent' : tried?.outcome === 'failed' ? 'failed' : 'pending';
+      return { freeeUserId: r.freeeUserId, worksTenantId: r.worksTenantId, worksUserId: r.worksUserId, status, ...(tried?.outcome === 'failed' ? { error: tried.error } : {}) };
+    });
+    if (first.recipients.length === 0) {
+      setPhase('no_recipients');
+      return state;
+    }
+    upsertSearchAttributes([{ key: WorksTenantId, value: (first.recipients[0] as LineWorksRecipient).worksTenantId }]);
+    return deliverWithLongWaits(event, { state, recipients: first.recipients, progress: first.recipients.map(() => ({})), runs: 0 }, first.firstTries);
+  }
   const resolved = await resolveFreeeRecipients({ companyId: event.companyId, freeeUserIds: event.recipientFreeeUserIds });
   state.unlinkedFreeeUserIds = resolved.unlinkedFreeeUserIds;
   state.recipients = resolved.recipients.map((r) => ({
@@ -182,7 +205,7 @@ type WaitOutcome = 'resumed' | 'ended' | 'continue';
  * delivery still to do is waiting; the delivery key (workflow ID, tenant, user) is the same in
  * every run, so a message is sent once.
  */
-async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyContinuation): Promise<NotificationState> {
+async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyContinuation, firstTries?: FirstTry[]): Promise<NotificationState> {
   const { state, recipients, progress } = carried;
   const { workflowId } = workflowInfo();
   setHandler(notificationStatusQuery, () => state);
@@ -241,6 +264,18 @@ async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyCont
     const deliveryKey = lineWorksDeliveryKey(workflowId, recipient.worksTenantId, recipient.worksUserId);
     if (entry.status === 'pending' && recipient.tenantStatus === 'suspended' && p.giveUpAt === undefined) entry.status = 'waiting';
     let checkFirst = carried.runs > 0;
+    // What the first try (notifyFreeeRecipients) left to do; it logged its attempt and answer.
+    const tried = firstTries?.[i];
+    let priorAttempts = 0;
+    if (tried?.outcome === 'failed') log.warn('a freee notification was not delivered to a recipient', { deliveryKey, error: tried.error });
+    if (tried?.outcome === 'token_refused') {
+      await reportTokenRefused({ worksTenantId: recipient.worksTenantId, by: workflowId });
+      entry.status = 'waiting';
+    }
+    if (tried?.outcome === 'retry') {
+      priorAttempts = 1;
+      if (tried.retryAfterMs !== undefined) await sleep(Math.max(tried.retryAfterMs, 1));
+    }
     for (;;) {
       if (entry.status === 'sent' || entry.status === 'failed') return 'done';
       if (entry.status === 'waiting') {
@@ -258,7 +293,9 @@ async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyCont
       }
       checkFirst = false;
       try {
-        await deliverLineWorksMessage({ deliveryKey, workflowId, recipient, notice });
+        const counted = priorAttempts;
+        priorAttempts = 0;
+        await deliverLineWorksMessage({ deliveryKey, workflowId, recipient, notice, ...(counted ? { priorAttempts: counted } : {}) });
         entry.status = 'sent';
         return 'done';
       } catch (err) {
@@ -275,7 +312,8 @@ async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyCont
     }
   };
 
-  updatePhase();
+  // A first try that settled every recipient has nothing left to deliver: straight to the outcome.
+  if (!firstTries || state.recipients.some((r) => r.status !== 'sent' && r.status !== 'failed')) updatePhase();
   const outcomes = await Promise.all(recipients.map((_, i) => deliverTo(i)));
   if (outcomes.includes('continue')) {
     await condition(allHandlersFinished);

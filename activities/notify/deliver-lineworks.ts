@@ -29,7 +29,8 @@ export function makeDeliverLineWorks(deps: DeliverLineWorksDeps) {
     const { recipient } = input;
     const existing = await Delivery.findById(input.deliveryKey).lean();
     if (existing?.status === 'sent') return { outcome: 'already_sent' };
-    const { attempt } = activityInfo();
+    // Counted on from the workflow's first try (notifyFreeeRecipients) when there was one.
+    const attempt = activityInfo().attempt + (input.priorAttempts ?? 0);
     await Delivery.updateOne(
       { _id: input.deliveryKey },
       {

@@ -4,7 +4,8 @@
 // skipped with the reason (not ID-linked, the business not linked, the app removed) — so an
 // operator can tell why someone did not get the message.
 import { activityInfo } from '@temporalio/activity';
-import { Delivery } from '../../models/delivery';
+import type { AnyBulkWriteOperation } from 'mongoose';
+import { Delivery, type DeliveryDoc } from '../../models/delivery';
 import { EmployeeLink } from '../../models/employee-link';
 import { TenantLink } from '../../models/tenant-link';
 import { lineWorksDeliveryKey, unreachedDeliveryKey, type UnreachedReason } from '../../common/notify/delivery-key';
@@ -20,7 +21,8 @@ export interface ResolvedRecipients {
   unlinkedFreeeUserIds: string[];
 }
 
-export async function resolveFreeeRecipients(input: ResolveRecipientsInput): Promise<ResolvedRecipients> {
+/** The recipients, and whether the business has a tenant link at all (for the unreached reason). */
+export async function findFreeeRecipients(input: ResolveRecipientsInput): Promise<ResolvedRecipients & { businessLinked: boolean }> {
   // Suspended tenants (token refused) count: their deliveries wait for re-authorisation.
   const tenants = await TenantLink.find({ companyId: input.companyId, status: { $in: ['active', 'suspended'] } }).lean();
   const tenantById = new Map(tenants.map((t) => [t._id, t]));
@@ -42,7 +44,16 @@ export async function resolveFreeeRecipients(input: ResolveRecipientsInput): Pro
   }
   const reached = new Set(recipients.map((r) => r.freeeUserId));
   const unlinkedFreeeUserIds = input.freeeUserIds.filter((id) => !reached.has(id));
-  await logResolution(input.companyId, recipients, unlinkedFreeeUserIds, tenants.length > 0);
+  return { recipients, unlinkedFreeeUserIds, businessLinked: tenants.length > 0 };
+}
+
+export async function resolveFreeeRecipients(input: ResolveRecipientsInput): Promise<ResolvedRecipients> {
+  const { recipients, unlinkedFreeeUserIds, businessLinked } = await findFreeeRecipients(input);
+  const workflowId = activityInfo().workflowExecution?.workflowId;
+  if (workflowId) {
+    const ops = await resolutionWrites(workflowId, input.companyId, recipients, unlinkedFreeeUserIds, businessLinked);
+    if (ops.length) await Delivery.bulkWrite(ops, { ordered: false });
+  }
   return { recipients, unlinkedFreeeUserIds };
 }
 
@@ -52,23 +63,30 @@ async function unreachedReason(companyId: string, businessLinked: boolean): Prom
   return removed ? 'app_removed' : 'business_not_linked';
 }
 
-/** Writes what the resolution decided; never overwrites a record a delivery has moved on. */
-async function logResolution(companyId: string, recipients: LineWorksRecipient[], unlinked: string[], businessLinked: boolean): Promise<void> {
-  const workflowId = activityInfo().workflowExecution?.workflowId;
-  if (!workflowId) return;
+/** The fields a recipient's delivery record is created with, whatever it is created for. */
+export function recipientRecord(workflowId: string, companyId: string, r: LineWorksRecipient): Partial<DeliveryDoc> {
+  return { workflowId, channel: 'lineworks', recipient: r.worksUserId, worksTenantId: r.worksTenantId, companyId, freeeUserId: r.freeeUserId };
+}
+
+/**
+ * What the resolution decided, as delivery-log writes that never overwrite a record a delivery has
+ * moved on. `recipientsToWrite`: the recipients whose pending/waiting record to create (all by default).
+ */
+export async function resolutionWrites(
+  workflowId: string,
+  companyId: string,
+  recipientsToWrite: LineWorksRecipient[],
+  unlinked: string[],
+  businessLinked: boolean,
+): Promise<Array<AnyBulkWriteOperation<DeliveryDoc>>> {
   const reason = unlinked.length ? await unreachedReason(companyId, businessLinked) : undefined;
-  const ops = [
-    ...recipients.map((r) => ({
+  return [
+    ...recipientsToWrite.map((r) => ({
       updateOne: {
         filter: { _id: lineWorksDeliveryKey(workflowId, r.worksTenantId, r.worksUserId) },
         update: {
           $setOnInsert: {
-            workflowId,
-            channel: 'lineworks',
-            recipient: r.worksUserId,
-            worksTenantId: r.worksTenantId,
-            companyId,
-            freeeUserId: r.freeeUserId,
+            ...recipientRecord(workflowId, companyId, r),
             attempts: 0,
             ...(r.tenantStatus === 'suspended' ? { status: 'waiting', skipReason: 'tenant_suspended' } : { status: 'pending' }),
           },
@@ -83,6 +101,5 @@ async function logResolution(companyId: string, recipients: LineWorksRecipient[]
         upsert: true,
       },
     })),
-  ];
-  if (ops.length) await Delivery.bulkWrite(ops, { ordered: false });
+  ] as Array<AnyBulkWriteOperation<DeliveryDoc>>;
 }

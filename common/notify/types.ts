@@ -38,4 +38,6 @@ export interface DeliverLineWorksInput {
   workflowId: string;
   recipient: LineWorksRecipient;
   notice: Notice;
+  /** Attempts made before this activity (its first try in notifyFreeeRecipients). */
+  priorAttempts?: number;
 }
