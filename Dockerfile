@@ -1,5 +1,5 @@
 # renkei's images, in stages. `runtime` (the default, the last stage) is the product: the compiled
-# dist/ and the production dependencies only, installed without devDependencies and without the
+# dist/, its assets/ (rich-menu images) and the production dependencies only, installed without devDependencies and without the
 # emulators' workspace. The API is its default command; docker-compose.yml runs the same image as
 # the Temporal worker (`node dist/worker/main.js`). `emulators` (`--target emulators`) is the
 # provider emulators for local trials, built apart so that the product image holds none of them.
@@ -37,7 +37,7 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:4011/').then(() => process.exit(0), () => process.exit(1))"
 CMD ["node", "dist/emulators/main.js"]
 
-# ---- runtime: production dependencies and the compiled product only, as the unprivileged `node` user ----
+# ---- runtime: production dependencies, the compiled product and its assets only, as the unprivileged `node` user ----
 FROM node:20-bookworm-slim AS runtime
 # API_HOST: the API must answer on the container's interface. WORKER_METRICS_HOST stays loopback:
 # the SDK's Prometheus exporter checks no token, so only the container itself (its healthcheck, a
@@ -58,6 +58,9 @@ RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund \
  && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
+# The rich-menu images the worker uploads to LINE WORKS (activities/richmenu/images.ts reads them
+# beside package.json).
+COPY --from=build /app/assets ./assets
 
 USER node
 EXPOSE 3000

@@ -1,6 +1,6 @@
-// Rich menus of the freee bot: created once per bot with their images (found again by name, so a
-// retried provisioning reuses them), the pre-link menu made the default, and each person's menu
-// switched when they link, unlink or open the 人事労務 menu.
+// Rich menus of the freee bot: created once per bot with their images (assets/richmenu/, a labelled
+// panel per area; found again by name, so a retried provisioning reuses them), the pre-link menu
+// made the default, and each person's menu switched when they link, unlink or open the 人事労務 menu.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
 import type { MenuKind, MenuRequest } from '../../common/links/postbacks';
@@ -8,8 +8,8 @@ import { EmployeeLink } from '../../models/employee-link';
 import { TenantLink } from '../../models/tenant-link';
 import type { LineWorksClient } from '../../providers/lineworks/client';
 import { toApplicationFailure } from '../provider-failure';
-import { menuDefinitions } from './menus';
-import { panelsPng } from './png';
+import { loadRichMenuImages } from './images';
+import { imageFileName, menuDefinitions } from './menus';
 
 export interface RichMenuDeps {
   lineWorks: LineWorksClient;
@@ -24,6 +24,7 @@ async function tenantOf(worksTenantId: string) {
 
 export function makeRichMenuActivities(deps: RichMenuDeps) {
   const definitions = menuDefinitions(deps.freeeHrUrl);
+  const images = loadRichMenuImages(definitions);
 
   async function provisionRichMenus(input: { worksTenantId: string }): Promise<Record<MenuKind, string>> {
     const tenant = await tenantOf(input.worksTenantId);
@@ -32,11 +33,11 @@ export function makeRichMenuActivities(deps: RichMenuDeps) {
       const existing = new Map((await deps.lineWorks.listRichMenus(creds, tenant.botId)).map((m) => [m.richmenuName, m.richmenuId]));
       const ids = {} as Record<MenuKind, string>;
       for (const kind of Object.keys(definitions) as MenuKind[]) {
-        const { definition, colours } = definitions[kind];
+        const { definition } = definitions[kind];
         let id = existing.get(definition.richmenuName);
         if (!id) {
           id = await deps.lineWorks.createRichMenu(creds, tenant.botId, definition);
-          const fileId = await deps.lineWorks.uploadAttachment(creds, tenant.botId, `${definition.richmenuName}.png`, panelsPng(definition.size.width, definition.size.height, colours), 'image/png');
+          const fileId = await deps.lineWorks.uploadAttachment(creds, tenant.botId, imageFileName(definition), images[kind], 'image/png');
           await deps.lineWorks.setRichMenuImage(creds, tenant.botId, id, fileId);
         }
         ids[kind] = id;

@@ -49,7 +49,7 @@ export function createUploadRouter(state: LineWorksState): Router {
     if (part.data.length > MAX_ATTACHMENT_BYTES) throw apiError(413, 'INVALID_PARAMETER', 'the file must be at most 1 MB');
     const image = readImageInfo(part.data);
     if (image === undefined) throw apiError(400, 'INVALID_PARAMETER', 'only JPEG or PNG files are accepted');
-    attachment.upload = { bytes: part.data.length, image, ...(part.contentType === undefined ? {} : { contentType: part.contentType }) };
+    attachment.upload = { bytes: part.data.length, image, data: part.data, ...(part.contentType === undefined ? {} : { contentType: part.contentType }) };
     res.json({ fileId: attachment.fileId });
   });
   return router;

@@ -1,5 +1,6 @@
 // Bot attachments (docs/providers/line-works.md#bot-messages): `POST /bots/{botId}/attachments` hands out a fileId and an
-// upload URL; the URL accepts one upload, both are valid 24 hours, files are at most 1 MB.
+// upload URL; the URL accepts one upload, both are valid 24 hours, files are at most 1 MB. The bytes
+// are kept, so that a rich menu can show its image in the talk room.
 
 import { randomBytes } from 'node:crypto';
 import type { ImageInfo } from './image-size';
@@ -14,7 +15,7 @@ export interface Attachment {
   fileName: string;
   uploadToken: string;
   expiresAt: number;
-  upload?: { bytes: number; contentType?: string; image?: ImageInfo };
+  upload?: { bytes: number; contentType?: string; image?: ImageInfo; data: Buffer };
 }
 
 export class AttachmentStore {

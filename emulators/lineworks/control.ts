@@ -147,12 +147,11 @@ export function createLineWorksControlRouter(state: LineWorksState): Router {
       res.json(null);
       return;
     }
-    const file = effective.menu.imageFileId === undefined ? undefined : state.attachments.get(effective.menu.imageFileId);
-    const image = file?.upload?.image;
+    const image = effective.menu.image;
     const view: EffectiveRichMenu = {
       ...richMenuView(effective.menu),
       source: effective.source,
-      image: file === undefined || image === undefined ? null : { fileId: file.fileId, fileName: file.fileName, width: image.width, height: image.height },
+      image: image === undefined ? null : { fileId: image.fileId, fileName: image.fileName, width: image.width, height: image.height },
     };
     res.json(view);
   });

@@ -9,7 +9,7 @@ import { authoriseBot } from './bearer-auth';
 import { apiError } from './errors';
 import { describeInvalidBody } from './message-content';
 import { createRichMenuSchema, setRichMenuImageSchema } from './richmenu-schema';
-import { richMenuView } from './richmenus';
+import { richMenuView, type RichMenuImage } from './richmenus';
 import type { LineWorksState } from './state';
 
 const WRITE = ['bot'] as const;
@@ -107,7 +107,7 @@ export function createRichMenuRouter(state: LineWorksState): Router {
     const call = bot(req, 'POST /bots/{botId}/richmenus/{richmenuId}/image', WRITE);
     const menu = menuOf(call.bot.botId, req.params.richmenuId);
     const body = parseBody(setRichMenuImageSchema, req.body);
-    for (const fileId of [body.fileId, ...(body.i18nFileIds ?? []).map((entry) => entry.fileId)]) {
+    const images = [body.fileId, ...(body.i18nFileIds ?? []).map((entry) => entry.fileId)].map((fileId): RichMenuImage => {
       const file = state.attachments.get(fileId);
       if (file === undefined || file.botId !== call.bot.botId) throw apiError(400, 'INVALID_PARAMETER', `fileId ${fileId} is unknown or expired`);
       if (file.upload === undefined) throw apiError(400, 'INVALID_PARAMETER', `fileId ${fileId} has not been uploaded`);
@@ -116,8 +116,9 @@ export function createRichMenuRouter(state: LineWorksState): Router {
       if (image.width !== menu.size.width || image.height !== menu.size.height) {
         throw apiError(400, 'INVALID_PARAMETER', `image is ${image.width}x${image.height} but the rich menu is ${menu.size.width}x${menu.size.height}`);
       }
-    }
-    menu.imageFileId = body.fileId;
+      return { ...image, fileId: file.fileId, fileName: file.fileName, data: file.upload.data };
+    });
+    menu.image = images[0];
     res.status(204).end();
   });
 

@@ -1,11 +1,20 @@
 // The rich menus of every bot (docs/providers/line-works.md#rich-menus): the menus, each bot's default, and the per-user
-// assignments. Display priority is the documented one: the user's own menu, else the default.
+// assignments. Display priority is the documented one: the user's own menu, else the default. A
+// menu keeps the image set on it, which the talk room shows on a phone.
 
+import type { ImageInfo } from './image-size';
 import type { CreateRichMenuBody, RichMenuArea, RichMenuView } from './richmenu-schema';
+
+/** The image set on a menu, kept with the menu (the attachment it came from expires). */
+export interface RichMenuImage extends ImageInfo {
+  fileId: string;
+  fileName: string;
+  data: Buffer;
+}
 
 export interface RichMenu extends RichMenuView {
   botId: string;
-  imageFileId?: string;
+  image?: RichMenuImage;
 }
 
 export interface EffectiveMenu {

@@ -1,6 +1,7 @@
 // The talk screens (emulator pages under /talk, for the signed-in member): pick an installed app
 // to talk to (the first time sends a `begin` callback), read the bot's messages, tap rich-menu
-// areas and send messages. A tap or message becomes the signed callback LINE WORKS would send; if
+// areas (on a phone, over the menu's image, served by GET /talk/richmenu-image) and send messages.
+// A tap or message becomes the signed callback LINE WORKS would send; if
 // the bot's server answers it with JSON `{"openUrl": "https://..."}` the browser is sent there
 // (emulator-specific convenience, see emulators/README.md), else back to the room.
 
@@ -10,6 +11,7 @@ import { safeHref } from '../../api/pages/html';
 import { formValue } from '../harness/validate';
 import type { BotCallbackEvent, RecordedCallback } from './callback-event';
 import { callbackSource, sendBotCallback } from './callback-delivery';
+import { talkDeviceOf } from './device';
 import type { Bot } from './installations';
 import { requireSignedIn, type SignedIn } from './page-session';
 import { sendMessagePage } from './pages/layout';
@@ -17,6 +19,7 @@ import { areaLabel, sendTalkListPage, sendTalkNewPage, sendTalkRoomPage, type Ta
 import type { LineWorksState } from './state';
 
 const roomQuerySchema = z.object({ bot: formValue() });
+const imageQuerySchema = z.object({ bot: formValue(), richmenu: formValue() });
 const actionFormSchema = z.object({ bot: formValue(), richmenu: formValue(), area: z.coerce.number().int().min(0).optional() });
 const messageFormSchema = z.object({ bot: formValue(), text: formValue(), postback: formValue() });
 
@@ -110,7 +113,24 @@ export function createTalkRouter(state: LineWorksState): Router {
         .map((action): TimelineEntry => ({ mine: true, at: action.at, text: action.text })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     const name = talkBots(signedIn).find((candidate) => candidate.botId === bot.botId)?.name ?? bot.botId;
-    sendTalkRoomPage(res, { bot: { botId: bot.botId, name }, timeline, menu: state.richMenus.effective(bot.botId, userId) });
+    sendTalkRoomPage(res, { bot: { botId: bot.botId, name }, timeline, menu: state.richMenus.effective(bot.botId, userId), device: talkDeviceOf(req) });
+  });
+
+  router.get('/talk/richmenu-image', (req, res) => {
+    const signedIn = requireSignedIn(state, req, res);
+    if (signedIn === undefined) return;
+    const query = imageQuerySchema.safeParse(req.query).data;
+    const bot = usableBot(signedIn, query?.bot, res);
+    if (bot === undefined) return;
+    const image = query?.richmenu === undefined ? undefined : state.richMenus.get(bot.botId, query.richmenu)?.image;
+    if (image === undefined) {
+      res.status(404).type('text/plain').send('no image is set on this rich menu');
+      return;
+    }
+    res
+      .status(200)
+      .set({ 'Content-Type': image.type === 'png' ? 'image/png' : 'image/jpeg', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+      .send(image.data);
   });
 
   router.post('/talk/actions', async (req, res) => {

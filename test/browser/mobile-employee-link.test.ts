@@ -3,9 +3,14 @@
 // login page, with the account to link → 「連携を開始しますか?」 → [許可する] → 「連携に成功しました」.
 // And what goes wrong on the phone: LINE WORKS refusing the login or an ID token it did not sign
 // (LINE WORKSの認証に失敗しました), another LINE WORKS account than the talk room's, LINE WORKS down.
+// The phone's rich menu is renkei's image (assets/richmenu/): [ID連携] and [勤怠登録] on it, tap
+// targets named by the action labels; after the link it shows [ID連携解除], and [勤怠登録] switches
+// to the 人事労務 menu and [メニューに戻る] back.
 // Screenshots in test-results/flows/.
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { devices, type Browser, type Page } from 'playwright-core';
 import { LINK_ERRORS } from '../../api/pages/link-messages';
@@ -15,8 +20,10 @@ import { navigateBy } from '../support/browser';
 import { linkFlowHooks, type FlowDriver } from '../support/flow-driver';
 import { logIn, type People } from '../support/people';
 import { stack, withWorker } from '../support/stack';
+import { eventually } from '../support/wait';
 
 const { defaultBrowserType: _chromium, ...PHONE } = devices['Pixel 7'];
+const RICH_MENU_IMAGES = path.resolve(__dirname, '../../assets/richmenu');
 
 describe('browser: the employee ID-link on a phone (Chromium, mobile)', function () {
   this.timeout(180_000);
@@ -32,6 +39,28 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
 
   const shot = (name: string): Promise<Buffer> => flow.shot(phone, name);
 
+  /**
+   * The talk room's rich menu on the phone is renkei's image `file` as uploaded, with one tap
+   * target per panel, named by its action label, over the panel that carries its words.
+   */
+  async function assertPhoneMenu(file: string, buttons: string[]): Promise<void> {
+    const img = phone.locator('[data-richmenu-view="image"] img');
+    const src = await img.getAttribute('src');
+    assert.ok(src, 'the rich menu is an image on the phone');
+    const served = await phone.request.get(new URL(src, phone.url()).toString());
+    assert.equal(served.headers()['content-type'], 'image/png');
+    assert.ok((await served.body()).equals(readFileSync(path.join(RICH_MENU_IMAGES, file))), `the phone shows ${file}`);
+    assert.equal(await img.evaluate((el: unknown) => (el as { naturalWidth: number }).naturalWidth), 2500, 'the image has loaded');
+    const picture = await img.boundingBox();
+    assert.ok(picture);
+    for (const [index, name] of buttons.entries()) {
+      const box = await phone.getByRole('button', { name, exact: true }).boundingBox();
+      assert.ok(box, `a tap target named ${name}`);
+      const centre = box.x + box.width / 2 - picture.x;
+      assert.ok(centre > (index * picture.width) / buttons.length && centre < ((index + 1) * picture.width) / buttons.length, `${name} lies over panel ${index + 1}`);
+    }
+  }
+
   /** The admin has linked the business (on a PC); the employee, on the phone, reaches the LINE WORKS login of the ID-link. */
   async function toLineWorksLogin(opts: { shots?: boolean } = {}): Promise<void> {
     const admin = await flow.page();
@@ -44,6 +73,8 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
     await phone.goto(`${stack().urls.lineworks}/talk/new`);
     await logIn(phone, people.employee.worksUserId);
     await navigateBy(phone, () => phone.getByRole('button', { name: 'OK' }).tap());
+    // トーク画面下部の[ID連携]ボタン: the image's left panel; its right panel is [勤怠登録].
+    await assertPhoneMenu('renkei-unlinked.png', ['ID連携', '勤怠登録メニューに切り替え']);
     if (opts.shots) await shot('m01-talk-room');
     // [ID連携] → freee login → the business → freee's [許可する].
     await phone.getByRole('button', { name: 'ID連携', exact: true }).tap();
@@ -87,6 +118,22 @@ describe('browser: the employee ID-link on a phone (Chromium, mobile)', function
       assert.equal(await flow.result(phone), '連携に成功しました');
       await fitsThePhone();
       await shot('m06-linked');
+
+      // The button becomes [ID連携解除]; [勤怠登録] switches to the 人事労務 menu.
+      const botId = (await TenantLink.findById(people.worksTenantId).lean())?.botId ?? '';
+      await phone.goto(`${s.urls.lineworks}/talk?bot=${encodeURIComponent(botId)}`);
+      await assertPhoneMenu('renkei-linked.png', ['ID連携解除', '勤怠登録メニューに切り替え']);
+      await shot('m07-linked-menu');
+      await navigateBy(phone, () => phone.getByRole('button', { name: '勤怠登録メニューに切り替え', exact: true }).tap());
+      await eventually(async () => (await s.lineWorks.effectiveRichMenu(botId, people.employee.worksUserId))?.richmenuName, (name) => name === 'renkei-attendance', 'the 人事労務 menu');
+      await phone.goto(`${s.urls.lineworks}/talk?bot=${encodeURIComponent(botId)}`);
+      await assertPhoneMenu('renkei-attendance.png', []);
+      assert.ok(await phone.getByRole('link', { name: '勤怠を登録する', exact: true }).isVisible());
+      assert.ok(await phone.getByRole('button', { name: 'メニューに戻る', exact: true }).isVisible());
+      await shot('m08-attendance-menu');
+      // [メニューに戻る]: back to the linked menu.
+      await navigateBy(phone, () => phone.getByRole('button', { name: 'メニューに戻る', exact: true }).tap());
+      await eventually(async () => (await s.lineWorks.effectiveRichMenu(botId, people.employee.worksUserId))?.richmenuName, (name) => name === 'renkei-linked', 'the linked menu again');
     });
     const link = await EmployeeLink.findOne({ companyId: String(people.companyId), freeeUserId: String(people.employee.freeeId) }).lean();
     assert.equal(link?.worksUserId, people.employee.worksUserId);

@@ -1,6 +1,6 @@
 // The Dockerfile cannot be built where there is no Docker engine, so this suite reads it: the
 // product image (the last stage, `runtime`) must be installed without devDependencies and without
-// the emulators' workspace, hold only the compiled product and its production packages, run as an
+// the emulators' workspace, hold only the compiled product, its assets and its production packages, run as an
 // unprivileged user with a healthcheck; and the Dockerfile, docker-compose.yml and README must say
 // the same about where the worker's unauthenticated metrics listen.
 import { strict as assert } from 'node:assert';
@@ -96,7 +96,7 @@ describe('Dockerfile', () => {
     assert.ok(!commands.some((command) => /\bnpm (run|prune)\b/.test(command)), 'nothing is built or pruned in the runtime stage');
   });
 
-  it('copies into the runtime stage only the manifests and the compiled dist/', () => {
+  it('copies into the runtime stage only the manifests, the compiled dist/ and the product assets/', () => {
     const runtime = stage('runtime');
     const copies = [...all(runtime, 'COPY'), ...all(runtime, 'ADD')].map(copySources);
     assert.ok(copies.length > 0);
@@ -110,7 +110,7 @@ describe('Dockerfile', () => {
     }
     assert.deepEqual(
       copies.filter((c) => c.from).flatMap((c) => c.sources),
-      ['/app/dist'],
+      ['/app/dist', '/app/assets'],
     );
   });
 

@@ -1,12 +1,14 @@
 // LINE WORKS bot callbacks and the talk room: callbacks carry X-WORKS-BotId and a verifiable
 // X-WORKS-Signature over the raw body; a member opens a talk with the app (外部ユーザーとトーク →
 // freee → [OK]), sees the bot's messages and rich menu, and tapping a postback area sends the
-// signed postback and follows the `openUrl` the bot's server answers.
+// signed postback and follows the `openUrl` the bot's server answers. On a phone the rich menu is
+// its uploaded image with a tap target named by each area's label; on the desktop, its labels.
 
 import { strict as assert } from 'node:assert';
 import { signedInBrowser } from '../support/emulator-sign-in';
 import { hmacSignatureValid } from '../support/hmac-signature';
 import { type ReceivedRequest, useHttpReceiver } from '../support/http-receiver';
+import { png } from '../support/image-headers';
 import { appKeyPair, serviceAccountToken } from '../support/lineworks-service-account';
 import { useEmulators } from '../support/emulator-suite';
 
@@ -151,5 +153,62 @@ describe('LINE WORKS emulator: bot callbacks and the talk room', () => {
         ['message', 'こんにちは', 200],
       ],
     );
+  });
+
+  it('shows a phone the menu’s uploaded image with a tap target named by each area’s label, the desktop the labels', async () => {
+    const post = async (path: string, body: unknown): Promise<Record<string, string>> => {
+      const response = await fetch(`${emu.base}/v1.0${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Record<string, string>;
+    };
+    const { richmenuId } = await post(`/bots/${BOT}/richmenus`, {
+      richmenuName: 'renkei-unlinked',
+      size: { width: 2500, height: 843 },
+      areas: [
+        { bounds: { x: 0, y: 0, width: 1250, height: 843 }, action: { type: 'postback', label: 'ID連携', data: 'action=link' } },
+        { bounds: { x: 1250, y: 0, width: 1250, height: 843 }, action: { type: 'postback', label: '勤怠登録メニューに切り替え', data: 'action=attendance' } },
+      ],
+    });
+    assert.equal(await api(`/bots/${BOT}/richmenus/${richmenuId}/set-default`, {}), 201);
+
+    const { browser } = await member('taro@works.example', `${emu.base}/talk?bot=${BOT}`);
+    const cookie = Object.entries(browser.cookies(new URL(emu.base).hostname))
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
+    const PHONE_AGENT = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+    const asPhone = async (path: string, signedIn = true): Promise<Response> =>
+      fetch(`${emu.base}${path}`, { headers: { 'user-agent': PHONE_AGENT, ...(signedIn ? { cookie } : {}) }, redirect: 'manual' });
+
+    // No image yet: the phone too lists the labels.
+    assert.match(await (await asPhone(`/talk?bot=${BOT}`)).text(), /data-richmenu-view="labels"[\s\S]*<button type="submit">勤怠登録メニューに切り替え<\/button>/);
+
+    const image = Buffer.concat([png(2500, 843), Buffer.from('the rest of the picture')]);
+    const { fileId, uploadUrl } = await post(`/bots/${BOT}/attachments`, { fileName: 'renkei-unlinked.png' });
+    assert.equal((await fetch(uploadUrl as string, { method: 'POST', headers: { 'content-type': 'image/png' }, body: image })).status, 200);
+    assert.equal(await api(`/bots/${BOT}/richmenus/${richmenuId}/image`, { fileId }), 204);
+
+    const phoneRoom = await (await asPhone(`/talk?bot=${BOT}`)).text();
+    assert.match(phoneRoom, /data-richmenu-view="image"/);
+    const src = /<img src="([^"]+)" alt="" width="2500" height="843"/.exec(phoneRoom)?.[1]?.replaceAll('&amp;', '&');
+    assert.equal(src, `/talk/richmenu-image?bot=${BOT}&richmenu=${richmenuId}`);
+    assert.match(phoneRoom, /data-area="0" style="position:absolute;left:0\.0000%;top:0\.0000%;width:50\.0000%;height:100\.0000%[^"]*">[\s\S]*?aria-label="ID連携"/);
+    assert.match(phoneRoom, /data-area="1" style="position:absolute;left:50\.0000%;[^"]*">[\s\S]*?aria-label="勤怠登録メニューに切り替え"/);
+
+    const served = await asPhone(src);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/png');
+    assert.ok(Buffer.from(await served.arrayBuffer()).equals(image), 'the uploaded bytes');
+    assert.equal((await asPhone(src, false)).status, 303, 'only for a signed-in member');
+    assert.equal((await asPhone(`/talk/richmenu-image?bot=${BOT}&richmenu=999`)).status, 404);
+
+    // The desktop lists the labels, as the PC version's drop-down does.
+    const desktop = await browser.get(`${emu.base}/talk?bot=${BOT}`);
+    assert.match(desktop.html, /data-richmenu-view="labels"/);
+    assert.match(desktop.html, /<button type="submit">ID連携<\/button>[\s\S]*<button type="submit">勤怠登録メニューに切り替え<\/button>/);
+    assert.doesNotMatch(desktop.html, /richmenu-image/);
+    assert.equal((await emu.control.effectiveRichMenu(BOT, 'u-taro'))?.image?.fileId, fileId);
   });
 });
