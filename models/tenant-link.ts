@@ -21,6 +21,8 @@ const tenantLinkSchema = new Schema(
     removedAt: { type: Date },
     /** The bot's rich menus, created once per bot. */
     richMenus: { unlinked: String, linked: String, attendance: String },
+    /** Which images the menus carry (a hash of assets/richmenu/); another one makes the next menu switch provision them again. */
+    richMenuImages: String,
   },
   { collection: 'tenant_links', timestamps: true, versionKey: false },
 );

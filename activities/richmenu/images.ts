@@ -4,6 +4,7 @@
 // without them stops at its start rather than at a tenant's first link. The package root is found
 // by walking up to package.json: activities/richmenu/ in the sources, dist/activities/richmenu/
 // when compiled.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuKind } from '../../common/links/postbacks';
@@ -24,4 +25,11 @@ export function loadRichMenuImages(menus: Record<MenuKind, MenuWithFaces>, dir: 
   const images = {} as Record<MenuKind, Buffer>;
   for (const kind of Object.keys(menus) as MenuKind[]) images[kind] = readFileSync(path.join(dir, imageFileName(menus[kind].definition)));
   return images;
+}
+
+/** One name for a set of images: a tenant whose menus carry another set gets these on its next switch. */
+export function richMenuImagesVersion(images: Record<MenuKind, Buffer>): string {
+  const hash = createHash('sha256');
+  for (const kind of (Object.keys(images) as MenuKind[]).sort()) hash.update(kind).update(images[kind]);
+  return hash.digest('hex').slice(0, 16);
 }

@@ -1,6 +1,7 @@
 // Rich menus of the freee bot: created once per bot with their images (assets/richmenu/, a labelled
-// panel per area; found again by name, so a retried provisioning reuses them), the pre-link menu
-// made the default, and each person's menu switched when they link, unlink or open the 人事労務 menu.
+// panel per area; found again by name, so a retried provisioning reuses them and sets their images
+// again), the pre-link menu made the default, and each person's menu switched when they link,
+// unlink or open the 人事労務 menu.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
 import type { MenuKind, MenuRequest } from '../../common/links/postbacks';
@@ -8,7 +9,7 @@ import { EmployeeLink } from '../../models/employee-link';
 import { TenantLink } from '../../models/tenant-link';
 import type { LineWorksClient } from '../../providers/lineworks/client';
 import { toApplicationFailure } from '../provider-failure';
-import { loadRichMenuImages } from './images';
+import { loadRichMenuImages, richMenuImagesVersion } from './images';
 import { imageFileName, menuDefinitions } from './menus';
 
 export interface RichMenuDeps {
@@ -25,6 +26,7 @@ async function tenantOf(worksTenantId: string) {
 export function makeRichMenuActivities(deps: RichMenuDeps) {
   const definitions = menuDefinitions(deps.freeeHrUrl);
   const images = loadRichMenuImages(definitions);
+  const imagesVersion = richMenuImagesVersion(images);
 
   async function provisionRichMenus(input: { worksTenantId: string }): Promise<Record<MenuKind, string>> {
     const tenant = await tenantOf(input.worksTenantId);
@@ -34,16 +36,15 @@ export function makeRichMenuActivities(deps: RichMenuDeps) {
       const ids = {} as Record<MenuKind, string>;
       for (const kind of Object.keys(definitions) as MenuKind[]) {
         const { definition } = definitions[kind];
-        let id = existing.get(definition.richmenuName);
-        if (!id) {
-          id = await deps.lineWorks.createRichMenu(creds, tenant.botId, definition);
-          const fileId = await deps.lineWorks.uploadAttachment(creds, tenant.botId, imageFileName(definition), images[kind], 'image/png');
-          await deps.lineWorks.setRichMenuImage(creds, tenant.botId, id, fileId);
-        }
+        const id = existing.get(definition.richmenuName) ?? (await deps.lineWorks.createRichMenu(creds, tenant.botId, definition));
+        // The image is set on a menu found again too, so a re-provisioning after an upgrade gives
+        // menus made with older images the current ones.
+        const fileId = await deps.lineWorks.uploadAttachment(creds, tenant.botId, imageFileName(definition), images[kind], 'image/png');
+        await deps.lineWorks.setRichMenuImage(creds, tenant.botId, id, fileId);
         ids[kind] = id;
       }
       await deps.lineWorks.setDefaultRichMenu(creds, tenant.botId, ids.unlinked);
-      await TenantLink.updateOne({ _id: tenant._id }, { $set: { richMenus: ids } });
+      await TenantLink.updateOne({ _id: tenant._id }, { $set: { richMenus: ids, richMenuImages: imagesVersion } });
       return ids;
     } catch (err) {
       throw toApplicationFailure(err);
@@ -52,7 +53,8 @@ export function makeRichMenuActivities(deps: RichMenuDeps) {
 
   async function setEmployeeRichMenu(input: { worksTenantId: string; worksUserId: string; menu: MenuRequest }): Promise<MenuKind> {
     let tenant = await tenantOf(input.worksTenantId);
-    if (!tenant.richMenus?.linked) {
+    // Menus provisioned before this worker's images (an upgrade) get them before the switch.
+    if (!tenant.richMenus?.linked || tenant.richMenuImages !== imagesVersion) {
       await provisionRichMenus({ worksTenantId: input.worksTenantId });
       tenant = await tenantOf(input.worksTenantId);
     }

@@ -1,11 +1,12 @@
-// The rich-menu workflows end to end: an operator's re-provisioning recreates the bot's menus with
-// [ID連携] as the default, and a tap on [勤怠登録メニューに切り替え] / [メニューに戻る] in the talk
-// room (a signed bot callback through the API) switches that person's menu, in a workflow found by
-// the business's CompanyId.
+// The rich-menu workflows end to end: an operator's re-provisioning finds the bot's menus again,
+// sets their current images and makes [ID連携] the default, and a tap on
+// [勤怠登録メニューに切り替え] / [メニューに戻る] in the talk room (a signed bot callback through the
+// API) switches that person's menu, in a workflow found by the business's CompanyId.
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { richMenuProvisionWorkflowId } from '../../common/ids';
 import { POSTBACK } from '../../common/links/postbacks';
+import { TenantLink } from '../../models/tenant-link';
 import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
 import { useTestApi } from '../support/api-per-test';
 import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf } from '../support/links';
@@ -24,13 +25,20 @@ describe('rich-menu workflows', () => {
       const [user] = await linkEmployees(commands, t, 1);
       const worksUserId = worksUserOf(t, user as string);
 
+      const before = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
       const menus = await s.env.client.workflow.execute<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
         workflowId: richMenuProvisionWorkflowId(t.worksTenantId, randomUUID()),
         taskQueue: run.taskQueue,
         args: [{ worksTenantId: t.worksTenantId }],
       });
       assert.deepEqual(Object.keys(menus).sort(), ['attendance', 'linked', 'unlinked']);
-      assert.equal((await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked'))?.richmenuName, 'renkei-unlinked');
+      const after = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
+      assert.equal(after?.richmenuName, 'renkei-unlinked');
+      // The menu found again keeps its ID and gets the current image again (an upgrade's new images
+      // reach tenants provisioned before it).
+      assert.equal(after?.richmenuId, before?.richmenuId);
+      assert.equal(after?.image?.fileName, 'renkei-unlinked.png');
+      assert.notEqual(after?.image?.fileId, before?.image?.fileId, 'a new upload is set on the menu found again');
 
       const tap = async (data: string) => {
         const sent = await s.lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data });
@@ -54,5 +62,30 @@ describe('rich-menu workflows', () => {
     );
     const summaries = await Promise.all(switches.map(async (w) => (await s.env.client.workflow.getHandle(w.id).describe()).staticSummary()));
     assert.deepEqual(summaries.sort(), [`メニューに戻る — LINE WORKS tenant ${t.worksTenantId} (事業所 ${t.companyId})`, `勤怠登録メニューに切り替え — LINE WORKS tenant ${t.worksTenantId} (事業所 ${t.companyId})`].sort());
+  });
+
+  it('gives a tenant provisioned with older images the current ones at its next menu switch', async () => {
+    const s = stack();
+    const t = newTenant();
+    const commands = commandsFor(run.taskQueue);
+    await withWorker(run.taskQueue, async () => {
+      await linkTenant(commands, t);
+      const [user] = await linkEmployees(commands, t, 1);
+      const worksUserId = worksUserOf(t, user as string);
+      const current = (await TenantLink.findById(t.worksTenantId).lean())?.richMenuImages;
+      assert.ok(current, 'the link records which images its menus carry');
+      // As if the menus had been provisioned by a release with other images.
+      await TenantLink.updateOne({ _id: t.worksTenantId }, { $set: { richMenuImages: 'an-older-release' } });
+      const before = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
+
+      const sent = await s.lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data: POSTBACK.attendanceMenu });
+      assert.equal(sent.status, 200, JSON.stringify(sent));
+      await eventually(async () => (await s.lineWorks.effectiveRichMenu(t.botId, worksUserId))?.richmenuName, (m) => m === 'renkei-attendance', 'the 人事労務 menu');
+
+      const after = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
+      assert.equal(after?.richmenuId, before?.richmenuId, 'the same menus, found again');
+      assert.notEqual(after?.image?.fileId, before?.image?.fileId, 'with the current image uploaded again');
+      assert.equal((await TenantLink.findById(t.worksTenantId).lean())?.richMenuImages, current);
+    });
   });
 });
