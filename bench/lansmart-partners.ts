@@ -1,11 +1,13 @@
 // Lansmart partners for the benchmarks: one company with the LINE option and P registered partners
 // in the platform emulator, each with a LINE account of the same e-mail, logged in with LINE Login
 // on the emulator's pages (consent, add-friend) and linked as renkei's callback links them — code
-// exchanged with PKCE, ID token verified, tokens stored sealed, the line-link update.
+// exchanged with PKCE and ID token verified by the product's LINE Login sign-in (openid-client),
+// tokens stored sealed, the line-link update.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { storeLineTokens } from '../models/partner-line-token-store';
 import type { PartnerCommands } from '../api/temporal/partner-commands';
 import { BrowserClient, type BrowserPage, type LansmartControl, type LineControl } from '../emulators';
+import type { LineSignInClient } from '../api/line-login/sign-in-client';
 import type { LineLoginClient } from '../providers/line/login-client';
 import type { TokenCipher } from '../security/token-cipher';
 import { pool } from './stats';
@@ -41,33 +43,32 @@ export async function seedBenchPartners(lansmart: LansmartControl, line: LineCon
 }
 
 /** [LINEでログイン] on the emulator's pages up to the redirect to renkei's callback. */
-async function walkLogin(login: LineLoginClient, redirectUri: string, email: string): Promise<{ code: string; verifier: string; nonce: string }> {
+async function walkLogin(signIn: LineSignInClient, email: string): Promise<{ code: string; state: string; verifier: string; nonce: string }> {
   const verifier = randomBytes(32).toString('base64url');
   const nonce = randomUUID();
   const state = randomUUID();
-  const callbackPath = new URL(redirectUri).pathname;
+  const callbackPath = new URL(signIn.redirectUri).pathname;
   const browser = new BrowserClient({ stopAt: (url) => url.pathname === callbackPath });
   let page: BrowserPage = await browser.get(
-    login.authorizeUrl({ redirectUri, state, nonce, codeChallenge: createHash('sha256').update(verifier).digest('base64url'), botPrompt: 'aggressive' }),
+    await signIn.authorizeUrl({ state, nonce, codeChallenge: createHash('sha256').update(verifier).digest('base64url'), botPrompt: 'aggressive' }),
   );
   if (page.location === undefined) page = await browser.submit(page, { actionPart: '/login', set: { loginId: email, password: 'password' } });
   if (page.location === undefined) page = await browser.submit(page, { actionPart: '/authorize/consent', add: [['decision', 'allow']] });
   if (page.location === undefined) page = await browser.submit(page, { actionPart: '/authorize/friend', add: [['decision', 'add']] });
   const code = page.location === undefined ? null : new URL(page.location).searchParams.get('code');
   if (code === null) throw new Error(`LINE Login of ${email} did not come back with a code (${page.status} at ${page.url})`);
-  return { code, verifier, nonce };
+  return { code, state, verifier, nonce };
 }
 
 export async function linkBenchPartners(
   partners: BenchPartner[],
-  deps: { login: LineLoginClient; cipher: TokenCipher; commands: PartnerCommands; redirectUri: string },
+  deps: { signIn: LineSignInClient; login: LineLoginClient; cipher: TokenCipher; commands: PartnerCommands },
   concurrency = 8,
 ): Promise<void> {
   await pool(partners.length, concurrency, async (i) => {
     const p = partners[i] as BenchPartner;
-    const { code, verifier, nonce } = await walkLogin(deps.login, deps.redirectUri, p.email);
-    const tokens = await deps.login.exchangeCode(code, deps.redirectUri, verifier);
-    const identity = await deps.login.verifyIdToken(tokens.idToken ?? '', nonce);
+    const { code, state, verifier, nonce } = await walkLogin(deps.signIn, p.email);
+    const { identity, tokens } = await deps.signIn.signIn({ code, state, codeVerifier: verifier, nonce });
     const friend = await deps.login.isFriend(tokens.accessToken);
     await storeLineTokens(deps.cipher, p.partnerId, identity.lineUserId, tokens);
     await deps.commands.linkLine(

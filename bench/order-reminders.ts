@@ -29,6 +29,7 @@ import { jstDate, jstMidnight } from '../common/orders/schedule';
 import { partnerNotificationText } from '../common/partners/notifications';
 import { InAppNotification } from '../models/inapp-notification';
 import { createApiMetrics } from '../observability/api-metrics';
+import { LineSignInClient } from '../api/line-login/sign-in-client';
 import { LineLoginClient } from '../providers/line/login-client';
 import { seedPartnerEmulators } from '../scripts/lib/seed-partner-emulators';
 import { TokenCipher } from '../security/token-cipher';
@@ -151,8 +152,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const partners = await seedBenchPartners(stack.lansmart, stack.line, stack.secrets.lansmartApiKey, PARTNERS);
   await linkBenchPartners(partners, {
-    login: new LineLoginClient({
+    signIn: new LineSignInClient({
       authBaseUrl: baseConfig.LINE_AUTH_BASE_URL,
+      channelId: baseConfig.LINE_LOGIN_CHANNEL_ID,
+      channelSecret: baseConfig.LINE_LOGIN_CHANNEL_SECRET,
+      redirectUri: `${api.url}/auth/line/callback`,
+      timeoutMs: baseConfig.LINE_HTTP_TIMEOUT_MS,
+    }),
+    login: new LineLoginClient({
       apiBaseUrl: baseConfig.LINE_API_BASE_URL,
       channelId: baseConfig.LINE_LOGIN_CHANNEL_ID,
       channelSecret: baseConfig.LINE_LOGIN_CHANNEL_SECRET,
@@ -160,7 +167,6 @@ async function main(): Promise<void> {
     }),
     cipher: new TokenCipher(baseConfig.TOKEN_ENCRYPTION_KEYS),
     commands: partnerCommands(client, TASK_QUEUE),
-    redirectUri: `${api.url}/auth/line/callback`,
   });
   await waitFor('友だち登録完了 in-app', () => InAppNotification.countDocuments({ kind: 'friend_registered' }), PARTNERS, Date.now() + 10 * MINUTE);
   say(`\n${PARTNERS} partners linked to LINE in ${round((performance.now() - t0) / 1000)} s`);

@@ -35,7 +35,6 @@ export function activityDepsFromConfig(c: WorkerConfig, temporal: Client): Activ
       lansmart: new LansmartPlatformClient({ apiBaseUrl: c.LANSMART_API_BASE_URL, apiKey: c.LANSMART_API_KEY, timeoutMs: c.LANSMART_HTTP_TIMEOUT_MS }),
       lineMessaging: new LineMessagingClient({ apiBaseUrl: c.LINE_API_BASE_URL, channelAccessToken: c.LINE_CHANNEL_ACCESS_TOKEN, timeoutMs: c.LINE_HTTP_TIMEOUT_MS }),
       lineLogin: new LineLoginClient({
-        authBaseUrl: c.LINE_AUTH_BASE_URL,
         apiBaseUrl: c.LINE_API_BASE_URL,
         channelId: c.LINE_LOGIN_CHANNEL_ID,
         channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,

@@ -1,9 +1,10 @@
 // What the Lansmart partner's phone pages share, built once per app: the partner session, OAuth
-// states (LINE Login), the LINE Login client, the platform API, and the commands to the partner's
+// states (LINE Login), the LINE Login sign-in (openid-client) and token clients, the platform API, and the commands to the partner's
 // LINE-link and order workflows.
 import type { ApiDeps } from '../deps';
 import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
 import { LineLoginClient } from '../../providers/line/login-client';
+import { LineSignInClient } from '../line-login/sign-in-client';
 import type { OrderCommands } from '../temporal/order-commands';
 import type { PartnerCommands } from '../temporal/partner-commands';
 import type { WebContext } from '../web/context';
@@ -14,9 +15,10 @@ export interface PartnerWebContext {
   publicUrl: string;
   sessions: PartnerSessions;
   states: OAuthStates;
+  /** LINE Login's sign-in: authorize URL, code exchange, verified ID token. */
+  lineSignIn: LineSignInClient;
+  /** LINE Login's token APIs (the friendship status after the sign-in). */
   lineLogin: LineLoginClient;
-  /** Where LINE Login returns (registered on the LINE Login channel). */
-  lineRedirectUri: string;
   platform: LansmartPlatformClient;
   partners: PartnerCommands;
   orders: OrderCommands;
@@ -31,14 +33,20 @@ export function partnerWebContext(deps: ApiDeps, web: WebContext, commands: { pa
     publicUrl: web.publicUrl,
     sessions: new PartnerSessions(c.SESSION_SECRET, { secure: web.publicUrl.startsWith('https://') }),
     states: web.states,
-    lineLogin: new LineLoginClient({
+    lineSignIn: new LineSignInClient({
       authBaseUrl: c.LINE_AUTH_BASE_URL,
+      channelId: c.LINE_LOGIN_CHANNEL_ID,
+      channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
+      // Registered on the LINE Login channel.
+      redirectUri: `${web.publicUrl}/auth/line/callback`,
+      timeoutMs: c.LINE_HTTP_TIMEOUT_MS,
+    }),
+    lineLogin: new LineLoginClient({
       apiBaseUrl: c.LINE_API_BASE_URL,
       channelId: c.LINE_LOGIN_CHANNEL_ID,
       channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
       timeoutMs: c.LINE_HTTP_TIMEOUT_MS,
     }),
-    lineRedirectUri: `${web.publicUrl}/auth/line/callback`,
     platform: new LansmartPlatformClient({ apiBaseUrl: c.LANSMART_API_BASE_URL, apiKey: c.LANSMART_API_KEY, timeoutMs: c.LANSMART_HTTP_TIMEOUT_MS }),
     partners: commands.partners,
     orders: commands.orders,

@@ -79,6 +79,7 @@ export function lineCallbackRouter(pw: PartnerWebContext, cipher: TokenCipher): 
         {
           flow,
           code: query.code,
+          state: query.state ?? '',
           codeVerifier: flowState.codeVerifier,
           nonce,
           friendshipChanged: query.friendship_status_changed === 'true',

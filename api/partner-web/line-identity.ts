@@ -1,5 +1,6 @@
-// Who came back from LINE Login: the code redeemed with its PKCE verifier, the ID token verified
-// (HS256 with the channel secret, issuer, audience, expiry, this flow's nonce), the e-mail address
+// Who came back from LINE Login: the code redeemed with its PKCE verifier and the ID token verified
+// (../line-login/sign-in-client.ts: HS256 with the channel secret, issuer, audience, expiry, this
+// flow's nonce), the e-mail address
 // (only in the ID token), and whether they are a friend of the Official Account. No e-mail is told
 // apart by the granted scopes: without `email` the partner unticked the permission; with it, the
 // LINE account has no address.
@@ -19,12 +20,10 @@ export interface LineSignInIdentity {
 
 export async function lineIdentity(
   pw: PartnerWebContext,
-  flow: { code: string; codeVerifier: string; nonce: string; friendshipChanged: boolean },
+  flow: { code: string; state: string; codeVerifier: string; nonce: string; friendshipChanged: boolean },
   log: { warn(obj: object, msg: string): void },
 ): Promise<LineSignInIdentity> {
-  const tokens = await pw.lineLogin.exchangeCode(flow.code, pw.lineRedirectUri, flow.codeVerifier);
-  if (!tokens.idToken) throw new PartnerSignInError('LINE_AUTH_FAILED', 'LINE answered without an ID token');
-  const identity = await pw.lineLogin.verifyIdToken(tokens.idToken, flow.nonce);
+  const { identity, tokens } = await pw.lineSignIn.signIn({ code: flow.code, state: flow.state, codeVerifier: flow.codeVerifier, nonce: flow.nonce });
   if (identity.email === null) {
     const emailGranted = tokens.scope.split(' ').includes('email');
     throw emailGranted

@@ -12,5 +12,5 @@ export const LINE_SIGN_IN_PURPOSES: readonly LineSignInPurpose[] = ['line_regist
 export async function lineAuthorizeUrl(pw: PartnerWebContext, req: Request, res: Response, purpose: LineSignInPurpose, data: Record<string, string>): Promise<string> {
   const nonce = randomBytes(24).toString('base64url');
   const issued = await pw.states.issue(req, res, purpose, { ...data, nonce });
-  return pw.lineLogin.authorizeUrl({ redirectUri: pw.lineRedirectUri, state: issued.state, nonce, codeChallenge: issued.codeChallenge, botPrompt: 'aggressive' });
+  return pw.lineSignIn.authorizeUrl({ state: issued.state, nonce, codeChallenge: issued.codeChallenge, botPrompt: 'aggressive' });
 }

@@ -25,7 +25,7 @@ export async function signInWithLine(
   pw: PartnerWebContext,
   cipher: TokenCipher,
   res: Response,
-  input: { flow: LineSignInFlow; code: string; codeVerifier: string; nonce: string; friendshipChanged: boolean; stateId: string },
+  input: { flow: LineSignInFlow; code: string; state: string; codeVerifier: string; nonce: string; friendshipChanged: boolean; stateId: string },
   log: { warn(obj: object, msg: string): void },
 ): Promise<LineSignedIn> {
   const who = await lineIdentity(pw, input, log);

@@ -8,8 +8,8 @@ import type { Request, Response } from 'express';
 import type { RefusalReason } from '../../common/orders/transitions';
 import type { OrderStatusName, PartnerActionType } from '../../common/orders/types';
 import { AuthRejectedError, ProviderRejectedError } from '../../providers/http-errors';
-import { LineIdTokenError } from '../../providers/line/login-client';
 import { isOutage, OUTAGE_TYPES } from '../errors';
+import { LineLoginError } from '../line-login/errors';
 import { LineWorksLoginError } from '../lineworks-login/errors';
 import { errorPage, type ErrorPageLink, type ErrorPageView } from '../pages/error-page';
 import { html } from '../pages/html';
@@ -366,7 +366,8 @@ export function signInFailureOf(err: unknown): { code: SignInErrorKind; level: '
     if (isSignInErrorKind(err.type)) return { code: err.type, level: 'info' };
     return { code: 'UNEXPECTED', level: 'error' };
   }
-  if (err instanceof LineIdTokenError || err instanceof AuthRejectedError) return { code: 'LINE_AUTH_FAILED', level: 'warn' };
+  if (err instanceof LineLoginError) return { code: err.problem === 'unavailable' ? 'TRANSIENT' : 'LINE_AUTH_FAILED', level: 'warn' };
+  if (err instanceof AuthRejectedError) return { code: 'LINE_AUTH_FAILED', level: 'warn' };
   if (isOutage(err)) return { code: 'TRANSIENT', level: 'warn' };
   if (err instanceof ProviderRejectedError && err.provider === 'line-login') return { code: 'LINE_AUTH_FAILED', level: 'warn' };
   return { code: 'UNEXPECTED', level: 'error' };

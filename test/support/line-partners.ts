@@ -1,7 +1,8 @@
 // The LINE side of a Lansmart partner in the tests: a LINE account with the partner's e-mail in
 // the LINE emulator; its LINE Login walked through the emulator's pages (sign-in, consent, the
 // add-friend screen of bot_prompt=aggressive) up to the redirect to renkei's callback; and the link
-// made as the callback makes it — code exchanged with PKCE, ID token verified, friendship read,
+// made as the callback makes it — code exchanged with PKCE and ID token verified by the product's
+// LINE Login sign-in (openid-client), friendship read,
 // the line-link update, then the tokens stored sealed. Also what a LINE user received, by title.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { storeLineTokens } from '../../models/partner-line-token-store';
@@ -13,6 +14,7 @@ import type { PushRecord } from '../../emulators/line/push-log';
 import type { WebhookDelivery } from '../../emulators/line/webhook-event';
 import { Delivery } from '../../models/delivery';
 import { PartnerLine } from '../../models/partner-line';
+import { LineSignInClient } from '../../api/line-login/sign-in-client';
 import { LineLoginClient } from '../../providers/line/login-client';
 import { TokenCipher } from '../../security/token-cipher';
 import type { TestApi } from './api-server';
@@ -31,10 +33,21 @@ export async function seedLineUser(partner: SeededPartner, lineUserId: string = 
 
 export const partnerCommandsFor = (taskQueue: string): PartnerCommands => partnerCommands(stack().env.client, taskQueue);
 
+/** LINE Login's sign-in as the API at `api` makes it (its callback is the redirect URI). */
+function lineSignInClient(api: TestApi, taskQueue: string): LineSignInClient {
+  const c = stack().apiConfig(taskQueue);
+  return new LineSignInClient({
+    authBaseUrl: c.LINE_AUTH_BASE_URL,
+    channelId: c.LINE_LOGIN_CHANNEL_ID,
+    channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
+    redirectUri: `${api.url}${CALLBACK_PATH}`,
+    timeoutMs: c.LINE_HTTP_TIMEOUT_MS,
+  });
+}
+
 function lineLoginClient(taskQueue: string): LineLoginClient {
   const c = stack().apiConfig(taskQueue);
   return new LineLoginClient({
-    authBaseUrl: c.LINE_AUTH_BASE_URL,
     apiBaseUrl: c.LINE_API_BASE_URL,
     channelId: c.LINE_LOGIN_CHANNEL_ID,
     channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
@@ -49,15 +62,13 @@ async function submitIfThere(browser: BrowserClient, page: BrowserPage, actionPa
 /**
  * ランスマート [LINEでログイン] on the emulator's pages: sign in (when needed), [許可する] on the
  * consent page (when shown), [友だち追加] on the add-friend screen (when shown); stops at the
- * redirect to renkei's callback and answers its code with the PKCE verifier and nonce.
+ * redirect to renkei's callback and answers its code and state with the PKCE verifier and nonce.
  */
-export async function walkLineLogin(api: TestApi, taskQueue: string, email: string): Promise<{ code: string; verifier: string; nonce: string; redirectUri: string }> {
-  const redirectUri = `${api.url}${CALLBACK_PATH}`;
+export async function walkLineLogin(signIn: LineSignInClient, email: string): Promise<{ code: string; state: string; verifier: string; nonce: string }> {
   const verifier = randomBytes(32).toString('base64url');
   const nonce = randomUUID();
   const state = randomUUID();
-  const start = lineLoginClient(taskQueue).authorizeUrl({
-    redirectUri,
+  const start = await signIn.authorizeUrl({
     state,
     nonce,
     codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
@@ -72,7 +83,7 @@ export async function walkLineLogin(api: TestApi, taskQueue: string, email: stri
   const back = new URL(page.location);
   const code = back.searchParams.get('code');
   if (code === null || back.searchParams.get('state') !== state) throw new Error(`LINE Login came back without a code: ${page.location}`);
-  return { code, verifier, nonce, redirectUri };
+  return { code, state, verifier, nonce };
 }
 
 /**
@@ -85,12 +96,10 @@ export async function linkPartnerLine(
   partner: SeededPartner,
 ): Promise<LinkLineResult & { lineUserId: string; tokens: { accessToken: string; refreshToken: string } }> {
   const s = stack();
-  const login = lineLoginClient(taskQueue);
-  const { code, verifier, nonce, redirectUri } = await walkLineLogin(api, taskQueue, partner.email);
-  const tokens = await login.exchangeCode(code, redirectUri, verifier);
-  if (tokens.idToken === undefined) throw new Error('LINE gave no ID token');
-  const identity = await login.verifyIdToken(tokens.idToken, nonce);
-  const friend = await login.isFriend(tokens.accessToken);
+  const signIn = lineSignInClient(api, taskQueue);
+  const { code, state, verifier, nonce } = await walkLineLogin(signIn, partner.email);
+  const { identity, tokens } = await signIn.signIn({ code, state, codeVerifier: verifier, nonce });
+  const friend = await lineLoginClient(taskQueue).isFriend(tokens.accessToken);
   const result = await partnerCommandsFor(taskQueue).linkLine(
     partner.partnerId,
     { companyId: partner.companyId, lineUserId: identity.lineUserId, partnerEmail: partner.email, lineEmail: identity.email, friend },

@@ -1,7 +1,7 @@
-// LINE Login v2.1 through the emulator's pages: the code flow with PKCE and the HS256 ID token
-// (e-mail present, absent, refused), the refusals (unknown client, cancel, reused code, wrong
-// verifier), auto-login on return, bot_prompt friend-add with friendship_status_changed, refresh
-// rotation, the verify / profile / friendship APIs, and 連動の解除 revoking the app's tokens.
+// LINE Login v2.1 through the emulator's pages: the discovery document and its JWKS, the code flow
+// with PKCE and the HS256 ID token (e-mail present, absent, refused), the refusals (unknown client,
+// cancel, reused code, wrong verifier), auto-login on return, bot_prompt friend-add with
+// friendship_status_changed, refresh rotation, the verify / profile / friendship APIs, and 連動の解除 revoking the app's tokens.
 
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
@@ -66,6 +66,28 @@ describe('LINE emulator: LINE Login v2.1', () => {
 
   before(() => {
     base = line.base;
+  });
+
+  it('serves LINE’s openid-configuration (issuer https://access.line.me, endpoints on its own origin) and the ES256 JWKS it names', async () => {
+    const doc = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    assert.deepEqual(doc, {
+      issuer: 'https://access.line.me',
+      authorization_endpoint: `${base}/oauth2/v2.1/authorize`,
+      token_endpoint: `${base}/oauth2/v2.1/token`,
+      revocation_endpoint: `${base}/oauth2/v2.1/revoke`,
+      userinfo_endpoint: `${base}/oauth2/v2.1/userinfo`,
+      scopes_supported: ['openid', 'profile', 'email'],
+      jwks_uri: `${base}/oauth2/v2.1/certs`,
+      response_types_supported: ['code'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['ES256'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    const jwks = (await (await fetch(String(doc.jwks_uri))).json()) as { keys: Array<Record<string, unknown>> };
+    assert.equal(jwks.keys.length, 1);
+    assert.deepEqual({ kty: jwks.keys[0]?.kty, crv: jwks.keys[0]?.crv, alg: jwks.keys[0]?.alg, use: jwks.keys[0]?.use }, { kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    assert.equal(jwks.keys[0]?.d, undefined, 'only the public key is published');
+    assert.equal(typeof jwks.keys[0]?.kid, 'string');
   });
 
   it('runs the code flow with PKCE and signs an HS256 ID token with the channel secret, e-mail included', async () => {
