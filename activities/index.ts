@@ -16,6 +16,7 @@ import { makeNotifyFreeeRecipients } from './notify/notify-freee-recipients';
 import { resolveFreeeRecipients } from './notify/resolve-recipients';
 import { makeOrderActivities } from './orders/order-activities';
 import { makePartnerChannels } from './partners/deliver-channels';
+import { makeDeliverPartnerNotification, markPartnerNotificationFailed } from './partners/deliver-notification';
 import type { PartnerActivityDeps } from './partners/partner-deps';
 import { recordPartnerLine, savePartnerLineState } from './partners/partner-line-records';
 import { makePlanPartnerDelivery } from './partners/plan-delivery';
@@ -32,6 +33,8 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const planPartnerDelivery = makePlanPartnerDelivery({ ...deps.partners, temporal: deps.temporal });
+  const partnerChannels = makePartnerChannels(deps.partners);
   return {
     resolveFreeeRecipients,
     deliverLineWorksMessage: makeDeliverLineWorks(deps),
@@ -50,8 +53,10 @@ export function createActivities(deps: ActivityDeps) {
     ...makeRichMenuActivities({ lineWorks: deps.lineWorks, freeeHrUrl: deps.freeeHrUrl }),
     finishCascade,
     ...makeOrderActivities({ lansmart: deps.partners.lansmart }),
-    planPartnerDelivery: makePlanPartnerDelivery({ ...deps.partners, temporal: deps.temporal }),
-    ...makePartnerChannels(deps.partners),
+    planPartnerDelivery,
+    ...partnerChannels,
+    deliverPartnerNotification: makeDeliverPartnerNotification({ planPartnerDelivery, ...partnerChannels }),
+    markPartnerNotificationFailed,
     recordPartnerLine,
     savePartnerLineState,
     /** Marks a delivery that the workflow gave up on (non-retryable failure). */

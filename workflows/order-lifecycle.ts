@@ -25,6 +25,7 @@ import { cancelPendingReminders, dueReminders, nextReminderAt, scheduleReminders
 import { orderViewOf } from '../common/orders/order-view';
 import { jstDate } from '../common/orders/schedule';
 import { missingForApproval } from '../common/orders/approval-rule';
+import { doneNotificationKinds } from '../common/orders/notification-steps';
 import { AWAITING_INVOICE, refuseCompanyEvent, refusePartnerAction, type Refusal } from '../common/orders/transitions';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -72,6 +73,9 @@ const MAX_REMEMBERED_IDS = 500;
 
 /** The platform's payment_notice.overdue_approved closes the order (histories before it never saw one). */
 const PLATFORM_OVERDUE_APPROVAL_PATCH = 'platform-overdue-approval';
+
+/** A delivered notification saves the view only if its in-app copy is to be marked done at once. */
+const SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH = 'order-view-save-after-delivery-only-when-done';
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -127,12 +131,13 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
    * The order's read model (what the pages read) at its next version, to save now. Called right
    * in the `await saveOrderView(…)` so the main loop awaits exactly as before (replay).
    */
-  const nextView = (): { view: ReturnType<typeof orderViewOf> } => {
+  const nextView = (): { view: ReturnType<typeof orderViewOf>; notifications: { key: string; kind: string }[] } => {
     // Cleared before the save: an update or a delivery that ends while it runs marks the order
     // unsaved again, which wakes the main loop's wait.
     unsaved = false;
     state.viewVersion = (state.viewVersion ?? 0) + 1;
-    return { view: orderViewOf(state, state.viewVersion) };
+    // The notification keys let the save mark the done in-app notifications by their `_id`.
+    return { view: orderViewOf(state, state.viewVersion), notifications: state.notifications.map(({ key, kind }) => ({ key, kind })) };
   };
   // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
   const notificationContext = () => ({
@@ -158,7 +163,10 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     },
     settled: (n) => {
       n.status = 'done';
-      changed();
+      // The view leaves the notifications out: it is saved again only when the in-app notification
+      // just written waits for a step the order has passed already (the save marks it done).
+      if (patched(SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH) && !doneNotificationKinds(state.status).includes(n.kind)) recheck = true;
+      else changed();
     },
     failureMessage: 'a partner notification of the order was not delivered',
     logContext: () => ({ orderId: state.orderId }),

@@ -1,7 +1,8 @@
-// Workflow-side delivery of one partner notification: plan the channels, then send in-app, e-mail
-// and LINE side by side, each an activity that Temporal retries on its own (a LINE outage never
-// re-sends the e-mail). Used by the order and LINE-link workflows.
-import { log, proxyActivities } from '@temporalio/workflow';
+// Workflow-side delivery of one partner notification: one activity plans the channels and sends
+// in-app, e-mail and LINE side by side, each channel with its own idempotency key (a retry after a
+// LINE outage never re-sends the e-mail). Runs started before it plan, then send each channel as an
+// activity of its own. Used by the order and LINE-link workflows.
+import { log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import type { DeliveryOutcome, PartnerDeliveryInput } from '../common/partners/delivery';
@@ -18,6 +19,20 @@ const { deliverPartnerInApp, deliverPartnerEmail, deliverPartnerLine, markPartne
   scheduleToCloseTimeout: '7 days',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
+
+const { deliverPartnerNotification } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '7 days',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
+});
+
+const { markPartnerNotificationFailed } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Plan and channels in one activity (histories before it ran one activity per channel). */
+export const ONE_DELIVERY_ACTIVITY_PATCH = 'partner-delivery-one-activity';
 
 export interface PartnerDeliveryResult {
   inapp: DeliveryOutcome;
@@ -37,6 +52,7 @@ async function settle(deliveryKey: string, run: () => Promise<DeliveryOutcome>):
 }
 
 export async function deliverToPartner(input: PartnerDeliveryInput, options: { lineOnly?: boolean } = {}): Promise<PartnerDeliveryResult> {
+  if (patched(ONE_DELIVERY_ACTIVITY_PATCH)) return deliverInOneActivity(input, options);
   const plan = await planPartnerDelivery({ partnerId: input.partnerId, notificationKey: input.notificationKey, workflowId: input.workflowId });
   const skipped = (): Promise<DeliveryOutcome> => Promise.resolve('skipped');
   const linePlan = plan.line;
@@ -46,4 +62,17 @@ export async function deliverToPartner(input: PartnerDeliveryInput, options: { l
     linePlan.send ? settle(`${input.notificationKey}:line`, () => deliverPartnerLine({ ...input, lineUserId: linePlan.lineUserId })) : skipped(),
   ]);
   return { inapp, email, line };
+}
+
+async function deliverInOneActivity(input: PartnerDeliveryInput, options: { lineOnly?: boolean }): Promise<PartnerDeliveryResult> {
+  try {
+    return await deliverPartnerNotification({ ...input, ...(options.lineOnly ? { lineOnly: true } : {}) });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    const { recorded, ...outcomes } = await markPartnerNotificationFailed({ notificationKey: input.notificationKey, error });
+    // Nothing reached the delivery log (the plan itself failed): the notification failed as a whole.
+    if (recorded === 0) throw err;
+    log.warn('a partner notification channel failed', { notificationKey: input.notificationKey, error });
+    return outcomes;
+  }
 }

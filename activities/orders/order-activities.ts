@@ -3,7 +3,7 @@
 // model with the in-app notifications whose step is done.
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorType } from '../../common/errors';
-import { doneNotificationKinds } from '../../common/orders/notification-steps';
+import { asksNothing, doneNotificationKinds } from '../../common/orders/notification-steps';
 import { orderViewOf, type OrderView as OrderViewRecord } from '../../common/orders/order-view';
 import type { OrderState, PartnerAction } from '../../common/orders/types';
 import { InAppNotification } from '../../models/inapp-notification';
@@ -11,6 +11,7 @@ import { writeOrderView } from '../../models/order-view';
 import { ProviderRejectedError } from '../../providers/http-errors';
 import { PlatformInvalidStateError, type LansmartPlatformClient, type PlatformPartnerAction } from '../../providers/lansmart/platform-client';
 import { toApplicationFailure } from '../provider-failure';
+import { deliveryKeyFor } from '../partners/delivery-log';
 
 function toPlatformAction(action: PartnerAction): PlatformPartnerAction {
   switch (action.type) {
@@ -58,15 +59,29 @@ export function makeOrderActivities(deps: { lansmart: LansmartPlatformClient }) 
 
     /**
      * Writes the order's read model; a write older than the stored one changes nothing. Runs
-     * scheduled before versions existed carry the whole state (then projected, version 0).
+     * scheduled before versions existed carry the whole state (then projected, version 0). With the
+     * order's notification keys, the in-app notifications whose step is done are marked by their
+     * `_id` (an index lookup each); without them, by a query on the order (a collection scan on the
+     * embedded Mongo-wire server).
      */
-    async saveOrderView(input: { view: OrderViewRecord } | { state: OrderState }): Promise<void> {
+    async saveOrderView(input: ({ view: OrderViewRecord } | { state: OrderState }) & { notifications?: { key: string; kind: string }[] }): Promise<void> {
       const view = 'view' in input ? input.view : orderViewOf(input.state, input.state.viewVersion ?? 0);
       await writeOrderView(view);
       // The order's in-app notifications whose step is now done stop waiting for the partner.
-      await InAppNotification.updateMany(
-        { orderId: view.orderId, partnerId: view.partnerId, kind: { $in: doneNotificationKinds(view.status) }, doneAt: { $exists: false } },
-        { $set: { doneAt: new Date() } },
+      const done: string[] = doneNotificationKinds(view.status);
+      if (!input.notifications) {
+        await InAppNotification.updateMany(
+          { orderId: view.orderId, partnerId: view.partnerId, kind: { $in: done }, doneAt: { $exists: false } },
+          { $set: { doneAt: new Date() } },
+        );
+        return;
+      }
+      const ids = input.notifications.filter((n) => done.includes(n.kind) && !asksNothing(n.kind)).map((n) => deliveryKeyFor(n.key, 'inapp'));
+      if (ids.length === 0) return;
+      const doneAt = new Date();
+      await InAppNotification.bulkWrite(
+        ids.map((_id) => ({ updateOne: { filter: { _id, orderId: view.orderId, partnerId: view.partnerId, doneAt: { $exists: false } }, update: { $set: { doneAt } } } })),
+        { ordered: false },
       );
     },
   };

@@ -1,4 +1,5 @@
-// The three partner channels, one activity each so Temporal retries them independently:
+// The three partner channels, each idempotent by its delivery key (one activity each for runs
+// started before deliver-notification.ts sent them all in one):
 // in-app (a Mongo document keyed by the delivery key), e-mail over SMTP, and LINE push with a
 // retry key derived from the delivery key (LINE answers 409 to a repeat: already sent).
 import type { PartnerDeliveryInput, DeliveryOutcome } from '../../common/partners/delivery';
