@@ -14,7 +14,7 @@
 // from the closing date and REMINDER_HOUR_JST: the bench serves the work-report phase from an API
 // whose REMINDER_HOUR_JST is the chosen minute as a fraction of an hour (the env schema accepts
 // whole hours only). Prints a table, writes JSON under bench/results/.
-import { WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
