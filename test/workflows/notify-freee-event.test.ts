@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '../../common/errors';
 import { notificationStatusQuery, tenantResumedSignal } from '../../common/notify/messages';
 import type { LineWorksRecipient, NotifyFreeeInput } from '../../common/notify/types';
+import type { FirstTry } from '../../activities/notify/notify-freee-recipients';
 import type { notifyFreeeEventWorkflow } from '../../workflows/notify-freee-event';
 import { eventually } from '../support/wait';
 import { withStubWorker, workflowEnv } from '../support/workflow-env';
@@ -33,6 +34,25 @@ function notifyStubs(recipients: LineWorksRecipient[], refuse: (worksUserId: str
       tenant = status;
     },
     activities: {
+      // One try per reachable recipient, as the real activity does: a refusal for good is logged
+      // failed, a refused token reported to the workflow, a suspended tenant's recipient left waiting.
+      notifyFreeeRecipients: (): Promise<{ recipients: LineWorksRecipient[]; unlinkedFreeeUserIds: string[]; firstTries: FirstTry[] }> => {
+        const firstTries = recipients.map((r): FirstTry => {
+          if (r.tenantStatus !== 'active') return { outcome: 'waiting' };
+          const user = r.worksUserId;
+          const attempt = (attempts.get(user) ?? 0) + 1;
+          attempts.set(user, attempt);
+          const type = refuse(user, attempt);
+          if (type === undefined) {
+            sent.push(user);
+            return { outcome: 'sent' };
+          }
+          if (type === ErrorType.TOKEN_INVALID) return { outcome: 'token_refused' };
+          failed.push({ deliveryKey: `first-try:${user}`, error: type });
+          return { outcome: 'failed', error: type };
+        });
+        return Promise.resolve({ recipients, unlinkedFreeeUserIds: [], firstTries });
+      },
       resolveFreeeRecipients: (): Promise<{ recipients: LineWorksRecipient[]; unlinkedFreeeUserIds: string[] }> => Promise.resolve({ recipients, unlinkedFreeeUserIds: [] }),
       deliverLineWorksMessage: (input: { recipient: LineWorksRecipient }): Promise<{ outcome: 'sent' }> => {
         const user = input.recipient.worksUserId;
