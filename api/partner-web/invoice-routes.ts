@@ -8,7 +8,7 @@
 // get): the form (/invoice, its problems shown once from a flash, form-flash.ts), the confirmation
 // (/invoice/confirm) or the 請求月 (/invoice/month), each read from the kept draft, so a reload or
 // Back never sends a form again.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { refusePartnerAction } from '../../common/orders/transitions';
 import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
@@ -129,15 +129,26 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
     }),
   );
 
+  /** The order and its kept draft while it can be confirmed; else the answer is a redirect to the form. */
+  async function confirmableDraftContext(req: Request, res: Response) {
+    const c = await orderContext(pw, req, res, 'invoice');
+    if (!c) return undefined;
+    const { session, order } = c;
+    const draft = WRITING.includes(order.status) ? confirmable(await loadInvoiceDraft(session.partnerId, order.orderId)) : undefined;
+    if (!draft) {
+      res.redirect(303, orderPaths(order.orderId).invoice);
+      return undefined;
+    }
+    return { session, order, draft };
+  }
+
   // The kept draft's confirmation again (back from 基本情報の修正); an incomplete draft goes to the form.
   router.get(
     '/partner/orders/:orderId/invoice/confirm',
     pageRoute(async (req, res) => {
-      const c = await orderContext(pw, req, res, 'invoice');
+      const c = await confirmableDraftContext(req, res);
       if (!c) return;
-      const { session, order } = c;
-      const draft = WRITING.includes(order.status) ? confirmable(await loadInvoiceDraft(session.partnerId, order.orderId)) : undefined;
-      if (!draft) return res.redirect(303, orderPaths(order.orderId).invoice);
+      const { session, order, draft } = c;
       const token = pw.sessions.formToken(session, invoiceForm(order.orderId));
       sendPage(res, 200, invoiceConfirmPage(partnerPageContext(req, res), order, token, draft, await issuerOf(session.partnerId)));
     }),
@@ -147,11 +158,9 @@ export function invoiceRoutes(pw: PartnerWebContext): Router {
   router.get(
     '/partner/orders/:orderId/invoice/month',
     pageRoute(async (req, res) => {
-      const c = await orderContext(pw, req, res, 'invoice');
+      const c = await confirmableDraftContext(req, res);
       if (!c) return;
-      const { session, order } = c;
-      const draft = WRITING.includes(order.status) ? confirmable(await loadInvoiceDraft(session.partnerId, order.orderId)) : undefined;
-      if (!draft) return res.redirect(303, orderPaths(order.orderId).invoice);
+      const { session, order, draft } = c;
       const flash = await takeFlash(session.sid, monthFlashForm(order.orderId), monthFlash);
       const month = flash?.billingMonth ?? order.invoice?.billingMonth ?? order.details.closingDate.slice(0, 7);
       const errors: FieldErrors = flash && !billingMonthForm.safeParse(month).success ? { billingMonth: 'billing_month' } : {};

@@ -9,21 +9,32 @@ import { POSTBACK } from '../../common/links/postbacks';
 import { TenantLink } from '../../models/tenant-link';
 import type { richMenuProvisionWorkflow } from '../../workflows/richmenu-provision';
 import { useTestApi } from '../support/api-per-test';
-import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf } from '../support/links';
+import { commandsFor, linkEmployees, linkTenant, newTenant, worksUserOf, type LinkedTenant } from '../support/links';
 import { stack, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
 
 describe('rich-menu workflows', () => {
   const run = useTestApi('richmenu');
 
+  /** A linked tenant with one ID-linked employee, on this test's worker. */
+  const withLinkedEmployee = (t: LinkedTenant, body: (worksUserId: string) => Promise<void>): Promise<void> =>
+    withWorker(run.taskQueue, async () => {
+      const commands = commandsFor(run.taskQueue);
+      await linkTenant(commands, t);
+      const [user] = await linkEmployees(commands, t, 1);
+      await body(worksUserOf(t, user as string));
+    });
+
+  /** A tap on a rich-menu area in the talk room: the bot callback LINE WORKS sends, signed. */
+  const tap = async (t: LinkedTenant, worksUserId: string, data: string): Promise<void> => {
+    const sent = await stack().lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data });
+    assert.equal(sent.status, 200, JSON.stringify(sent));
+  };
+
   it('re-provisions the menus ([ID連携] by default) and switches a person to the 人事労務 menu and back', async () => {
     const s = stack();
     const t = newTenant();
-    const commands = commandsFor(run.taskQueue);
-    await withWorker(run.taskQueue, async () => {
-      await linkTenant(commands, t);
-      const [user] = await linkEmployees(commands, t, 1);
-      const worksUserId = worksUserOf(t, user as string);
+    await withLinkedEmployee(t, async (worksUserId) => {
 
       const before = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
       const menus = await s.env.client.workflow.execute<typeof richMenuProvisionWorkflow>('richMenuProvisionWorkflow', {
@@ -40,14 +51,10 @@ describe('rich-menu workflows', () => {
       assert.equal(after?.image?.fileName, 'renkei-unlinked.png');
       assert.notEqual(after?.image?.fileId, before?.image?.fileId, 'a new upload is set on the menu found again');
 
-      const tap = async (data: string) => {
-        const sent = await s.lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data });
-        assert.equal(sent.status, 200, JSON.stringify(sent));
-      };
-      await tap(POSTBACK.attendanceMenu);
+      await tap(t, worksUserId, POSTBACK.attendanceMenu);
       const menuOf = async () => (await s.lineWorks.effectiveRichMenu(t.botId, worksUserId))?.richmenuName;
       await eventually(menuOf, (m) => m === 'renkei-attendance', 'the 人事労務 menu');
-      await tap(POSTBACK.mainMenu);
+      await tap(t, worksUserId, POSTBACK.mainMenu);
       await eventually(menuOf, (m) => m === 'renkei-linked', 'the linked menu');
     });
     // Both switches are found with the business's other workflows, and say what they did.
@@ -67,19 +74,14 @@ describe('rich-menu workflows', () => {
   it('gives a tenant provisioned with older images the current ones at its next menu switch', async () => {
     const s = stack();
     const t = newTenant();
-    const commands = commandsFor(run.taskQueue);
-    await withWorker(run.taskQueue, async () => {
-      await linkTenant(commands, t);
-      const [user] = await linkEmployees(commands, t, 1);
-      const worksUserId = worksUserOf(t, user as string);
+    await withLinkedEmployee(t, async (worksUserId) => {
       const current = (await TenantLink.findById(t.worksTenantId).lean())?.richMenuImages;
       assert.ok(current, 'the link records which images its menus carry');
       // As if the menus had been provisioned by a release with other images.
       await TenantLink.updateOne({ _id: t.worksTenantId }, { $set: { richMenuImages: 'an-older-release' } });
       const before = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
 
-      const sent = await s.lineWorks.sendBotCallback(t.botId, { type: 'postback', userId: worksUserId, data: POSTBACK.attendanceMenu });
-      assert.equal(sent.status, 200, JSON.stringify(sent));
+      await tap(t, worksUserId, POSTBACK.attendanceMenu);
       await eventually(async () => (await s.lineWorks.effectiveRichMenu(t.botId, worksUserId))?.richmenuName, (m) => m === 'renkei-attendance', 'the 人事労務 menu');
 
       const after = await s.lineWorks.effectiveRichMenu(t.botId, 'someone-not-linked');
