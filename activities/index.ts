@@ -5,6 +5,8 @@ import { Delivery } from '../models/delivery';
 import { recordEmployeeLink, removeEmployeeLink } from './links/employee-link-records';
 import { finishCascade } from './links/finish-cascade';
 import { makeRevokeLinksPage } from './links/revoke-links-page';
+import { makeRevokeSnapshotPage } from './links/revoke-snapshot-page';
+import { snapshotCascadeLinks } from './links/snapshot-cascade-links';
 import { makeResumeDeliveries } from './links/resume-deliveries';
 import { makeReportTokenRefused } from './links/report-token-refused';
 import { makeProbeAppInstallation } from './links/probe-app-installation';
@@ -50,6 +52,8 @@ export function createActivities(deps: ActivityDeps) {
     recordEmployeeLink,
     removeEmployeeLink,
     revokeLinksPage: makeRevokeLinksPage(deps.temporal),
+    snapshotCascadeLinks,
+    revokeSnapshotPage: makeRevokeSnapshotPage(deps.temporal),
     ...makeRichMenuActivities({ lineWorks: deps.lineWorks, freeeHrUrl: deps.freeeHrUrl }),
     finishCascade,
     ...makeOrderActivities({ lansmart: deps.partners.lansmart }),

@@ -2,6 +2,7 @@
 import { CascadeOutcomeRecord } from './cascade-outcome';
 import { Claim } from './claim';
 import { CascadeReportRecord } from './cascade-report';
+import { CascadeSnapshotPage } from './cascade-snapshot-page';
 import { Delivery } from './delivery';
 import { EmployeeLink } from './employee-link';
 import { FreeeToken } from './freee-token';
@@ -18,6 +19,7 @@ import { TenantLink } from './tenant-link';
 export { CascadeOutcomeRecord, cascadeOutcomeId } from './cascade-outcome';
 export { Claim, claimOnce, releaseClaim } from './claim';
 export { CascadeReportRecord } from './cascade-report';
+export { CascadeSnapshotPage } from './cascade-snapshot-page';
 export { Delivery } from './delivery';
 export { EmployeeLink, employeeLinkId } from './employee-link';
 export { FreeeToken, freeeTokenId } from './freee-token';
@@ -32,7 +34,7 @@ export { ServiceToken } from './service-token';
 export { TenantLink } from './tenant-link';
 export { connectMongo } from './connect';
 
-export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, FreeeToken, OAuthState, Claim, PartnerConsent, PartnerLine, PartnerLineToken, InAppNotification, OrderView, WebhookEvent] as const;
+export const ALL_MODELS = [TenantLink, EmployeeLink, ServiceToken, Delivery, CascadeOutcomeRecord, CascadeReportRecord, CascadeSnapshotPage, FreeeToken, OAuthState, Claim, PartnerConsent, PartnerLine, PartnerLineToken, InAppNotification, OrderView, WebhookEvent] as const;
 
 /** Creates the declared indexes (idempotent); run at worker start and by the seed script. */
 export async function ensureIndexes(): Promise<void> {

@@ -1,8 +1,10 @@
 // Closes a cascade: counts the recorded outcomes (one aggregate, exact whatever retries and
-// continue-as-new happened) and keeps the report for the admin and operators.
+// continue-as-new happened), keeps the report for the admin and operators, and deletes the
+// cascade's link snapshots.
 import type { CascadeTotals } from '../../common/links/types';
 import { CascadeOutcomeRecord } from '../../models/cascade-outcome';
 import { CascadeReportRecord } from '../../models/cascade-report';
+import { CascadeSnapshotPage } from '../../models/cascade-snapshot-page';
 
 export async function finishCascade(input: { cascadeId: string; worksTenantId: string; companyId: string }): Promise<CascadeTotals> {
   const rows = await CascadeOutcomeRecord.aggregate<{ _id: keyof CascadeTotals; n: number }>([
@@ -25,5 +27,6 @@ export async function finishCascade(input: { cascadeId: string; worksTenantId: s
     },
     { upsert: true },
   );
+  await CascadeSnapshotPage.deleteMany({ cascadeId: input.cascadeId });
   return totals;
 }

@@ -1,6 +1,6 @@
 // Message definitions of the cascade-unlink workflow.
 import { defineQuery } from '@temporalio/workflow';
-import type { CascadeTotals } from './types';
+import type { CascadeSnapshotCursor, CascadeTotals } from './types';
 
 export interface CascadeProgress {
   cascadeId: string;
@@ -9,6 +9,8 @@ export interface CascadeProgress {
   totals: CascadeTotals;
   pages: number;
   afterId?: string;
+  /** The round's snapshot and the next page of it. */
+  snapshot?: CascadeSnapshotCursor;
   finished: boolean;
 }
 

@@ -102,11 +102,23 @@ export interface CascadeInput {
   worksTenantId: string;
   companyId: string;
   cascadeId: string;
-  /** Resume after this employee-link `_id` (continue-as-new carries it). */
+  /** Resume after this employee-link `_id` (continue-as-new carries it; runs paging without a snapshot). */
   afterId?: string;
+  /** The snapshot being revoked and the next page of it (continue-as-new carries it). */
+  snapshot?: CascadeSnapshotCursor;
   totals?: CascadeTotals;
   pages?: number;
   pageSize?: number;
+}
+
+/** Where a cascade stands in a round's snapshot of the tenant's links. */
+export interface CascadeSnapshotCursor {
+  /** 0 for the first snapshot, then one more for each sweep for links that came meanwhile. */
+  round: number;
+  snapshotId: string;
+  /** Pages of the snapshot: 0 … pages-1. */
+  pages: number;
+  nextPage: number;
 }
 
 export interface CascadeReport {

@@ -1,15 +1,19 @@
 // Cascade unlink: when the admin removes the app, every employee link of the tenant is revoked
-// exactly once, even when the worker dies in the middle, and the report says what happened to
-// each link.
+// exactly once, even when the worker dies in the middle or a page is retried after its writes,
+// links recorded while it runs included, and the report says what happened to each link.
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { activityInfo } from '@temporalio/activity';
+import { createActivities } from '../../activities';
 import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId, tenantLinkWorkflowId } from '../../common/ids';
 import { cascadeStatusQuery } from '../../common/links/cascade-messages';
 import type { CascadeReport, EmployeeLinkState, TenantLinkState } from '../../common/links/types';
-import { CascadeOutcomeRecord, CascadeReportRecord, EmployeeLink, TenantLink } from '../../models';
+import { CascadeOutcomeRecord, CascadeReportRecord, CascadeSnapshotPage, EmployeeLink, TenantLink } from '../../models';
+import { activityDepsFromConfig } from '../../worker/activity-deps';
+import { createRenkeiWorker } from '../../worker/create-worker';
 import type { cascadeUnlinkWorkflow } from '../../workflows/cascade-unlink';
 import { freePort } from '../../scripts/services/ports';
-import { commandsFor, linkEmployees, linkTenant, newTenant } from '../support/links';
+import { commandsFor, linkEmployees, linkTenant, newTenant, seedWorksTenant, worksUserOf } from '../support/links';
 import { runEntry } from '../support/process';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
@@ -22,6 +26,24 @@ async function revocations(workflowId: string): Promise<number> {
     const data = e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.LinkStatus?.data;
     return data ? JSON.parse(decoder.decode(data)) === 'revoked' : false;
   }).length;
+}
+
+type RenkeiActivities = ReturnType<typeof createActivities>;
+
+/** Runs `fn` while a renkei worker polls `taskQueue` with its real activities, some wrapped by `wrap`. */
+async function withWrappedActivities<T>(taskQueue: string, wrap: (real: RenkeiActivities) => Partial<RenkeiActivities>, fn: () => Promise<T>): Promise<T> {
+  const s = stack();
+  const real = createActivities(activityDepsFromConfig(s.workerConfig(taskQueue), s.env.client));
+  const worker = await createRenkeiWorker({
+    connection: s.env.nativeConnection,
+    namespace: s.env.namespace ?? 'default',
+    taskQueue,
+    dataConverter: s.dataConverter,
+    activities: { ...real, ...wrap(real) },
+    workflowBundle: s.bundle,
+    shutdownGraceMs: 1000,
+  });
+  return worker.runUntil(fn);
 }
 
 describe('cascade unlink', function () {
@@ -109,6 +131,55 @@ describe('cascade unlink', function () {
       const wfId = employeeLinkWorkflowId(t.companyId, u);
       const state = (await s.env.client.workflow.getHandle(wfId).result()) as EmployeeLinkState;
       assert.equal(state.status, 'revoked', u);
+      assert.equal(state.revokedBy, cascadeId, u);
+      assert.equal(await revocations(wfId), 1, `${u} was revoked more than once`);
+    }
+  });
+
+  it('revokes links recorded while it runs, and each link once when a page is retried after its writes', async () => {
+    const s = stack();
+    const taskQueue = uniqueTaskQueue('cascade-retry');
+    const commands = commandsFor(taskQueue);
+    const t = newTenant();
+    let users: string[] = [];
+    await withWorker(taskQueue, async () => {
+      await linkTenant(commands, t);
+      users = await linkEmployees(commands, t, 30);
+    });
+    const late = ['u0031', 'u0032'];
+    const cascadeId = `${t.worksTenantId}:${randomUUID()}`;
+    let failedAfterWrites = false;
+    const report = await withWrappedActivities(
+      taskQueue,
+      (real) => ({
+        async revokeSnapshotPage(input) {
+          if (input.pageNo === 0 && activityInfo().attempt === 1 && input.snapshotId === `${cascadeId}:0:1`) {
+            // Two employees link while the first snapshot's pages are being revoked.
+            await seedWorksTenant(t, [...users, ...late].map((u) => worksUserOf(t, u)));
+            for (const u of late) await commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: worksUserOf(t, u) }, randomUUID());
+            await real.revokeSnapshotPage(input);
+            // The page's signals and writes are done, but its completion never reaches the server.
+            failedAfterWrites = true;
+            throw new Error('the worker stopped before the page completed');
+          }
+          return real.revokeSnapshotPage(input);
+        },
+      }),
+      () =>
+        s.env.client.workflow.execute<typeof cascadeUnlinkWorkflow>('cascadeUnlinkWorkflow', {
+          workflowId: cascadeUnlinkWorkflowId(t.worksTenantId, cascadeId),
+          taskQueue,
+          args: [{ worksTenantId: t.worksTenantId, companyId: t.companyId, cascadeId, pageSize: 10 }],
+        }),
+    );
+    assert.ok(failedAfterWrites, 'the first page failed after its writes');
+    assert.deepEqual(report.totals, { revoked: 32, already_gone: 0, failed: 0 });
+    assert.equal(await EmployeeLink.countDocuments({ worksTenantId: t.worksTenantId }), 0);
+    assert.equal(await CascadeOutcomeRecord.countDocuments({ cascadeId }), 32, 'one outcome per link');
+    assert.equal(await CascadeSnapshotPage.countDocuments({ cascadeId }), 0, 'the snapshot is deleted with the report');
+    for (const u of [...users, ...late]) {
+      const wfId = employeeLinkWorkflowId(t.companyId, u);
+      const state = (await s.env.client.workflow.getHandle(wfId).result()) as EmployeeLinkState;
       assert.equal(state.revokedBy, cascadeId, u);
       assert.equal(await revocations(wfId), 1, `${u} was revoked more than once`);
     }
