@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId } from '../common/ids';
 import type { CascadeReport, EmployeeLinkState } from '../common/links/types';
-import { CascadeOutcomeRecord, EmployeeLink, TenantLink, employeeLinkId } from '../models';
+import { CascadeOutcomeRecord, CascadeSnapshotPage, EmployeeLink, TenantLink, employeeLinkId } from '../models';
 import type { WorkerTuning } from '../worker/create-worker';
 import type { cascadeUnlinkWorkflow } from '../workflows/cascade-unlink';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
@@ -102,7 +102,10 @@ async function main(): Promise<void> {
     await untilNoneRunning(client, `WorkflowType = 'employeeLinkWorkflow'`);
     const cascadeSeconds = (performance.now() - c0) / 1000;
     const outcomes = await CascadeOutcomeRecord.countDocuments({ cascadeId });
-    if (report.totals.revoked !== n || outcomes !== n) throw new Error(`cascade of ${n}: ${JSON.stringify(report.totals)}, ${outcomes} outcomes`);
+    const snapshotPages = await CascadeSnapshotPage.countDocuments({ cascadeId });
+    if (report.totals.revoked !== n || outcomes !== n || snapshotPages !== 0) {
+      throw new Error(`cascade of ${n}: ${JSON.stringify(report.totals)}, ${outcomes} outcomes, ${snapshotPages} snapshot pages left`);
+    }
     rows.push({ links: n, setupSeconds: round(setupSeconds), cascadeSeconds: round(cascadeSeconds), baselineSeconds: round(baselineSeconds), perSecond: round(n / cascadeSeconds), report: report.totals });
     say(`  cascade ${round(cascadeSeconds)} s, baseline ${round(baselineSeconds)} s`);
   }
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     benchmark: 'cascade unlink',
     at,
     machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { tuning: TUNING, pageSize: 500, signalConcurrency: 64, baselineConcurrency: BASELINE_CONCURRENCY, ...stack.settings },
+    settings: { tuning: TUNING, pageSize: 500, paging: 'link snapshot', signalConcurrency: 64, baselineConcurrency: BASELINE_CONCURRENCY, ...stack.settings },
     rows,
     scaling: first && last && first !== last ? round(last.cascadeSeconds / first.cascadeSeconds, 2) : undefined,
   };
