@@ -5,7 +5,15 @@
 // process RSS after a garbage collection once every workflow is cached and idle. Links are started
 // linked (the state a link workflow carries across continue-as-new); orders as order.created starts
 // them, for partners known to the platform emulator (the e-mail of the order goes to the mail sink).
-// Prints a table and writes JSON (with the settings) under bench/results/.
+//
+// Then the bound a production worker keeps: the same number of open workflows (new ones) started
+// with each worker at renkei's default cache size (WORKER_MAX_CACHED_WORKFLOWS, or
+// BENCH_MEMORY_BOUNDED_CACHE), so that most are evicted, the RSS at rest, then after waking
+// BENCH_MEMORY_WAKE (default 300) of them at random with a query (an evicted one is replayed from
+// its history to answer it), and the peak RSS of the process over the whole phase. A query the
+// server times out while the worker is busy is asked again (up to three times); those never answered
+// are counted. BENCH_MEMORY_FULL=0 skips the all-cached measurement.
+// Prints tables and writes JSON (with the settings) under bench/results/.
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,12 +31,16 @@ import { createRenkeiWorker, workflowsPath } from '../worker/create-worker';
 import type { employeeLinkWorkflow } from '../workflows/employee-link';
 import type { orderLifecycleWorkflow } from '../workflows/order-lifecycle';
 import { BENCH_COMPANY_ID, seedBenchPartners } from './lansmart-partners';
-import { say, startBenchStack } from './local-stack';
+import { say, startBenchStack, type BenchStack } from './local-stack';
 import { pool, round } from './stats';
 import type { waitingWorkflow } from './workflows/waiting';
 
 const N = Number(process.env.BENCH_MEMORY_N ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const WAKE = Number(process.env.BENCH_MEMORY_WAKE ?? 300);
+const WAKE_CONCURRENCY = Number(process.env.BENCH_MEMORY_WAKE_CONCURRENCY ?? 8);
+/** BENCH_MEMORY_FULL=0 measures only the bounded cache. */
+const FULL = process.env.BENCH_MEMORY_FULL !== '0';
 const PARTNERS = 10;
 const MiB = 2 ** 20;
 
@@ -36,6 +48,8 @@ type Role = 'renkei' | 'baseline';
 
 interface WorkerReport {
   rssBytes: number;
+  /** The largest RSS the process has had since it started. */
+  maxRssBytes: number;
   heapUsedBytes: number;
   cachedWorkflows: number;
   /** Workflow activations being processed. */
@@ -87,6 +101,7 @@ async function runWorkerChild(role: Role): Promise<void> {
     const s = worker.getStatus();
     const report: WorkerReport = {
       rssBytes: process.memoryUsage.rss(),
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
       heapUsedBytes: process.memoryUsage().heapUsed,
       cachedWorkflows: s.numCachedWorkflows,
       busy: s.numInFlightWorkflowActivations,
@@ -100,11 +115,16 @@ async function runWorkerChild(role: Role): Promise<void> {
 
 // ---------- the parent: servers, workflows, measurements ----------
 
-function startChild(role: Role, env: Record<string, string>): Promise<ChildProcess> {
+/** The worker processes running, stopped if the benchmark fails. */
+const children = new Set<ChildProcess>();
+
+function startChild(role: Role, env: Record<string, string>, cache: number): Promise<ChildProcess> {
   const child = fork(__filename, ['--worker', role], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, BENCH_MEMORY_ENV: JSON.stringify(env), BENCH_MEMORY_CACHE: String(2 * N + 100) },
+    env: { ...process.env, BENCH_MEMORY_ENV: JSON.stringify(env), BENCH_MEMORY_CACHE: String(cache) },
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`the ${role} worker exited (${String(code)}) before it was ready`)));
@@ -136,19 +156,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function main(): Promise<void> {
-  const stack = await startBenchStack('bench-memory');
-  const { client, env } = stack;
-  const partners = await seedBenchPartners(stack.lansmart, stack.line, stack.secrets.lansmartApiKey, PARTNERS);
+/** Starts N linked employee links and N orders on renkei's task queue; `batch` keeps each phase's IDs apart. */
+async function startRenkeiWorkflows(client: Client, partners: Array<{ partnerId: string }>, batch: number): Promise<Array<string>> {
   const worksTenantId = 'bench-tenant';
-
-  say(`\nrenkei worker: ${N} employee links + ${N} orders …`);
-  const renkei = await startChild('renkei', env);
-  const renkeiIdle = await ask(renkei);
+  const ids: Array<string> = [];
   await pool(N, CONCURRENCY, async (i) => {
-    const freeeUserId = String(100_000 + i);
+    const freeeUserId = String(100_000 + batch * 1_000_000 + i);
+    const workflowId = employeeLinkWorkflowId(BENCH_COMPANY_ID, freeeUserId);
+    ids.push(workflowId);
     await client.workflow.start<typeof employeeLinkWorkflow>('employeeLinkWorkflow', {
-      workflowId: employeeLinkWorkflowId(BENCH_COMPANY_ID, freeeUserId),
+      workflowId,
       taskQueue: 'bench-memory',
       // A linked link, as it stands after its link update (and after every continue-as-new).
       args: [{ companyId: BENCH_COMPANY_ID, freeeUserId, state: { companyId: BENCH_COMPANY_ID, freeeUserId, status: 'linked', worksTenantId, worksUserId: `w-${freeeUserId}`, seenDeliveryIds: [] } }],
@@ -160,10 +177,12 @@ async function main(): Promise<void> {
     });
   });
   await pool(N, CONCURRENCY, async (i) => {
-    const orderId = `bench-order-${i}`;
+    const orderId = batch === 0 ? `bench-order-${i}` : `bench-order-${batch}-${i}`;
     const partnerId = partners[i % PARTNERS]?.partnerId ?? '';
+    const workflowId = orderWorkflowId(orderId);
+    ids.push(workflowId);
     await client.workflow.start<typeof orderLifecycleWorkflow>('orderLifecycleWorkflow', {
-      workflowId: orderWorkflowId(orderId),
+      workflowId,
       taskQueue: 'bench-memory',
       args: [
         {
@@ -185,35 +204,159 @@ async function main(): Promise<void> {
       ],
     });
   });
+  return ids;
+}
+
+/** Starts 2N raw workflows waiting on a signal on the baseline's task queue. */
+async function startRawWorkflows(client: Client, batch: number): Promise<Array<string>> {
+  const ids = Array.from({ length: 2 * N }, (_, i) => (batch === 0 ? `bench-waiting:${i}` : `bench-waiting:${batch}:${i}`));
+  await pool(ids.length, CONCURRENCY, async (i) => {
+    await client.workflow.start<typeof waitingWorkflow>('waitingWorkflow', { workflowId: ids[i] ?? '', taskQueue: 'bench-memory-baseline' });
+  });
+  return ids;
+}
+
+/** Wakes `count` of the workflows at random with the SDK's built-in metadata query: an evicted one is replayed to answer. */
+async function wake(client: Client, ids: Array<string>, count: number): Promise<{ woken: number; unanswered: number }> {
+  const shuffled = [...ids];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string];
+  }
+  const sample = shuffled.slice(0, Math.min(count, shuffled.length));
+  let unanswered = 0;
+  await pool(sample.length, WAKE_CONCURRENCY, async (i) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.workflow.getHandle(sample[i] ?? '').query('__temporal_workflow_metadata');
+        return;
+      } catch (err) {
+        if (attempt >= 3) {
+          unanswered++;
+          say(`  … a query went unanswered: ${err instanceof Error ? err.message : String(err)}`);
+          return;
+        }
+      }
+    }
+  });
+  return { woken: sample.length, unanswered };
+}
+
+interface BoundedReport {
+  idle: WorkerReport;
+  rest: WorkerReport;
+  woken: WorkerReport;
+  wokenWorkflows: number;
+  unansweredQueries: number;
+}
+
+/** One worker at a bounded cache: 2N new open workflows started with it, at rest, then after a sample is woken. */
+async function boundedPhase(child: ChildProcess, cache: number, label: string, start: () => Promise<Array<string>>, client: Client): Promise<BoundedReport> {
+  const idle = await ask(child);
+  const ids = await start();
+  const target = Math.min(cache, 2 * N);
+  const rest = await settled(child, target, `${label} at rest`);
+  say(`  ${label} at rest: ${round(rest.rssBytes / MiB)} MiB RSS, ${rest.cachedWorkflows} cached`);
+  const { woken: wokenWorkflows, unanswered: unansweredQueries } = await wake(client, ids, WAKE);
+  const woken = await settled(child, target, `${label} woken`);
+  say(`  ${label} after ${wokenWorkflows} woken: ${round(woken.rssBytes / MiB)} MiB RSS, ${round(woken.maxRssBytes / MiB)} MiB at the most`);
+  return { idle, rest, woken, wokenWorkflows, unansweredQueries };
+}
+
+interface FullReport {
+  renkeiIdle: WorkerReport;
+  renkeiFull: WorkerReport;
+  baselineIdle: WorkerReport;
+  baselineFull: WorkerReport;
+}
+
+/** Every open workflow cached: each worker's cache holds all 2N. */
+async function fullPhase(stack: BenchStack, partners: Array<{ partnerId: string }>, cache: number): Promise<FullReport> {
+  const { client, env } = stack;
+  say(`\nrenkei worker: ${N} employee links + ${N} orders, all cached …`);
+  const renkei = await startChild('renkei', env, cache);
+  const renkeiIdle = await ask(renkei);
+  await startRenkeiWorkflows(client, partners, 0);
   const renkeiFull = await settled(renkei, 2 * N, 'renkei');
   await stopChild(renkei);
 
-  say(`raw worker: ${2 * N} workflows waiting on a signal …`);
-  const baseline = await startChild('baseline', env);
+  say(`raw worker: ${2 * N} workflows waiting on a signal, all cached …`);
+  const baseline = await startChild('baseline', env, cache);
   const baselineIdle = await ask(baseline);
-  await pool(2 * N, CONCURRENCY, async (i) => {
-    await client.workflow.start<typeof waitingWorkflow>('waitingWorkflow', { workflowId: `bench-waiting:${i}`, taskQueue: 'bench-memory-baseline' });
-  });
+  await startRawWorkflows(client, 0);
   const baselineFull = await settled(baseline, 2 * N, 'raw');
   await stopChild(baseline);
+  return { renkeiIdle, renkeiFull, baselineIdle, baselineFull };
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack('bench-memory');
+  const { client, env } = stack;
+  const partners = await seedBenchPartners(stack.lansmart, stack.line, stack.secrets.lansmartApiKey, PARTNERS);
+  const fullCache = 2 * N + 100;
+  const boundedCache = Number(process.env.BENCH_MEMORY_BOUNDED_CACHE ?? loadWorkerConfig(env).WORKER_MAX_CACHED_WORKFLOWS);
+
+  const full = FULL ? await fullPhase(stack, partners, fullCache) : undefined;
+
+  say(`renkei worker at a cache of ${boundedCache}: ${N} more links + ${N} more orders, then ${WAKE} woken …`);
+  const renkeiBoundedChild = await startChild('renkei', env, boundedCache);
+  const renkeiBounded = await boundedPhase(renkeiBoundedChild, boundedCache, 'renkei', () => startRenkeiWorkflows(client, partners, 1), client);
+  await stopChild(renkeiBoundedChild);
+
+  say(`raw worker at a cache of ${boundedCache}: ${2 * N} more waiting workflows, then ${WAKE} woken …`);
+  const baselineBoundedChild = await startChild('baseline', env, boundedCache);
+  const baselineBounded = await boundedPhase(baselineBoundedChild, boundedCache, 'raw', () => startRawWorkflows(client, 1), client);
+  await stopChild(baselineBoundedChild);
 
   const mib = (b: number): number => round(b / MiB);
-  const perWorkflowKiB = (full: WorkerReport, idle: WorkerReport): number => round((full.rssBytes - idle.rssBytes) / 1024 / (2 * N), 1);
+  const perWorkflowKiB = (cached: WorkerReport, idle: WorkerReport): number => round((cached.rssBytes - idle.rssBytes) / 1024 / (2 * N), 1);
+  const allCached = (idle: WorkerReport, cached: WorkerReport) => ({
+    idleRssMiB: mib(idle.rssBytes),
+    rssMiB: mib(cached.rssBytes),
+    heapUsedMiB: mib(cached.heapUsedBytes),
+    cachedWorkflows: cached.cachedWorkflows,
+    activitiesInFlight: cached.activities,
+    perWorkflowKiB: perWorkflowKiB(cached, idle),
+  });
+  const bounded = (b: BoundedReport) => ({
+    openWorkflows: 2 * N,
+    idleRssMiB: mib(b.idle.rssBytes),
+    restRssMiB: mib(b.rest.rssBytes),
+    restCachedWorkflows: b.rest.cachedWorkflows,
+    wokenWorkflows: b.wokenWorkflows,
+    unansweredQueries: b.unansweredQueries,
+    wokenRssMiB: mib(b.woken.rssBytes),
+    wokenCachedWorkflows: b.woken.cachedWorkflows,
+    /** The peak before the first workflow (the worker's start, which bundles the workflows). */
+    startPeakRssMiB: mib(b.idle.maxRssBytes),
+    peakRssMiB: mib(b.woken.maxRssBytes),
+    heapUsedMiB: mib(b.woken.heapUsedBytes),
+    activitiesInFlight: b.woken.activities,
+  });
   const result = {
     benchmark: 'worker memory with cached open workflows',
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { linksN: N, ordersN: N, baselineWorkflows: 2 * N, maxCachedWorkflows: 2 * N + 100, concurrency: CONCURRENCY, partners: PARTNERS, ...stack.settings },
-    renkei: { idleRssMiB: mib(renkeiIdle.rssBytes), rssMiB: mib(renkeiFull.rssBytes), heapUsedMiB: mib(renkeiFull.heapUsedBytes), cachedWorkflows: renkeiFull.cachedWorkflows, activitiesInFlight: renkeiFull.activities, perWorkflowKiB: perWorkflowKiB(renkeiFull, renkeiIdle) },
-    baseline: { idleRssMiB: mib(baselineIdle.rssBytes), rssMiB: mib(baselineFull.rssBytes), heapUsedMiB: mib(baselineFull.heapUsedBytes), cachedWorkflows: baselineFull.cachedWorkflows, activitiesInFlight: baselineFull.activities, perWorkflowKiB: perWorkflowKiB(baselineFull, baselineIdle) },
+    settings: { linksN: N, ordersN: N, baselineWorkflows: 2 * N, maxCachedWorkflows: FULL ? fullCache : null, boundedCache, wake: WAKE, wakeConcurrency: WAKE_CONCURRENCY, concurrency: CONCURRENCY, partners: PARTNERS, ...stack.settings },
+    ...(full ? { renkei: allCached(full.renkeiIdle, full.renkeiFull), baseline: allCached(full.baselineIdle, full.baselineFull) } : {}),
+    boundedCache: { renkei: bounded(renkeiBounded), baseline: bounded(baselineBounded) },
   };
-  const row = (name: string, r: typeof result.renkei): string =>
+  const row = (name: string, r: ReturnType<typeof allCached>): string =>
     `| ${name.padEnd(38)} | ${String(r.cachedWorkflows).padStart(6)} | ${String(r.idleRssMiB).padStart(8)} | ${String(r.rssMiB).padStart(7)} | ${String(r.perWorkflowKiB).padStart(13)} |`;
-  say(`
+  const boundedRow = (name: string, r: ReturnType<typeof bounded>): string =>
+    `| ${name.padEnd(38)} | ${String(r.openWorkflows).padStart(6)} | ${String(r.idleRssMiB).padStart(8)} | ${String(r.restRssMiB).padStart(8)} | ${String(r.wokenRssMiB).padStart(9)} | ${String(r.peakRssMiB).padStart(8)} |`;
+  if (result.renkei && result.baseline) {
+    say(`
 | worker process (same server, same run)  | cached | idle MiB | RSS MiB | KiB/workflow |
 |----------------------------------------|-------:|---------:|--------:|-------------:|
 ${row(`renkei: ${N} links + ${N} orders`, result.renkei)}
 ${row(`raw Temporal: ${2 * N} waiting on a signal`, result.baseline)}`);
+  }
+  say(`
+| cache of ${String(boundedCache).padEnd(5)}, ${String(WAKE).padEnd(5)} woken at random    |   open | idle MiB | rest MiB | woken MiB | peak MiB |
+|----------------------------------------|-------:|---------:|---------:|----------:|---------:|
+${boundedRow(`renkei: ${N} links + ${N} orders`, result.boundedCache.renkei)}
+${boundedRow(`raw Temporal: ${2 * N} waiting on a signal`, result.boundedCache.baseline)}`);
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `memory-${result.at.replace(/[:.]/g, '-')}.json`);
@@ -230,6 +373,7 @@ if (process.argv[2] === '--worker') {
 } else {
   main().catch((err: unknown) => {
     process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    for (const child of children) child.kill();
     process.exit(1);
   });
 }

@@ -177,8 +177,12 @@ export const workerSchema = z.object({
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /**
+   * Workflows kept in memory; the others are replayed from history when they next wake. A worker's
+   * memory follows this, not the number of open workflows: 100 keeps one under 600 MB (`npm run bench:memory`).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().default(100),
   /** Throughput tuning; unset means the SDK's defaults. */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().positive().optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().optional(),
   WORKER_MAX_WORKFLOW_TASK_POLLS: z.coerce.number().int().positive().optional(),

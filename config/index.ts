@@ -18,7 +18,7 @@ import {
   workerSchema,
 } from './env-schema';
 import { loadConfig } from './load';
-import { lansmartSchema, lineLoginSchema, lineMessagingSchema, mailSchema, partnerApiSchema, partnerWebSchema } from './partner-schema';
+import { lansmartSchema, lineLoginSchema, lineMessagingSchema, lineSignInSchema, mailSchema, partnerApiSchema, partnerWebSchema } from './partner-schema';
 
 export { ConfigError, loadConfig } from './load';
 
@@ -31,6 +31,7 @@ export const apiConfigSchema = temporalSchema
   .extend(freeeOAuthSchema.shape)
   .extend(lineWorksWebSchema.shape)
   .extend(lansmartSchema.shape)
+  .extend(lineSignInSchema.shape)
   .extend(lineLoginSchema.shape)
   .extend(lineMessagingSchema.shape)
   .extend(partnerApiSchema.shape)

@@ -14,9 +14,14 @@ export const lansmartSchema = z.object({
   LANSMART_HTTP_TIMEOUT_MS: timeout,
 });
 
-export const lineLoginSchema = z.object({
+/** The partners' sign-in (the API only): where LINE Login's openid-configuration lives. */
+export const lineSignInSchema = z.object({
   /** access.line.me in production. */
   LINE_AUTH_BASE_URL: url.default('http://127.0.0.1:4013'),
+});
+
+/** LINE Login's token APIs on the API host (the worker's refresh and token checks, and the API). */
+export const lineLoginSchema = z.object({
   /** api.line.me in production. */
   LINE_API_BASE_URL: url.default('http://127.0.0.1:4013'),
   LINE_LOGIN_CHANNEL_ID: z.string().min(1, 'required (LINE Developers → LINE Login channel → Channel ID)'),

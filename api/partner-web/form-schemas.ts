@@ -86,10 +86,17 @@ export function workEntryForm(period: DatePeriod) {
 export const MAX_WORK_ENTRIES = 62;
 export const MAX_INVOICE_ROWS = 20;
 
-/** The entries added so far, carried by the page between steps (checked again on every post). */
+/** A kept entry's own ID. */
+const DRAFT_ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const draftEntryId = z.string().regex(DRAFT_ENTRY_ID);
+/** A 業務内容 kept before [業務を登録], with its own ID. */
+export type DraftEntry = WorkEntry & { id: string };
+
+/** The entries added so far, kept between steps (checked again on every post); `id` names one for [削除]. */
 export function workDraft(period: DatePeriod) {
   return z.array(
     z.object({
+      id: draftEntryId,
       date: calendarDate().refine((d) => d >= period.from && d <= period.to),
       hours: z.number().positive().max(24),
       description: z.string().trim().min(1).max(1000),
@@ -98,6 +105,7 @@ export function workDraft(period: DatePeriod) {
 }
 
 const MAX_AMOUNT_YEN = 1_000_000_000;
+
 
 const amount = z
   .string({ error: 'required' })
@@ -127,5 +135,5 @@ export type WorkDraft = WorkEntry[];
 export const approveOp = z.enum(['confirm', 'execute']);
 export const reportOp = z.enum(['add', 'remove', 'register']);
 export const invoiceOp = z.enum(['add_item', 'add_expense', 'confirm', 'edit', 'send', 'submit', 'upload', 'basic_info']);
-/** The entry a [削除] removes. */
-export const entryIndex = z.coerce.number().int().min(0).max(MAX_WORK_ENTRIES - 1);
+/** The entry a [削除] removes: the ID of the entry its page showed. */
+export const removedEntry = draftEntryId;

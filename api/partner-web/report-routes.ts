@@ -13,10 +13,10 @@ import type { OrderView } from '../../common/orders/order-view';
 import type { PartnerWebContext } from './context';
 import { orderContext } from './order-context';
 import { donePath, orderPaths } from './partner-order';
-import { entryIndex, fieldErrorsOf, MAX_WORK_ENTRIES, reportOp, workEntryForm } from './form-schemas';
+import { fieldErrorsOf, MAX_WORK_ENTRIES, removedEntry, reportOp, workEntryForm, type DraftEntry } from './form-schemas';
 import { formBodyOf, formString } from '../edge/form-body';
 import { formBody, pageRoute, partnerPageContext, sendPage } from './page-handler';
-import { deleteReportDraft, loadReportDraft, saveReportDraft } from './report-draft-store';
+import { deleteReportDraft, loadReportDraft, newDraftEntryId, saveReportDraft, workEntriesOf } from './report-draft-store';
 import { sendErrorPage } from '../web/error-pages';
 import { keepFlash, takeFlash } from '../web/form-flash';
 import { REPORT_TEXT } from './pages/report-catalogue';
@@ -92,28 +92,33 @@ export function reportRoutes(pw: PartnerWebContext): Router {
         await keepFlash(session.sid, reportForm(order.orderId), { ...flash, values: clip(flash.values) });
         res.redirect(303, page);
       };
-      // The kept entries; once the work is registered (the same [業務を登録] posted again), those registered.
-      const entries = order.status !== 'reporting' && order.work ? order.work.entries : await loadReportDraft(session.partnerId, order.orderId, period);
+      // Once the work is registered (the same [業務を登録] posted again), the entries registered; an
+      // [業務内容を追加] or [削除] from a page left open then changes nothing.
+      const registered = order.status !== 'reporting' ? order.work?.entries : undefined;
+      if (registered && op !== 'register') return res.redirect(303, page);
+      const entries: DraftEntry[] = registered ? [] : await loadReportDraft(session.partnerId, order.orderId, period);
 
       if (op === 'add') {
         const parsed = workEntryForm(period).safeParse(values);
         if (!parsed.success) return back({ values, check: true });
         if (entries.length >= MAX_WORK_ENTRIES) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-        await saveReportDraft(session.partnerId, order.orderId, [...entries, parsed.data].sort(byDate));
+        await saveReportDraft(session.partnerId, order.orderId, [...entries, { id: newDraftEntryId(), ...parsed.data }].sort(byDate));
         return back({ values: { date: parsed.data.date, hours: '', description: '' } });
       }
       if (op === 'remove') {
-        const index = entryIndex.safeParse(formString(body, 'index'));
-        if (!index.success || index.data >= entries.length) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
-        await saveReportDraft(session.partnerId, order.orderId, entries.filter((_, i) => i !== index.data));
+        // The entry the page showed, by its ID: gone already (removed from another tab) leaves the list as it is.
+        const id = removedEntry.safeParse(formString(body, 'entry'));
+        if (!id.success) return sendErrorPage(req, res, { page: 'partner', code: 'bad_request' });
+        const kept = entries.filter((e) => e.id !== id.data);
+        if (kept.length !== entries.length) await saveReportDraft(session.partnerId, order.orderId, kept);
         return res.redirect(303, page);
       }
       // [業務を登録]: what is still typed in the fields counts as one more entry.
-      let all = entries;
+      let all: WorkEntry[] = registered ?? workEntriesOf(entries);
       if (values.hours.trim() !== '' || values.description.trim() !== '') {
         const parsed = workEntryForm(period).safeParse(values);
         if (!parsed.success) return back({ values, check: true });
-        all = [...entries, parsed.data].sort(byDate);
+        all = [...all, parsed.data].sort(byDate);
       }
       if (all.length === 0) return back({ values, needOneEntry: true });
       const outcome = await takeStep(pw, session, order.orderId, { type: 'work.register', entries: all }, token.rid);

@@ -1,11 +1,18 @@
 // LINE Login v2.1's token APIs for a partner already signed in: the refresh, the friendship status,
 // and the token checks that reveal 連動の解除 (LINE then refuses the partner's tokens). The sign-in
-// itself (authorize, code exchange, ID token) is api/line-login/sign-in-client.ts.
+// itself (authorize, code exchange, ID token) is api/line-login/sign-in-client.ts. The refresh is
+// openid-client's refresh grant on a configuration built from the settings (the token endpoint on
+// the API host, the channel's client_secret_post), so the worker never fetches LINE's
+// openid-configuration; a refused refresh (invalid_grant, 401) is AuthRejectedError (the partner
+// must authorise again), a 429 / 5xx / network failure is retried like any other provider error.
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import * as oidc from 'openid-client';
 import { z } from 'zod';
-import { AuthRejectedError, classifyHttpError } from '../http-errors';
+import { AuthRejectedError, classifyHttpError, classifyHttpFailure, ProviderUnavailableError, type ProviderError } from '../http-errors';
 
 const PROVIDER = 'line-login';
+/** The issuer of LINE Login (docs/providers/line.md#line-login-v21). */
+const LINE_LOGIN_ISSUER = 'https://access.line.me';
 
 const tokenAnswer = z.object({
   access_token: z.string(),
@@ -13,6 +20,23 @@ const tokenAnswer = z.object({
   refresh_token: z.string(),
   scope: z.string().default(''),
 });
+
+/** invalid_grant (a spent or revoked refresh token) or a 401 is LINE refusing the credentials. */
+const isRefusal = (status: number, body: { error?: unknown }): boolean => status === 401 || (status === 400 && body.error === 'invalid_grant');
+
+/** What a failed refresh grant means: refused credentials, a provider error by status, or LINE unreachable. */
+function refreshProblem(err: unknown): ProviderError {
+  if (err instanceof oidc.ResponseBodyError) {
+    return classifyHttpFailure(PROVIDER, { status: err.status, body: err.cause, retryAfter: err.response.headers.get('retry-after') ?? undefined }, isRefusal);
+  }
+  const answer: unknown = err instanceof oidc.ClientError ? err.cause : undefined;
+  if (answer instanceof Response) {
+    return classifyHttpFailure(PROVIDER, { status: answer.status, body: undefined, retryAfter: answer.headers.get('retry-after') ?? undefined }, isRefusal);
+  }
+  // fetch failed or timed out, or an answer without usable tokens.
+  const what = err instanceof oidc.ClientError ? `${err.code ?? 'unknown'}: ${err.message}` : err instanceof Error ? `${err.name}: ${err.message}` : 'unknown';
+  return new ProviderUnavailableError(PROVIDER, `${PROVIDER} refresh failed (${what})`);
+}
 
 export interface LineLoginTokens {
   accessToken: string;
@@ -27,30 +51,40 @@ export interface LineLoginOptions {
   channelId: string;
   channelSecret: string;
   timeoutMs: number;
+  /** The HTTP client of the refresh grant (a test may alter an answer); `fetch` otherwise. */
+  fetch?: typeof fetch;
 }
 
 export class LineLoginClient {
   private readonly http: AxiosInstance;
+  private readonly oauth: oidc.Configuration;
 
   constructor(private readonly o: LineLoginOptions) {
     this.http = axios.create({ baseURL: o.apiBaseUrl, timeout: o.timeoutMs });
+    this.oauth = new oidc.Configuration(
+      { issuer: LINE_LOGIN_ISSUER, token_endpoint: `${o.apiBaseUrl}/oauth2/v2.1/token` },
+      o.channelId,
+      undefined,
+      oidc.ClientSecretPost(o.channelSecret),
+    );
+    this.oauth.timeout = Math.ceil(o.timeoutMs / 1000);
+    if (o.fetch) this.oauth[oidc.customFetch] = o.fetch;
+    // The emulator on loopback speaks plain HTTP; anything else must be HTTPS.
+    const api = new URL(o.apiBaseUrl);
+    if (api.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(api.hostname)) oidc.allowInsecureRequests(this.oauth);
   }
 
-  private async tokenRequest(form: Record<string, string>): Promise<LineLoginTokens> {
+  /** POST /oauth2/v2.1/token, grant_type=refresh_token (LINE rotates the refresh token). */
+  async refresh(refreshToken: string): Promise<LineLoginTokens> {
+    let answer: oidc.TokenEndpointResponse;
     try {
-      const res = await this.http.post<unknown>('/oauth2/v2.1/token', new URLSearchParams(form).toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-      const t = tokenAnswer.parse(res.data);
-      return { accessToken: t.access_token, refreshToken: t.refresh_token, expiresInSeconds: t.expires_in, scope: t.scope };
+      answer = await oidc.refreshTokenGrant(this.oauth, refreshToken);
     } catch (err) {
-      // invalid_grant (a spent or revoked refresh token) is LINE refusing the credentials.
-      throw classifyHttpError(PROVIDER, err, (status, body) => status === 401 || (status === 400 && body.error === 'invalid_grant'));
+      throw refreshProblem(err);
     }
-  }
-
-  refresh(refreshToken: string): Promise<LineLoginTokens> {
-    return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.o.channelId, client_secret: this.o.channelSecret });
+    const t = tokenAnswer.safeParse(answer);
+    if (!t.success) throw new ProviderUnavailableError(PROVIDER, `${PROVIDER} answered a refresh without usable tokens`);
+    return { accessToken: t.data.access_token, refreshToken: t.data.refresh_token, expiresInSeconds: t.data.expires_in, scope: t.data.scope };
   }
 
   /** GET /friendship/v1/status: a friend of the linked Official Account that does not block it. */

@@ -208,4 +208,63 @@ describe('browser: post → redirect → get on the partner’s forms on a 390 p
       assert.equal(await InvoiceDraftRecord.findById(invoiceDraftId(partner.partnerId, orderId)).lean(), null, 'the draft is gone once sent');
     });
   });
+
+  it('[削除] on a page left open in another tab removes the entry that page shows, also in a draft kept before entries had IDs', async () => {
+    const s = stack();
+    const partner = await seedPartner({ lineOption: false });
+    await withWorker(taskQueue, async () => {
+      const { orderId } = await createPlatformOrder(partner, Date.now());
+      await s.env.client.workflow
+        .getHandle(orderWorkflowId(orderId))
+        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: 'approve' });
+      await s.lansmart.createWorkReport(orderId);
+      const period = (await s.lansmart.order(orderId)).workPeriod;
+      // Two entries kept as drafts were kept before entries had IDs.
+      await ReportDraftRecord.updateOne(
+        { _id: reportDraftId(partner.partnerId, orderId) },
+        {
+          $set: {
+            partnerId: partner.partnerId,
+            orderId,
+            entries: [
+              { date: period.from, hours: 3, description: '設計' },
+              { date: period.from, hours: 4, description: 'コーディング' },
+            ],
+            expiresAt: new Date(Date.now() + 86_400_000),
+          },
+        },
+        { upsert: true },
+      );
+      const { page: first, loads } = await phoneOf(partner);
+      const report = `/partner/orders/${orderId}/report`;
+      await first.goto(`${api.url}${report}`);
+      await first.fill('#f-date', period.to);
+      await first.fill('#f-hours', '2');
+      await first.fill('#f-description', 'レビュー対応');
+      await post(first, loads, button(first, '業務内容を追加'), report);
+      const second = await first.context().newPage();
+      await second.goto(`${api.url}${report}`);
+      const shown = async (page: Page): Promise<string[]> => (await page.locator('[data-entry] td:nth-child(3)').allTextContents()).map((t) => t.trim());
+      assert.deepEqual(await shown(first), ['設計', 'コーディング', 'レビュー対応']);
+      assert.deepEqual(await shown(second), ['設計', 'コーディング', 'レビュー対応']);
+      const removeOf = (page: Page, description: string): Locator => page.locator('[data-entry]', { hasText: description }).getByRole('button', { name: '削除', exact: true });
+
+      // The first tab removes 設計; the second, still showing all three, removes コーディング (by position, レビュー対応).
+      await post(first, loads, removeOf(first, '設計'), report);
+      assert.deepEqual(await shown(first), ['コーディング', 'レビュー対応']);
+      await tapAndLoad(second, removeOf(second, 'コーディング'));
+      assert.equal(new URL(second.url()).pathname, report);
+      assert.deepEqual(await shown(second), ['レビュー対応'], 'the entry the stale page showed is the one removed');
+      // The first tab, now stale, removes コーディング again: it is gone already, nothing else goes.
+      await post(first, loads, removeOf(first, 'コーディング'), report);
+      assert.deepEqual(await shown(first), ['レビュー対応']);
+      const kept = (await ReportDraftRecord.findById(reportDraftId(partner.partnerId, orderId)).lean())?.entries ?? [];
+      assert.deepEqual(
+        kept.map((e) => e.description),
+        ['レビュー対応'],
+      );
+      assert.ok(kept.every((e) => typeof e.id === 'string' && e.id !== ''), 'every kept entry has its ID');
+      await shot(first, '05-report-removed-in-two-tabs');
+    });
+  });
 });

@@ -132,7 +132,7 @@ describe('partner order pages: forms and words', () => {
       basic: basicInfoPage(en, order, token, { values: {}, errors: { phone: { code: 'phone' }, address: { code: 'tooLong', max: 200 } } }),
       report: workFormPage(en, { ...order, status: 'reporting' }, token, {
         period: order.details.workPeriod,
-        entries: [{ date: '2026-11-02', hours: 2, description: 'Coding' }],
+        entries: [{ id: 'e1', date: '2026-11-02', hours: 2, description: 'Coding' }],
         values: { date: '', hours: '', description: '' },
         errors: { date: 'date_outside_period' },
       }),

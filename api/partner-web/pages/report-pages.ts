@@ -5,7 +5,7 @@ import type { DatePeriod, WorkEntry } from '../../../common/orders/types';
 import type { OrderView } from '../../../common/orders/order-view';
 import { html, type SafeHtml } from '../../pages/html';
 import type { PageContext } from '../../pages/locale';
-import type { FieldErrors } from '../form-schemas';
+import type { DraftEntry, FieldErrors } from '../form-schemas';
 import type { FormToken } from '../../web/csrf';
 import { orderPaths } from '../partner-order';
 import { COMMON_TEXT } from './common-catalogue';
@@ -15,7 +15,8 @@ import { REPORT_FILE_TEXT } from './report-file-catalogue';
 
 export interface WorkForm {
   period: DatePeriod;
-  entries: WorkEntry[];
+  /** The entries kept so far, each with its ID (what its [削除] names). */
+  entries: DraftEntry[];
   /** What is typed in the 業務内容 fields. */
   values: { date: string; hours: string; description: string };
   errors: FieldErrors;
@@ -34,12 +35,12 @@ function periodCard(ctx: PageContext, state: OrderView, period: DatePeriod): Saf
 </dl></section>`;
 }
 
-function entriesTable(ctx: PageContext, entries: WorkEntry[], remove?: (index: number) => SafeHtml): SafeHtml {
+function entriesTable<E extends WorkEntry>(ctx: PageContext, entries: E[], remove?: (entry: E) => SafeHtml): SafeHtml {
   const t = REPORT_TEXT[ctx.locale];
   if (entries.length === 0) return html`<p class="muted" data-no-entries>${t.noEntries}</p>`;
   return html`<table data-entries><tbody>
 ${entries.map(
-  (e, i) => html`<tr data-entry="${i}"><td>${e.date}</td><td class="num">${t.hoursValue(e.hours)}</td><td>${e.description}</td>${remove ? html`<td class="num">${remove(i)}</td>` : ''}</tr>`,
+  (e, i) => html`<tr data-entry="${i}"><td>${e.date}</td><td class="num">${t.hoursValue(e.hours)}</td><td>${e.description}</td>${remove ? html`<td class="num">${remove(e)}</td>` : ''}</tr>`,
 )}
 <tr class="total"><td colspan="${remove ? '4' : '3'}" class="num" data-total-hours>${t.totalHours(totalHours(entries))}</td></tr>
 </tbody></table>`;
@@ -50,8 +51,8 @@ export function workFormPage(ctx: PageContext, state: OrderView, token: FormToke
   const action = orderPaths(state.orderId).report;
   // The entries added so far are kept on the server (report-draft-store.ts); the forms carry the token.
   const carried = hiddenToken(token);
-  const removeButton = (index: number) =>
-    html`<form class="inline" method="post" action="${action}">${carried}<input type="hidden" name="index" value="${String(index)}"><button class="btn secondary" type="submit" name="op" value="remove">${t.remove}</button></form>`;
+  const removeButton = (entry: DraftEntry) =>
+    html`<form class="inline" method="post" action="${action}">${carried}<input type="hidden" name="entry" value="${entry.id}"><button class="btn secondary" type="submit" name="op" value="remove">${t.remove}</button></form>`;
   return partnerPage(
     ctx,
     t.title,
