@@ -4,22 +4,27 @@
 // A delivery whose tenant is suspended waits for the tenant link's signal (re-checking the tenant
 // at intervals growing to hours, 30 days at most); a run whose history grows long continues as new
 // with its state (plain JSON), so a notification waiting for weeks stays small.
+// The first try runs as a local activity (LOCAL_FIRST_TRY_PATCH): a notification the first try
+// settles is one workflow task; a first try that throws goes to the same activity on the task queue.
 import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
+  isCancellation,
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
+  TemporalFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { FirstTry } from '../activities/notify/notify-freee-recipients';
+import type { FirstTry, NotifiedRecipients, NotifyFreeeRecipientsInput } from '../activities/notify/notify-freee-recipients';
 import { ErrorType, NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import { freeeNotice } from '../common/freee/notice';
 import { lineWorksDeliveryKey } from '../common/notify/delivery-key';
@@ -46,6 +51,15 @@ const { deliverLineWorksMessage } = proxyActivities<Activities>({
   },
 });
 
+// The first try in the workflow task: one attempt, bounded like the activity's (its sends are
+// bounded by the provider's HTTP timeouts), and whatever it throws goes to notifyFreeeRecipients on
+// the task queue with that activity's retries. Same function, same delivery keys.
+const { notifyFreeeRecipients: notifyFreeeRecipientsLocally } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 1 },
+});
+
 /** How often a waiting delivery re-checked its tenant before the waits grew (runs without LONG_WAITS_PATCH). */
 const RECHECK_SUSPENSION = '10 minutes';
 
@@ -57,6 +71,12 @@ export const LONG_WAITS_PATCH = 'notify-long-waits-continue-as-new';
  * what it did not settle goes on as in LONG_WAITS_PATCH.
  */
 export const FIRST_TRY_PATCH = 'notify-resolve-and-first-try-in-one-activity';
+
+/**
+ * Histories in which the first try (notifyFreeeRecipients) is a local activity, falling back to the
+ * activity when it throws, and the search attributes the first task decides are upserted at once.
+ */
+export const LOCAL_FIRST_TRY_PATCH = 'notify-first-try-local-activity';
 
 /** Where one recipient's delivery stands between runs: its wait (ms since epoch) and last interval. */
 export interface RecipientProgress {
@@ -89,16 +109,26 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput, carried?
     upsertSearchAttributes([{ key: NotificationStatus, value: phase }]);
   };
 
+  if (patched(LOCAL_FIRST_TRY_PATCH)) {
+    // `resolving` is the query's answer while the first try runs; the search attribute goes from
+    // `received` straight to what the first try leaves (one upsert with the tenant).
+    state.phase = 'resolving';
+    state.notice = freeeNotice(event);
+    const input: NotifyFreeeRecipientsInput = { companyId: event.companyId, freeeUserIds: event.recipientFreeeUserIds, notice: state.notice };
+    const first = await firstTryLocallyThenActivity(input);
+    applyFirstTry(state, first);
+    if (first.recipients.length === 0) {
+      setPhase('no_recipients');
+      return state;
+    }
+    const tenant = { key: WorksTenantId, value: (first.recipients[0] as LineWorksRecipient).worksTenantId };
+    return deliverWithLongWaits(event, { state, recipients: first.recipients, progress: first.recipients.map(() => ({})), runs: 0 }, first.firstTries, tenant);
+  }
   setPhase('resolving');
   state.notice = freeeNotice(event);
   if (patched(FIRST_TRY_PATCH)) {
     const first = await notifyFreeeRecipients({ companyId: event.companyId, freeeUserIds: event.recipientFreeeUserIds, notice: state.notice });
-    state.unlinkedFreeeUserIds = first.unlinkedFreeeUserIds;
-    state.recipients = first.recipients.map((r, i) => {
-      const tried = first.firstTries[i];
-      const status = tried?.outcome === 'sent' ? 'sent' : tried?.outcome === 'failed' ? 'failed' : 'pending';
-      return { freeeUserId: r.freeeUserId, worksTenantId: r.worksTenantId, worksUserId: r.worksUserId, status, ...(tried?.outcome === 'failed' ? { error: tried.error } : {}) };
-    });
+    applyFirstTry(state, first);
     if (first.recipients.length === 0) {
       setPhase('no_recipients');
       return state;
@@ -191,6 +221,28 @@ export async function notifyFreeeEventWorkflow(event: NotifyFreeeInput, carried?
   return state;
 }
 
+/** The recipients and their first tries, in the notification's state. */
+function applyFirstTry(state: NotificationState, first: NotifiedRecipients): void {
+  state.unlinkedFreeeUserIds = first.unlinkedFreeeUserIds;
+  state.recipients = first.recipients.map((r, i) => {
+    const tried = first.firstTries[i];
+    const status = tried?.outcome === 'sent' ? 'sent' : tried?.outcome === 'failed' ? 'failed' : 'pending';
+    return { freeeUserId: r.freeeUserId, worksTenantId: r.worksTenantId, worksUserId: r.worksUserId, status, ...(tried?.outcome === 'failed' ? { error: tried.error } : {}) };
+  });
+}
+
+/** The first try as a local activity; when it throws (Mongo down, a timeout), the activity with its retries. */
+async function firstTryLocallyThenActivity(input: NotifyFreeeRecipientsInput): Promise<NotifiedRecipients> {
+  try {
+    return await notifyFreeeRecipientsLocally(input);
+  } catch (err) {
+    // A local activity's failure arrives as its own failure (ApplicationFailure, TimeoutFailure), not wrapped.
+    if (!(err instanceof TemporalFailure) || isCancellation(err)) throw err;
+    log.warn('the first try of a freee notification failed in the workflow task; it goes on as an activity', { error: failureType(err) });
+    return notifyFreeeRecipients(input);
+  }
+}
+
 function failureType(err: unknown): string {
   const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure) return cause.type ?? ErrorType.PROVIDER_UNAVAILABLE;
@@ -205,13 +257,25 @@ type WaitOutcome = 'resumed' | 'ended' | 'continue';
  * delivery still to do is waiting; the delivery key (workflow ID, tenant, user) is the same in
  * every run, so a message is sent once.
  */
-async function deliverWithLongWaits(event: NotifyFreeeInput, carried: NotifyContinuation, firstTries?: FirstTry[]): Promise<NotificationState> {
+async function deliverWithLongWaits(
+  event: NotifyFreeeInput,
+  carried: NotifyContinuation,
+  firstTries?: FirstTry[],
+  withFirstPhase?: { key: typeof WorksTenantId; value: string },
+): Promise<NotificationState> {
   const { state, recipients, progress } = carried;
   const { workflowId } = workflowInfo();
   setHandler(notificationStatusQuery, () => state);
+  // `withFirstPhase` (LOCAL_FIRST_TRY_PATCH): upserted with the first phase, in the same event.
+  let pending = withFirstPhase;
   const setPhase = (phase: NotificationPhase): void => {
     state.phase = phase;
-    upsertSearchAttributes([{ key: NotificationStatus, value: phase }]);
+    if (pending) {
+      upsertSearchAttributes([pending, { key: NotificationStatus, value: phase }]);
+      pending = undefined;
+    } else {
+      upsertSearchAttributes([{ key: NotificationStatus, value: phase }]);
+    }
   };
   const updatePhase = (): void => setPhase(state.recipients.some((r) => r.status === 'waiting') ? 'suspended' : 'delivering');
   const notice = state.notice ?? freeeNotice(event);

@@ -2,6 +2,7 @@
 // linked, delivered to every recipient, a refused delivery, and a suspended tenant whose delivery
 // waits for the re-authorisation and goes once after it.
 import { strict as assert } from 'node:assert';
+import { activityInfo } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '../../common/errors';
 import { notificationStatusQuery, tenantResumedSignal } from '../../common/notify/messages';
@@ -106,6 +107,22 @@ describe('freee notification workflow (stub activities, time-skipping)', () => {
     const final = await withStubWorker(s.activities, async (tq) => (await start(tq)).result());
     assert.equal(final.phase, 'delivered');
     assert.deepEqual(s.sent.sort(), ['a', 'b']);
+  });
+
+  it('tries first in the workflow task, and carries a first try that throws on as an activity: delivered once', async () => {
+    const s = notifyStubs([recipient('a')]);
+    const local: boolean[] = [];
+    const activities = {
+      ...s.activities,
+      notifyFreeeRecipients: () => {
+        local.push(activityInfo().isLocal);
+        return local.length === 1 ? Promise.reject(new Error('database unavailable')) : s.activities.notifyFreeeRecipients();
+      },
+    };
+    const final = await withStubWorker(activities, async (tq) => (await start(tq)).result());
+    assert.equal(final.phase, 'delivered');
+    assert.deepEqual(local, [true, false], 'a local activity first, then the activity');
+    assert.deepEqual(s.sent, ['a']);
   });
 
   it('marks a refused delivery failed, delivers the others (partially delivered)', async () => {
