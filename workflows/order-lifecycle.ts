@@ -12,7 +12,6 @@ import {
   log,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -38,17 +37,15 @@ import {
   type PartnerAction,
   type PartnerActionRequest,
   type PartnerActionResult,
-  type ReminderEntry,
   type StartOrderInput,
 } from '../common/orders/types';
-import type { PartnerDeliveryInput } from '../common/partners/delivery';
 import type { PartnerNotificationKind } from '../common/partners/notifications';
 import { partnerNotificationPath, partnerNotificationText } from '../common/partners/notifications';
 import { orderApprovePostback } from '../common/partners/postbacks';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
 import { Outbox } from './outbox';
-import { deliverToPartner, deliverToPartnerNow } from './partner-delivery';
+import { deliverToPartner } from './partner-delivery';
 
 const { reportPartnerAction } = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
@@ -58,13 +55,6 @@ const { reportPartnerAction } = proxyActivities<Activities>({
 const { saveOrderView } = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-/** The reminder's view save, run in the worker within the timer's workflow task (the activity above when it fails). */
-const { saveOrderView: saveOrderViewNow } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
 const { reportOverdueApproval } = proxyActivities<Activities>({
@@ -86,13 +76,6 @@ const PLATFORM_OVERDUE_APPROVAL_PATCH = 'platform-overdue-approval';
 
 /** A delivered notification saves the view only if its in-app copy is to be marked done at once. */
 const SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH = 'order-view-save-after-delivery-only-when-done';
-
-/**
- * A reminder's view save and delivery run as local activities within the workflow task of its timer
- * (one workflow task per reminder); what they do not settle goes the usual way (saveOrderView, the
- * outbox). Histories before it sent reminders from the outbox only.
- */
-const REMINDER_LOCAL_DELIVERY_PATCH = 'order-reminder-local-delivery';
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -163,18 +146,18 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     reason: state.remands[state.remands.length - 1]?.reason,
     approvalDueDate: state.paymentNotice?.approvalDueDate,
   });
-  const deliveryOf = (n: OrderNotificationRecord): PartnerDeliveryInput => ({
-    notificationKey: n.key,
-    workflowId,
-    partnerId: state.partnerId,
-    kind: n.kind,
-    text: partnerNotificationText(n.kind, notificationContext()),
-    path: partnerNotificationPath(n.kind, state.orderId),
-    orderId: state.orderId,
-    ...(n.kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
-  });
   const notices: Outbox<OrderNotificationRecord> = new Outbox<OrderNotificationRecord>({
-    send: (n) => deliverToPartner(deliveryOf(n)),
+    send: (n) =>
+      deliverToPartner({
+        notificationKey: n.key,
+        workflowId,
+        partnerId: state.partnerId,
+        kind: n.kind,
+        text: partnerNotificationText(n.kind, notificationContext()),
+        path: partnerNotificationPath(n.kind, state.orderId),
+        orderId: state.orderId,
+        ...(n.kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
+      }),
     failed: (n, error) => {
       n.error = error;
     },
@@ -217,17 +200,11 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     upsertSearchAttributes([{ key: OrderStatus, value: status }]);
     changed();
   };
-  /** A new notification in the state (queued), or undefined when its key is there already. */
-  const recordNotification = (kind: PartnerNotificationKind, suffix: string): OrderNotificationRecord | undefined => {
+  const enqueue = (kind: PartnerNotificationKind, suffix: string): void => {
     const key = `${workflowId}:${kind}:${suffix}`;
-    if (state.notifications.some((n) => n.key === key)) return undefined;
+    if (state.notifications.some((n) => n.key === key)) return;
     const record: OrderNotificationRecord = { key, kind, status: 'queued', queuedAt: new Date().toISOString() };
     state.notifications.push(record);
-    return record;
-  };
-  const enqueue = (kind: PartnerNotificationKind, suffix: string): void => {
-    const record = recordNotification(kind, suffix);
-    if (!record) return;
     notices.add(record);
     changed();
   };
@@ -428,12 +405,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     });
   };
 
-  /**
-   * Marks the due reminders sent (cancelled once the invoice is no longer awaited) and queues their
-   * notifications; with the patch, answers them unqueued, for `deliverRemindersNow`.
-   */
-  const sendReminders = (nowMs: number): OrderNotificationRecord[] => {
-    const due: ReminderEntry[] = [];
+  const sendReminders = (nowMs: number): void => {
     for (const reminder of dueReminders(state.reminders, nowMs)) {
       if (!AWAITING_INVOICE.includes(state.status)) {
         reminder.status = 'cancelled';
@@ -441,44 +413,9 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
       }
       reminder.status = 'sent';
       reminder.sentAt = new Date(nowMs).toISOString();
-      due.push(reminder);
-    }
-    const now = due.length > 0 && patched(REMINDER_LOCAL_DELIVERY_PATCH);
-    const records: OrderNotificationRecord[] = [];
-    for (const reminder of due) {
-      if (!now) enqueue('invoice_reminder', reminder.key);
-      else {
-        const record = recordNotification('invoice_reminder', reminder.key);
-        if (record) records.push(record);
-      }
+      enqueue('invoice_reminder', reminder.key);
     }
     changed();
-    return records;
-  };
-
-  /**
-   * The view and the reminders at once, as local activities in this workflow task: the server
-   * sees one workflow task per reminder. A save that fails is left to the main loop's, a delivery
-   * that does not settle to the outbox (same keys: the channels sent already skip).
-   */
-  const deliverRemindersNow = async (records: OrderNotificationRecord[]): Promise<void> => {
-    const [saved, ...delivered] = await Promise.all([
-      saveOrderViewNow(nextView()).then(
-        () => true,
-        (err: unknown) => {
-          log.info('the order view is saved again by an activity', { orderId: state.orderId, error: err instanceof Error ? err.message : String(err) });
-          return false;
-        },
-      ),
-      ...records.map((n) => deliverToPartnerNow(deliveryOf(n))),
-    ]);
-    if (!saved) changed();
-    records.forEach((n, i) => {
-      if (delivered[i] === undefined) return notices.add(n);
-      n.status = 'done';
-      // As the outbox's settled: the in-app reminder of a step the order passed meanwhile is marked done.
-      if (doneNotificationKinds(state.status).includes(n.kind)) changed();
-    });
   };
 
   for (;;) {
@@ -504,10 +441,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     const woke = Number.isFinite(dueAt) ? await condition(hasWork, Math.max(dueAt - Date.now(), 1)) : await condition(hasWork);
     if (woke) continue;
     const now = Date.now();
-    if (reminderAt !== undefined && reminderAt <= now) {
-      const reminders = sendReminders(now);
-      if (reminders.length > 0) await deliverRemindersNow(reminders);
-    }
+    if (reminderAt !== undefined && reminderAt <= now) sendReminders(now);
     if (approvalAt !== undefined && approvalAt <= now) await approveOverdue();
   }
 }

@@ -1,9 +1,8 @@
 // Workflow-side delivery of one partner notification: one activity plans the channels and sends
 // in-app, e-mail and LINE side by side, each channel with its own idempotency key (a retry after a
 // LINE outage never re-sends the e-mail). Runs started before it plan, then send each channel as an
-// activity of its own. Used by the order and LINE-link workflows. The order's reminders try the
-// same activity first as a local activity (`deliverToPartnerNow`), which costs the server no task.
-import { log, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+// activity of its own. Used by the order and LINE-link workflows.
+import { log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
 import type { DeliveryOutcome, PartnerDeliveryInput } from '../common/partners/delivery';
@@ -30,16 +29,6 @@ const { deliverPartnerNotification } = proxyActivities<Activities>({
 const { markPartnerNotificationFailed } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-/**
- * The same delivery run in the worker within the workflow task that asks for it: a few short tries,
- * then the caller hands what did not settle to `deliverToPartner` (the channels sent already skip).
- */
-const { deliverPartnerNotification: deliverPartnerNotificationNow } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
 
 /** Plan and channels in one activity (histories before it ran one activity per channel). */
@@ -85,19 +74,5 @@ async function deliverInOneActivity(input: PartnerDeliveryInput, options: { line
     if (recorded === 0) throw err;
     log.warn('a partner notification channel failed', { notificationKey: input.notificationKey, error });
     return outcomes;
-  }
-}
-
-/**
- * One try of the whole delivery as a local activity: no activity task and no workflow task of its
- * own on the server. Undefined when it did not settle (a channel still failing, a timeout): the
- * caller sends it again with `deliverToPartner`, under the same idempotency keys.
- */
-export async function deliverToPartnerNow(input: PartnerDeliveryInput): Promise<PartnerDeliveryResult | undefined> {
-  try {
-    return await deliverPartnerNotificationNow(input);
-  } catch (err) {
-    log.info('a partner notification goes on as an activity of its own', { notificationKey: input.notificationKey, error: err instanceof Error ? err.message : String(err) });
-    return undefined;
   }
 }
