@@ -1,6 +1,7 @@
-// The set-up every browser suite shares: one Chromium for the suite, and for each test its own task
-// queue, an API serving it and a fixture the suite opens on them (a person's flow driver, a partner's
-// phone), closed after the test with the API.
+// The set-up every browser suite shares: one Chromium for the whole run (launched by the first
+// suite, closed after the last test), and for each test its own task queue, an API serving it and a
+// fixture the suite opens on them (a person's flow driver, a partner's phone, each in browser
+// contexts of its own), closed after the test with the API.
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from './api-server';
@@ -23,6 +24,27 @@ export interface BrowserSuiteOptions<F extends { close(): Promise<void> }> {
   open(test: BrowserSuiteTest): Promise<F>;
 }
 
+let chromium: Promise<Browser> | undefined;
+
+/**
+ * The run's Chromium, launched on first use. Tests never share a browser context (each fixture
+ * opens and closes its own), so one browser process serves every suite; launching and closing one
+ * per suite cost seconds each.
+ */
+async function sharedChromium(): Promise<Browser> {
+  const launched = await chromium?.catch(() => undefined);
+  if (launched?.isConnected()) return launched;
+  chromium = launchChromium(); // the first suite's, or a new one after a crash
+  return chromium;
+}
+
+// A root hook (registered when the first browser suite loads): the browser closes after the last test.
+after(async () => {
+  const launched = chromium;
+  chromium = undefined;
+  await (await launched?.catch(() => undefined))?.close();
+});
+
 /**
  * Registers the suite's mocha hooks (call it inside `describe`); `use` receives each test's browser,
  * API, task queue and fixture before the test runs.
@@ -35,10 +57,9 @@ export function browserSuiteHooks<F extends { close(): Promise<void> }>(
   let api: TestApi | undefined;
   let fixture: F | undefined;
   before(async () => {
-    browser = await launchChromium();
+    browser = await sharedChromium();
     mkdirSync(options.shotsDir, { recursive: true });
   });
-  after(async () => browser?.close());
   beforeEach(async () => {
     if (!browser) throw new Error('Chromium did not start');
     const taskQueue = uniqueTaskQueue(options.queuePrefix);
@@ -51,6 +72,8 @@ export function browserSuiteHooks<F extends { close(): Promise<void> }>(
     try {
       await fixture?.close();
     } finally {
+      // What the test opened outside its fixture (a failed test's page) does not reach the next one.
+      for (const context of browser?.contexts() ?? []) await context.close().catch(() => undefined);
       await api?.close();
       fixture = undefined;
       api = undefined;
