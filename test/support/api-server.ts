@@ -36,8 +36,10 @@ export async function startTestApi(taskQueue: string, options: TestApiOptions = 
     const srv = app.listen(port, '127.0.0.1', () => resolve(srv));
   });
   // The emulators know renkei as the app at this address (redirect URIs, callbacks, webhooks).
-  await seedEmulatorApps(s.lineWorks, s.freee, s.secrets, `http://127.0.0.1:${port}`);
-  await seedPartnerEmulators(s.line, s.lansmart, s.secrets, `http://127.0.0.1:${port}`);
+  await Promise.all([
+    seedEmulatorApps(s.lineWorks, s.freee, s.secrets, `http://127.0.0.1:${port}`),
+    seedPartnerEmulators(s.line, s.lansmart, s.secrets, `http://127.0.0.1:${port}`),
+  ]);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
