@@ -45,8 +45,8 @@ export async function startProdBenchStack(o: { taskQueue: string; workers: 1 | 2
     PROD_PG_PREFIX: PG_PREFIX,
   });
   await buildRenkei(o.log);
-  // Started here (if down) so that the previous run's databases can be dropped first; stopped at
-  // the end only if this run started it.
+  // Started here (if down) so that the previous run's databases can be dropped first; left at the
+  // end, which stops it only when no other stack uses it (scripts/services/cluster-users.ts).
   const pg = await startPostgres(o.log);
   const dropAll = async (): Promise<void> => {
     for (const db of DATABASES) await dropDatabase(pg.port, db);

@@ -19,7 +19,7 @@ import { logTail, startServerProcess, type ServerProcess } from '../services/chi
 import { ServiceStartError } from '../services/errors';
 import { mongoPing } from '../services/mongo-ping';
 import { assertPortFree } from '../services/ports';
-import { ensureDatabase, ensureRole, startPostgres } from '../services/postgresql';
+import { databaseExists, ensureDatabase, ensureRole, startPostgres } from '../services/postgresql';
 import { startTemporalServer, type TemporalServer } from '../services/temporal-server';
 import { waitUntil } from '../services/wait';
 import { loadOrCreateDevSecrets, type DevSecrets } from './dev-secrets';
@@ -146,6 +146,7 @@ export async function startProdStack(s: ProdSettings, log: (line: string) => voi
       port: s.PROD_TEMPORAL_PORT,
       postgres: { host: pg.host, port: pg.port, user: role, password: pgPassword },
       databases: { main: `${s.PROD_PG_PREFIX}temporal`, visibility: `${s.PROD_PG_PREFIX}temporal_visibility` },
+      databaseExists: (name) => databaseExists(pg.port, name),
       numHistoryShards: s.PROD_HISTORY_SHARDS,
       namespace: 'default',
       searchAttributes: SEARCH_ATTRIBUTE_NAMES,

@@ -1,8 +1,12 @@
 // Debian's PostgreSQL 15 cluster for the production-shaped stack: started with pg_ctlcluster when
-// it is down (and stopped again by stop() only then), a login role with a password, and databases
-// owned by it. Everything idempotent, so a second start reuses what the first one made.
+// it is down, shared by every stack using it (cluster-users.ts: stopped only by the last user out,
+// and only if a user started it), a login role with a password, and databases owned by it.
+// Everything idempotent, so a second start reuses what the first one made.
 import { execFile, spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
+import { useSharedServer } from './cluster-users';
 import { ServiceStartError } from './errors';
 
 const run = promisify(execFile);
@@ -12,7 +16,10 @@ const CLUSTER = 'main';
 export interface PostgresCluster {
   host: string;
   port: number;
-  /** Stops the cluster if this process started it. */
+  /**
+   * Ends this use of the cluster: stops it only when no other stack, test or benchmark still uses
+   * it and one of them started it (never a cluster that ran before any of them).
+   */
   stop(): Promise<void>;
 }
 
@@ -29,19 +36,26 @@ async function clusterState(): Promise<{ port: number; online: boolean }> {
   return { port: Number(row[2]), online: row[3] === 'online' };
 }
 
+/** Where the users of the cluster register (shared by every checkout on the machine). */
+export const POSTGRES_USERS_DIR = path.join(os.tmpdir(), `renkei-postgresql-${VERSION}-${CLUSTER}`);
+
 export async function startPostgres(log: (line: string) => void): Promise<PostgresCluster> {
-  const before = await clusterState();
-  if (!before.online) {
-    log(`starting PostgreSQL ${VERSION}/${CLUSTER} (pg_ctlcluster) …`);
-    await run('pg_ctlcluster', [VERSION, CLUSTER, 'start']);
-  }
-  return {
-    host: '127.0.0.1',
-    port: before.port,
-    stop: async () => {
-      if (!before.online) await run('pg_ctlcluster', [VERSION, CLUSTER, 'stop']);
+  const { port } = await clusterState();
+  const use = await useSharedServer(
+    POSTGRES_USERS_DIR,
+    {
+      isRunning: async () => (await clusterState()).online,
+      start: async () => {
+        await run('pg_ctlcluster', [VERSION, CLUSTER, 'start']);
+      },
+      stop: async () => {
+        log(`stopping PostgreSQL ${VERSION}/${CLUSTER} (no other user left) …`);
+        await run('pg_ctlcluster', [VERSION, CLUSTER, 'stop']);
+      },
     },
-  };
+    () => log(`starting PostgreSQL ${VERSION}/${CLUSTER} (pg_ctlcluster) …`),
+  );
+  return { host: '127.0.0.1', port, stop: () => use.leave() };
 }
 
 /** Runs SQL as the cluster's superuser (the `postgres` OS user), from stdin so no secret is in argv. */

@@ -27,6 +27,11 @@ export interface TemporalServerOptions {
   postgres: { host: string; port: number; user: string; password: string };
   /** The PostgreSQL databases of the default store and of SQL visibility (created if absent). */
   databases: { main: string; visibility: string };
+  /**
+   * Whether a database exists already (temporal-sql-tool's create-database answers the same
+   * whether it created the database or found it).
+   */
+  databaseExists(name: string): Promise<boolean>;
   numHistoryShards: number;
   namespace: string;
   searchAttributes: readonly string[];
@@ -107,14 +112,10 @@ async function setUpSchema(o: TemporalServerOptions): Promise<void> {
   };
   for (const [db, dir] of [[o.databases.main, 'temporal'], [o.databases.visibility, 'visibility']] as const) {
     const versioned = path.join(o.binaries.moduleDir, 'schema', 'postgresql', 'v12', dir, 'versioned');
-    const created = await tool(db, ['create-database']).then(
-      () => true,
-      (err: Error) => {
-        if (/already exists/i.test(err.message)) return false;
-        throw err;
-      },
-    );
-    if (created) {
+    if (await o.databaseExists(db)) {
+      o.log(`  schema: ${db} exists`);
+    } else {
+      await tool(db, ['create-database']);
       o.log(`  schema: ${db} created`);
       await tool(db, ['setup-schema', '-v', '0.0']);
     }

@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { temporalDataConverterFromEnv } from '../../config/temporal-data-converter';
-import { LansmartControl, MailControl } from '../../emulators';
+import { LansmartControl, LineControl, MailControl } from '../../emulators';
 import { EmulatorControl } from '../../emulators/control-client';
 import { connectMongo } from '../../models';
 import { buildRenkei, prodSettings, startProdStack, type ProdStack } from '../../scripts/lib/prod-stack';
@@ -16,6 +16,7 @@ export interface ProdSuite {
   lineWorks: EmulatorControl;
   freee: EmulatorControl;
   lansmart: LansmartControl;
+  line: LineControl;
   mail: MailControl;
 }
 
@@ -42,6 +43,7 @@ export const mochaHooks = {
     await connectMongo(stack.mongoUri);
     current = { stack, client, lineWorks: new EmulatorControl(stack.emulatorUrls.lineworks), freee: new EmulatorControl(stack.emulatorUrls.freee),
       lansmart: new LansmartControl(stack.emulatorUrls.lansmart),
+      line: new LineControl(stack.emulatorUrls.line),
       mail: new MailControl(stack.emulatorUrls.mail),
     };
   },

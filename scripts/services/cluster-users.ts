@@ -1,0 +1,106 @@
+// Who uses a shared server (the PostgreSQL cluster of the production-shaped stacks): every stack,
+// benchmark or test run registers while it uses it, and the cluster is stopped only by the last
+// one to leave, and only if one of them started it. So `stack:prod`, `test:prod` and the
+// benchmarks' prod substrate can start and stop in any order beside each other; a cluster that was
+// running before any of them (the machine's own) is never stopped. The registry is a directory:
+// one file per user naming its process (users of a process that died no longer count), a marker
+// that a user started the cluster, and a lock (a directory, made atomically) around each change.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Starting and stopping the server itself. */
+export interface ServerControl {
+  isRunning(): Promise<boolean>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ClusterUse {
+  /** Leaves: the last user out stops the server, if one of the users started it. */
+  leave(): Promise<void>;
+}
+
+const LOCK_TIMEOUT_MS = 120_000;
+const STARTED_MARKER = 'started-by-a-user';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid a registry file names (`<pid>-<id>` or a lock's owner file), NaN when unreadable. */
+const pidOf = (name: string): number => Number(name.split('-')[0]);
+
+async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(dir, 'lock');
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock, { mode: 0o700 });
+      fs.writeFileSync(path.join(lock, 'owner'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = NaN;
+      try {
+        owner = pidOf(fs.readFileSync(path.join(lock, 'owner'), 'utf8').trim());
+      } catch {
+        // Being written: its owner is alive.
+        owner = process.pid;
+      }
+      // A lock left by a process that died is taken over.
+      if (!alive(owner)) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} held by process ${owner} for over ${LOCK_TIMEOUT_MS / 1000} s`);
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The users still registered, after dropping those whose process died. */
+function liveUsers(usersDir: string): string[] {
+  const names = fs.readdirSync(usersDir);
+  for (const name of names.filter((n) => !alive(pidOf(n)))) fs.rmSync(path.join(usersDir, name), { force: true });
+  return names.filter((n) => alive(pidOf(n)));
+}
+
+/**
+ * Registers a user of the server in the registry `dir`, starting the server when it is down.
+ * `onStart` is told when this call started it.
+ */
+export async function useSharedServer(dir: string, server: ServerControl, onStart: () => void = () => undefined): Promise<ClusterUse> {
+  const usersDir = path.join(dir, 'users');
+  fs.mkdirSync(usersDir, { recursive: true, mode: 0o700 });
+  const me = `${process.pid}-${randomUUID()}`;
+  await withLock(dir, async () => {
+    liveUsers(usersDir);
+    if (!(await server.isRunning())) {
+      onStart();
+      await server.start();
+      fs.writeFileSync(path.join(dir, STARTED_MARKER), String(process.pid));
+    }
+    fs.writeFileSync(path.join(usersDir, me), String(process.pid));
+  });
+  let left = false;
+  return {
+    leave: async () => {
+      if (left) return;
+      left = true;
+      await withLock(dir, async () => {
+        fs.rmSync(path.join(usersDir, me), { force: true });
+        if (liveUsers(usersDir).length > 0 || !fs.existsSync(path.join(dir, STARTED_MARKER))) return;
+        fs.rmSync(path.join(dir, STARTED_MARKER), { force: true });
+        if (await server.isRunning()) await server.stop();
+      });
+    },
+  };
+}
