@@ -107,16 +107,22 @@ describe('browser: post → redirect → get on the partner’s forms on a 390 p
     });
   });
 
+  /** An order the partner approved, with the platform's work report: what 業務報告 starts from. */
+  const approvedOrderWithWorkReport = async (partner: Awaited<ReturnType<typeof seedPartner>>): Promise<{ orderId: string; period: Awaited<ReturnType<ReturnType<typeof stack>['lansmart']['order']>>['workPeriod'] }> => {
+    const s = stack();
+    const { orderId } = await createPlatformOrder(partner, Date.now());
+    await s.env.client.workflow
+      .getHandle(orderWorkflowId(orderId))
+      .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: 'approve' });
+    await s.lansmart.createWorkReport(orderId);
+    return { orderId, period: (await s.lansmart.order(orderId)).workPeriod };
+  };
+
   it('業務内容を追加, 請求項目を追加, 確認する, 修正する, 送信 → 請求月 and 送信する: each post redirects; reload and Back repeat nothing', async () => {
     const s = stack();
     const partner = await seedPartner({ lineOption: false });
     await withWorker(taskQueue, async () => {
-      const { orderId } = await createPlatformOrder(partner, Date.now());
-      await s.env.client.workflow
-        .getHandle(orderWorkflowId(orderId))
-        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: 'approve' });
-      await s.lansmart.createWorkReport(orderId);
-      const period = (await s.lansmart.order(orderId)).workPeriod;
+      const { orderId, period } = await approvedOrderWithWorkReport(partner);
       const { page, loads } = await phoneOf(partner);
       const report = `/partner/orders/${orderId}/report`;
       await page.goto(`${api.url}${report}`);
@@ -210,15 +216,9 @@ describe('browser: post → redirect → get on the partner’s forms on a 390 p
   });
 
   it('[削除] on a page left open in another tab removes the entry that page shows, also in a draft kept before entries had IDs', async () => {
-    const s = stack();
     const partner = await seedPartner({ lineOption: false });
     await withWorker(taskQueue, async () => {
-      const { orderId } = await createPlatformOrder(partner, Date.now());
-      await s.env.client.workflow
-        .getHandle(orderWorkflowId(orderId))
-        .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: 'approve' });
-      await s.lansmart.createWorkReport(orderId);
-      const period = (await s.lansmart.order(orderId)).workPeriod;
+      const { orderId, period } = await approvedOrderWithWorkReport(partner);
       // Two entries kept as drafts were kept before entries had IDs.
       await ReportDraftRecord.updateOne(
         { _id: reportDraftId(partner.partnerId, orderId) },
