@@ -3,6 +3,8 @@
 // every link is revoked exactly once.
 import { strict as assert } from 'node:assert';
 import { randomInt, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ServiceError } from '@temporalio/client';
 import { linkCommands } from '../../api/temporal/link-commands';
 import { cascadeUnlinkWorkflowId, employeeLinkWorkflowId } from '../../common/ids';
 import { cascadeStatusQuery } from '../../common/links/cascade-messages';
@@ -19,6 +21,23 @@ const AT_ONCE = 20;
 /** Runs `fn` over `items`, `AT_ONCE` at a time. */
 async function inGroups<T>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(fn));
+}
+
+/**
+ * Links one employee, asking again with the same update ID (so it stays one update) while the
+ * server answers UNAVAILABLE: on a cold stack under load its shards can take longer to settle than
+ * the client's own gRPC retries (about 20 s) cover.
+ */
+async function linkEmployeeOnce(attempt: () => Promise<unknown>): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await attempt();
+      return;
+    } catch (err) {
+      if (!(err instanceof ServiceError) || tries === 5) throw err;
+      await sleep(3_000);
+    }
+  }
 }
 
 /** How many times the link's workflow moved to `revoked` (its LinkStatus upserts, from the history). */
@@ -47,7 +66,8 @@ describe('production-shaped stack: a cascade survives a killed worker', function
     });
     await commands.linkTenant(t.worksTenantId, { companyId: t.companyId, botId: t.botId, serviceAccountId: t.serviceAccountId, installationId: t.installationId, installedAt: new Date().toISOString() }, randomUUID());
     await inGroups(users, async (u) => {
-      await commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: worksUser(u) }, randomUUID());
+      const requestId = randomUUID();
+      await linkEmployeeOnce(() => commands.linkEmployee(t.companyId, u, { worksTenantId: t.worksTenantId, worksUserId: worksUser(u) }, requestId));
     });
 
     const cascadeId = `${t.worksTenantId}:${randomUUID()}`;
