@@ -1,5 +1,7 @@
 // Runs one of renkei's entry points (worker/main.ts, api/main.ts) as a real child process, the way
-// production runs them, with an environment from the test stack.
+// production runs them, with an environment from the test stack. Node itself is the child (tsx is
+// loaded with `--import`, not through its launcher), so a signal sent to the child, SIGKILL above all,
+// reaches the process that runs the entry point.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningProcess {
@@ -10,7 +12,7 @@ export interface RunningProcess {
 }
 
 export function runEntry(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), entry, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
