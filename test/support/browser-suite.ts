@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from './api-server';
 import { launchChromium } from './browser';
-import { uniqueTaskQueue } from './stack';
+import { inParallelWorker, uniqueTaskQueue } from './stack';
 
 /** What a browser suite's test runs against before its own fixture is opened. */
 export interface BrowserSuiteTest {
@@ -38,12 +38,15 @@ async function sharedChromium(): Promise<Browser> {
   return chromium;
 }
 
-// A root hook (registered when the first browser suite loads): the browser closes after the last test.
-after(async () => {
-  const launched = chromium;
-  chromium = undefined;
-  await (await launched?.catch(() => undefined))?.close();
-});
+// A root hook (registered when the first browser suite loads): the browser closes after the last
+// test. A parallel worker runs many files; its browser ends with its stack when the process exits.
+if (!inParallelWorker) {
+  after(async () => {
+    const launched = chromium;
+    chromium = undefined;
+    await (await launched?.catch(() => undefined))?.close();
+  });
+}
 
 /**
  * Registers the suite's mocha hooks (call it inside `describe`); `use` receives each test's browser,

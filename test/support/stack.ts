@@ -6,6 +6,7 @@ import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,16 @@ export interface IntegrationStack {
   workerConfig(taskQueue: string): WorkerConfig;
   apiConfig(taskQueue: string, apiPort?: number): ApiConfig;
   stop(): Promise<void>;
+  /** Ends the stack from a process `exit` handler, where nothing asynchronous runs any more. */
+  stopAtExit(): void;
 }
+
+/**
+ * In mocha's parallel mode (`--parallel`) each worker process runs many test files, and root hooks
+ * run around each file: the stack starts with the worker's first file and lives until the worker
+ * process exits.
+ */
+export const inParallelWorker = process.env.MOCHA_WORKER_ID !== undefined;
 
 let current: IntegrationStack | undefined;
 
@@ -137,6 +147,15 @@ async function startStack(kind: TemporalKind): Promise<IntegrationStack> {
       await mongo.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    stopAtExit() {
+      // The Temporal server, the Mongo-wire server and Chromium are this process's children.
+      try {
+        execFileSync('pkill', ['-KILL', '-P', String(process.pid)]);
+      } catch {
+        // pkill exits 1 when no child is left.
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -165,7 +184,10 @@ export function stackHooks(kind: TemporalKind) {
   return {
     async beforeAll(this: Mocha.Context): Promise<void> {
       this.timeout(15 * 60_000); // a cold run may build the server binaries first
-      current = await startStack(kind);
+      if (inParallelWorker && current) return;
+      const started = await startStack(kind);
+      current = started;
+      if (inParallelWorker) process.once('exit', () => started.stopAtExit());
     },
     // RENKEI_RECORD_HISTORIES=<dir>: each test's workflow histories are written there (replay suite).
     beforeEach(): void {
@@ -178,6 +200,7 @@ export function stackHooks(kind: TemporalKind) {
       for (const f of files) process.stderr.write(`recorded ${f}\n`);
     },
     async afterAll(this: Mocha.Context): Promise<void> {
+      if (inParallelWorker) return;
       this.timeout(60_000);
       await current?.stop();
       current = undefined;
