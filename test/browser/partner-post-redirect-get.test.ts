@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { orderWorkflowId } from '../../common/ids';
 import { partnerActionUpdate } from '../../common/orders/messages';
+import { OrderView } from '../../models/order-view';
 import { ReportDraftRecord, reportDraftId } from '../../models/report-draft';
 import { InvoiceDraftRecord, invoiceDraftId } from '../../models/invoice-draft';
 import { LansmartPlatformClient } from '../../providers/lansmart/platform-client';
@@ -19,6 +20,7 @@ import { recordAllConsents } from '../../api/partner-web/registration-consents';
 import { signInPartner } from '../support/partner-session';
 import { CHECKED_APPROVAL, createPlatformOrder, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, withWorker } from '../support/stack';
+import { eventually } from '../support/wait';
 
 const { defaultBrowserType: _chromium, ...PIXEL } = devices['Pixel 7'];
 const PHONE = { ...PIXEL, viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 } };
@@ -115,6 +117,9 @@ describe('browser: post → redirect → get on the partner’s forms on a 390 p
       .getHandle(orderWorkflowId(orderId))
       .executeUpdate(partnerActionUpdate, { args: [{ partnerId: partner.partnerId, via: 'web', action: CHECKED_APPROVAL }], updateId: 'approve' });
     await s.lansmart.createWorkReport(orderId);
+    // The platform's event is taken (202) before the order has moved on: the partner's page shows
+    // 業務報告 once the orders read model does.
+    await eventually(() => OrderView.findById(orderId).lean().then((v) => v?.status), (status) => status === 'reporting', 'the work report in the orders read model');
     return { orderId, period: (await s.lansmart.order(orderId)).workPeriod };
   };
 
