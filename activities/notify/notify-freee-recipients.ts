@@ -10,7 +10,7 @@ import { ErrorType } from '../../common/errors';
 import { lineWorksDeliveryKey } from '../../common/notify/delivery-key';
 import type { Notice } from '../../common/freee/notice';
 import type { LineWorksRecipient } from '../../common/notify/types';
-import { ATTEMPT_LOG_SIZE, Delivery, type DeliveryDoc } from '../../models/delivery';
+import { ATTEMPT_LOG_SIZE, bulkUpdateDeliveries, Delivery, type DeliveryDoc } from '../../models/delivery';
 import { onlyDuplicateKeys } from '../../models/mongo-errors';
 import { toApplicationFailure } from '../provider-failure';
 import { noticeContent, type DeliverLineWorksDeps } from './deliver-lineworks';
@@ -97,7 +97,7 @@ export function makeNotifyFreeeRecipients(deps: DeliverLineWorksDeps) {
               : { $set: { lastError: answer }, ...logged };
         return { updateOne: { filter: { _id: key }, update } };
       });
-    if (answers.length) await Delivery.bulkWrite(answers, { ordered: false });
+    if (answers.length) await bulkUpdateDeliveries(answers);
 
     const byKey = new Map(tries.map((t) => [t.key, t.first]));
     return {
@@ -112,7 +112,7 @@ export function makeNotifyFreeeRecipients(deps: DeliverLineWorksDeps) {
 async function writeSkippingSent(ops: Array<AnyBulkWriteOperation<DeliveryDoc>>, sendingKeys: string[]): Promise<Set<string>> {
   if (ops.length === 0) return new Set();
   try {
-    await Delivery.bulkWrite(ops, { ordered: false });
+    await bulkUpdateDeliveries(ops);
     return new Set();
   } catch (err) {
     if (!onlyDuplicateKeys(err)) throw err;
