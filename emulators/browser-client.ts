@@ -2,7 +2,9 @@
 // JavaScript would: cookies kept per host name (ports share them, as in browsers), redirects
 // followed with GET, forms read from the HTML (hidden fields, filled inputs, checked boxes) and
 // submitted. Redirects leaving loopback (a client's redirect_uri such as https://renkei.example/cb)
-// are not followed but handed back, so a test can read the code and state from them.
+// are not followed but handed back, so a test can read the code and state from them. A `route`
+// option sends each request (every redirect hop included) to another address, e.g. to several
+// replicas of one app in turn, and `onResponse` sees what each address answered.
 
 export interface BrowserPage {
   /** The URL that answered (after redirects). */
@@ -56,12 +58,29 @@ export function pageForms(page: BrowserPage): PageForm[] {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+export interface BrowserClientOptions {
+  /** Redirects to these addresses are handed back, not followed (default: any off loopback). */
+  stopAt?: (url: URL) => boolean;
+  /** Where a request for `url` is sent (default: `url` itself). */
+  route?: (url: URL) => URL;
+  /** Told of every answer, redirects included, with the address it came from. */
+  onResponse?: (answer: { url: URL; method: string; status: number }) => void;
+  /** Sent with every request (e.g. `accept-language`). */
+  headers?: Record<string, string>;
+}
+
 export class BrowserClient {
   private readonly jar = new Map<string, Map<string, string>>();
   private readonly stopAt: (url: URL) => boolean;
+  private readonly route: (url: URL) => URL;
+  private readonly onResponse: BrowserClientOptions['onResponse'];
+  private readonly headers: Record<string, string>;
 
-  constructor(options: { stopAt?: (url: URL) => boolean } = {}) {
+  constructor(options: BrowserClientOptions = {}) {
     this.stopAt = options.stopAt ?? ((url) => !LOOPBACK.has(url.hostname));
+    this.route = options.route ?? ((url) => url);
+    this.onResponse = options.onResponse;
+    this.headers = options.headers ?? {};
   }
 
   get(url: string): Promise<BrowserPage> {
@@ -75,12 +94,16 @@ export class BrowserClient {
   }
 
   /**
-   * Submits the form whose action contains `actionPart` (the first form when absent). `set` replaces
-   * fields, `add` appends (a clicked button's name=value, a ticked checkbox), `remove` drops names.
+   * Submits the form whose action contains `actionPart`, or the first one `pick` accepts (the first
+   * form when neither is given). `set` replaces fields, `add` appends (a clicked button's
+   * name=value, a ticked checkbox), `remove` drops names.
    */
-  submit(page: BrowserPage, options: { actionPart?: string; set?: Record<string, string>; add?: [string, string][]; remove?: string[] } = {}): Promise<BrowserPage> {
-    const form = pageForms(page).find((candidate) => options.actionPart === undefined || candidate.action.includes(options.actionPart));
-    if (form === undefined) throw new Error(`no form${options.actionPart === undefined ? '' : ` posting to ${options.actionPart}`} on ${page.url}`);
+  submit(
+    page: BrowserPage,
+    options: { actionPart?: string; pick?: (form: PageForm) => boolean; set?: Record<string, string>; add?: [string, string][]; remove?: string[] } = {},
+  ): Promise<BrowserPage> {
+    const form = pageForms(page).find((candidate) => (options.actionPart === undefined || candidate.action.includes(options.actionPart)) && (options.pick?.(candidate) ?? true));
+    if (form === undefined) throw new Error(`no form${options.actionPart === undefined ? '' : ` posting to ${options.actionPart}`} on ${page.url} (${page.status}): ${page.html.slice(0, 400)}`);
     const replaced = new Set([...Object.keys(options.set ?? {}), ...(options.remove ?? [])]);
     const fields: [string, string][] = [
       ...form.fields.filter(([name]) => !replaced.has(name)),
@@ -122,7 +145,7 @@ export class BrowserClient {
         cookies = new Map();
         this.jar.set(url.hostname, cookies);
       }
-      const expired = attributesPart.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute));
+      const expired = attributesPart.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute) || /^\s*expires=thu, 01 jan 1970/i.test(attribute));
       if (expired) cookies.delete(name);
       else cookies.set(name, value);
     }
@@ -133,22 +156,24 @@ export class BrowserClient {
     let method = request.method;
     let body = request.body;
     for (let hop = 0; hop < 20; hop += 1) {
-      const headers: Record<string, string> = { accept: 'text/html' };
-      const cookie = this.cookieHeader(url);
+      const target = this.route(url);
+      const headers: Record<string, string> = { accept: 'text/html', ...this.headers };
+      const cookie = this.cookieHeader(target);
       if (cookie !== undefined) headers.cookie = cookie;
-      const response = await fetch(url, { method, headers, body, redirect: 'manual' });
-      this.keep(url, response);
+      const response = await fetch(target, { method, headers, body, redirect: 'manual' });
+      this.keep(target, response);
+      this.onResponse?.({ url: target, method, status: response.status });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
-        const next = new URL(location, url);
-        if (this.stopAt(next)) return { url: url.href, status: response.status, html: await response.text(), location: next.href };
+        const next = new URL(location, target);
+        if (this.stopAt(next)) return { url: target.href, status: response.status, html: await response.text(), location: next.href };
         await response.arrayBuffer();
         url = next;
         method = 'GET';
         body = undefined;
         continue;
       }
-      return { url: url.href, status: response.status, html: await response.text() };
+      return { url: target.href, status: response.status, html: await response.text() };
     }
     throw new Error(`too many redirects from ${start}`);
   }

@@ -68,9 +68,12 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 
 /** The users still registered, after dropping those whose process died. */
 function liveUsers(usersDir: string): string[] {
-  const names = fs.readdirSync(usersDir);
-  for (const name of names.filter((n) => !alive(pidOf(n)))) fs.rmSync(path.join(usersDir, name), { force: true });
-  return names.filter((n) => alive(pidOf(n)));
+  const live: string[] = [];
+  for (const name of fs.readdirSync(usersDir)) {
+    if (alive(pidOf(name))) live.push(name);
+    else fs.rmSync(path.join(usersDir, name), { force: true });
+  }
+  return live;
 }
 
 /**
