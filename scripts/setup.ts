@@ -9,8 +9,8 @@ import {
   type Resolved,
   type ResolvedMongo,
 } from './binaries';
+import { CHROMIUM_PATH } from '../test/support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 type Row = [what: string, where: string];
 
@@ -33,10 +33,10 @@ function redact(uri: string): string {
 
 function chromium(): string {
   try {
-    fs.accessSync(CHROMIUM, fs.constants.X_OK);
-    return CHROMIUM;
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return CHROMIUM_PATH;
   } catch {
-    return "missing: install Debian's chromium package (apt-get install -y chromium) for the browser tests";
+    return "missing: install Debian's chromium-headless-shell package (apt-get install -y chromium-headless-shell) for the browser tests, or set CHROMIUM_PATH";
   }
 }
 

@@ -9,11 +9,17 @@ import type { Activities } from '../activities';
 import { cascadeStatusQuery } from '../common/links/cascade-messages';
 import type { CascadeInput, CascadeReport, CascadeSnapshotCursor, CascadeTotals } from '../common/links/types';
 
-const { revokeLinksPage, revokeSnapshotPage } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+/**
+ * How long a page's activity may go without a heartbeat before another worker takes the page over
+ * (the activity heartbeats after each batch of signals, well within it).
+ */
+export const DEFAULT_PAGE_HEARTBEAT_TIMEOUT_MS = 30_000;
+const pageActivities = (heartbeatTimeoutMs: number) =>
+  proxyActivities<Activities>({
+    startToCloseTimeout: '10 minutes',
+    heartbeatTimeout: heartbeatTimeoutMs,
+    retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  });
 const { snapshotCascadeLinks } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
@@ -34,6 +40,7 @@ export const LINK_SNAPSHOT_PATCH = 'cascade-unlink-link-snapshot';
 export async function cascadeUnlinkWorkflow(input: CascadeInput): Promise<CascadeReport> {
   const totals: CascadeTotals = { ...(input.totals ?? { revoked: 0, already_gone: 0, failed: 0 }) };
   const pageSize = input.pageSize ?? DEFAULT_CASCADE_PAGE_SIZE;
+  const { revokeLinksPage, revokeSnapshotPage } = pageActivities(input.pageHeartbeatTimeoutMs ?? DEFAULT_PAGE_HEARTBEAT_TIMEOUT_MS);
   let afterId = input.afterId;
   let snapshot = input.snapshot;
   let pages = input.pages ?? 0;

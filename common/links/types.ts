@@ -109,6 +109,8 @@ export interface CascadeInput {
   totals?: CascadeTotals;
   pages?: number;
   pageSize?: number;
+  /** Heartbeat timeout of a page's activity: how soon a page of a worker that died is taken over. */
+  pageHeartbeatTimeoutMs?: number;
 }
 
 /** Where a cascade stands in a round's snapshot of the tenant's links. */

@@ -95,10 +95,11 @@ describe('cascade unlink', function () {
 
     const cascadeId = `${t.worksTenantId}:${randomUUID()}`;
     const cascadeWorkflowId = cascadeUnlinkWorkflowId(t.worksTenantId, cascadeId);
+    // The killed worker's page is taken over after 5 s without a heartbeat (30 s by default).
     const handle = await s.env.client.workflow.start<typeof cascadeUnlinkWorkflow>('cascadeUnlinkWorkflow', {
       workflowId: cascadeWorkflowId,
       taskQueue,
-      args: [{ worksTenantId: t.worksTenantId, companyId: t.companyId, cascadeId, pageSize: 20 }],
+      args: [{ worksTenantId: t.worksTenantId, companyId: t.companyId, cascadeId, pageSize: 20, pageHeartbeatTimeoutMs: 5_000 }],
     });
 
     // A worker process runs the cascade; it is killed (SIGKILL, no drain) after two pages.

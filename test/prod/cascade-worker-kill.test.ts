@@ -71,10 +71,11 @@ describe('production-shaped stack: a cascade survives a killed worker', function
     });
 
     const cascadeId = `${t.worksTenantId}:${randomUUID()}`;
+    // The killed worker's page is taken over after 5 s without a heartbeat (30 s by default).
     const handle = await client.workflow.start<typeof cascadeUnlinkWorkflow>('cascadeUnlinkWorkflow', {
       workflowId: cascadeUnlinkWorkflowId(t.worksTenantId, cascadeId),
       taskQueue: stack.env.TEMPORAL_TASK_QUEUE ?? 'renkei',
-      args: [{ worksTenantId: t.worksTenantId, companyId: t.companyId, cascadeId, pageSize: 25 }],
+      args: [{ worksTenantId: t.worksTenantId, companyId: t.companyId, cascadeId, pageSize: 25, pageHeartbeatTimeoutMs: 5_000 }],
     });
     await eventually(() => handle.query(cascadeStatusQuery).then((p) => p.pages, () => 0), (pages) => pages >= 1, 'the first page of the cascade', 120_000);
     const victim = stack.workers[0];
