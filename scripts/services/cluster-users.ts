@@ -36,6 +36,31 @@ function alive(pid: number): boolean {
 /** The pid a registry file names (`<pid>-<id>` or a lock's owner file), NaN when unreadable. */
 const pidOf = (name: string): number => Number(name.split('-')[0]);
 
+/**
+ * A lock whose owner file is still missing or empty this long after the lock was made was left by
+ * a process that died between making the lock and naming itself in it.
+ */
+const OWNERLESS_LOCK_MS = 5_000;
+
+/** The lock's owner, or undefined when its owner file is missing, empty or not a pid. */
+function lockOwner(lock: string): number | undefined {
+  try {
+    const pid = pidOf(fs.readFileSync(path.join(lock, 'owner'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long ago the lock was made (0 when it has just gone). */
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - fs.statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const lock = path.join(dir, 'lock');
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
@@ -46,16 +71,12 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let owner = NaN;
-      try {
-        owner = pidOf(fs.readFileSync(path.join(lock, 'owner'), 'utf8').trim());
-      } catch {
-        // Being written: its owner is alive.
-        owner = process.pid;
-      }
-      // A lock left by a process that died is taken over.
-      if (!alive(owner)) fs.rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`${lock} held by process ${owner} for over ${LOCK_TIMEOUT_MS / 1000} s`);
+      const owner = lockOwner(lock);
+      // A lock left by a process that died is taken over; one whose owner file is not written yet
+      // is being made, unless it has stayed ownerless too long.
+      const abandoned = owner === undefined ? lockAgeMs(lock) > OWNERLESS_LOCK_MS : !alive(owner);
+      if (abandoned) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} held by ${owner === undefined ? 'a process being named' : `process ${owner}`} for over ${LOCK_TIMEOUT_MS / 1000} s`);
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

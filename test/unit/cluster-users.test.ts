@@ -82,6 +82,31 @@ describe('a cluster shared by the production-shaped stacks', () => {
     assert.deepEqual(fs.readdirSync(path.join(dir, 'users')), []);
   });
 
+  it('a lock whose owner file was never written is taken over once it is a few seconds old, not before', async () => {
+    const pg = server(false);
+    const lock = path.join(dir, 'lock');
+    fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(lock, 'owner'), ''); // its maker died before naming itself
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    const use = await useSharedServer(dir, pg);
+    assert.equal(pg.running, true);
+
+    // A lock just made, its owner file not written yet, is waited for.
+    fs.mkdirSync(lock);
+    let joined = false;
+    const joining = useSharedServer(dir, pg).then((u) => {
+      joined = true;
+      return u;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(joined, false, 'waits for the lock being made');
+    fs.rmSync(lock, { recursive: true });
+    await (await joining).leave();
+    await use.leave();
+    assert.equal(pg.running, false);
+  });
+
   it('many stacks starting at once start it once', async () => {
     const pg = server(false);
     const uses = await Promise.all([1, 2, 3, 4].map(() => useSharedServer(dir, pg)));
