@@ -76,6 +76,12 @@ const PLATFORM_OVERDUE_APPROVAL_PATCH = 'platform-overdue-approval';
 
 /** A delivered notification saves the view only if its in-app copy is to be marked done at once. */
 const SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH = 'order-view-save-after-delivery-only-when-done';
+/**
+ * The read model is saved before the notifications of a change are started, so a partner who taps
+ * one at once finds the page at the step it announces (they were started in the same task as the
+ * save, and could arrive first).
+ */
+const VIEW_BEFORE_NOTIFICATIONS_PATCH = 'order-view-before-notifications';
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -418,11 +424,17 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     changed();
   };
 
-  for (;;) {
-    recheck = false;
+  const startDeliveries = (): void => {
     notices.startQueued();
     lineReplies.startQueued();
+  };
+
+  for (;;) {
+    recheck = false;
+    const viewFirst = patched(VIEW_BEFORE_NOTIFICATIONS_PATCH);
+    if (!viewFirst) startDeliveries();
     if (unsaved) await saveOrderView(nextView());
+    if (viewFirst) startDeliveries();
     const sending = notices.sending || lineReplies.sending;
     const ended = TERMINAL_ORDER_STATUSES.includes(state.status);
     if (ended && !sending && !lock.isLocked()) {

@@ -17,16 +17,23 @@ import { partnerDeliveryStubs } from './partner-stubs';
 
 const DAY = 86_400_000;
 
-function orderStubs(options: { refusePlan?: boolean } = {}) {
+function orderStubs(options: { refusePlan?: boolean; saveViewMs?: number } = {}) {
   const delivery = partnerDeliveryStubs(options);
   const reported: string[] = [];
   const saved: OrderView[] = [];
+  /** Read-model saves (once written) and notification deliveries (once started), in order. */
+  const timeline: Array<{ view: OrderView } | { notice: string }> = [];
   return {
     delivery,
     reported,
     saved,
+    timeline,
     activities: {
       ...delivery.activities,
+      deliverPartnerNotification: (input: Parameters<typeof delivery.activities.deliverPartnerNotification>[0]) => {
+        timeline.push({ notice: input.kind });
+        return delivery.activities.deliverPartnerNotification(input);
+      },
       reportPartnerAction: (input: { action: PartnerAction }): Promise<{ actionId: string }> => {
         reported.push(input.action.type);
         return Promise.resolve({ actionId: `a${reported.length}` });
@@ -35,9 +42,10 @@ function orderStubs(options: { refusePlan?: boolean } = {}) {
         reported.push('overdue_approval');
         return Promise.resolve('approved');
       },
-      saveOrderView: (input: { view: OrderView }): Promise<void> => {
+      saveOrderView: async (input: { view: OrderView }): Promise<void> => {
+        if (options.saveViewMs) await new Promise((resolve) => setTimeout(resolve, options.saveViewMs));
         saved.push(input.view);
-        return Promise.resolve();
+        timeline.push({ view: input.view });
       },
     },
   };
@@ -153,6 +161,24 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     assert.deepEqual([...new Set(s.saved.map((v) => v.status))], ['ordered', 'approved', 'cancelled'], 'every status reached the read model');
     const last = s.saved.at(-1) as unknown as Record<string, unknown>;
     for (const bookkeeping of ['notifications', 'appliedEventIds', 'appliedActionIds', 'lineReplyErrors']) assert.equal(last[bookkeeping], undefined, `${bookkeeping} stays out of the view`);
+  });
+
+  it('saves the read model of a change before starting its notifications, so a tap on one finds the page at that step', async () => {
+    // A slow save: a notification started beside it would be delivered first.
+    const s = orderStubs({ saveViewMs: 300 });
+    await withStubWorker(s.activities, async (tq) => {
+      const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
+      const [first] = await reportCreated(h);
+      await sleepPast(first as string);
+      await h.terminate();
+    });
+    const firstIndex = (found: (e: (typeof s.timeline)[number]) => boolean): number => s.timeline.findIndex(found);
+    const created = firstIndex((e) => 'notice' in e && e.notice === 'order_created');
+    const orderedView = firstIndex((e) => 'view' in e && e.view.status === 'ordered');
+    assert.ok(orderedView >= 0 && created > orderedView, '発注書 announced after the view of the order was saved');
+    const reminder = firstIndex((e) => 'notice' in e && e.notice === 'invoice_reminder');
+    const remindedView = firstIndex((e) => 'view' in e && e.view.status === 'reporting' && e.view.reminders.length === 1);
+    assert.ok(remindedView >= 0 && reminder > remindedView, '請求書を作成してください sent after the view without its reminder was saved');
   });
 
   it('sends 請求書を作成してください the day after and two days after the 締め日 while no invoice is sent, and none after it is', async () => {
