@@ -56,7 +56,13 @@ const TUNING: WorkerTuning = {
 };
 const TASK_QUEUE = 'bench-reminders';
 /** How often the platform sends an unanswered event again before the bench gives up. */
-const REDELIVERIES = 6;
+const REDELIVERIES = 8;
+/**
+ * How often a partner's approval is posted again (the same request ID: one approval) when its
+ * 20 s step deadline passed: while 10,000 orders are set up the order workflows' activities queue
+ * behind the notifications, and an approval can wait minutes.
+ */
+const APPROVAL_ATTEMPTS = 30;
 const REMINDER = partnerNotificationText('invoice_reminder').title;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -235,7 +241,7 @@ async function main(): Promise<void> {
         await commands.partnerAction(o.orderId, { partnerId: o.partner.partnerId, via: 'web', action: { type: 'order.approve', checks: { bankAccount: true, basicInfo: true, confirmed: true } } }, `bench-approve-${o.orderId}`);
         break;
       } catch (err) {
-        if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= REDELIVERIES) throw err;
+        if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= APPROVAL_ATTEMPTS) throw err;
         approvalRetries++;
       }
     }
