@@ -11,7 +11,6 @@ import {
 } from './binaries';
 import { CHROMIUM_PATH } from '../test/support/browser';
 
-
 type Row = [what: string, where: string];
 
 function describe(resolved: Resolved | ResolvedMongo): string {
