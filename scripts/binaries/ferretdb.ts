@@ -1,7 +1,7 @@
 // The MongoDB-wire server for local runs. MONGODB_URI wins (a real MongoDB); else a FerretDB
 // binary from FERRETDB_PATH or the cache; else mongodb-memory-server downloads mongod; offline,
 // FerretDB v1.24.0 (SQLite backend, no PostgreSQL extension needed) is built from the Go module
-// proxy into the cache, with one fix (ID_INDEX_FIX below) so that `_id` lookups use its `_id` index.
+// proxy into the cache, with two fixes (SOURCE_FIXES below) so that `_id` lookups use its `_id` index.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,27 +16,50 @@ export const FERRETDB_VERSION = '1.24.0';
 const MODULE = 'github.com/FerretDB/FerretDB';
 const ENV_VAR = 'FERRETDB_PATH';
 
-/**
- * FerretDB 1.24's SQLite backend indexes `_id` as `_ferretdb_sjson->"_id"` but looks documents up
- * by `_ferretdb_sjson->'$._id'`: the same value, another expression, so SQLite never uses the index
- * and every `findById`, `updateOne({ _id })` and delete by `_id` scans the whole table. Writing the
- * lookup as `->'_id'` (what SQLite matches to the index) turns those scans into index searches.
- * Nothing else changes: same files, same results.
- */
-const ID_INDEX_FIX = {
-  file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
-  from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  to: `IDColumn = DefaultColumn + "->'_id'"`,
-} as const;
-/** The cache directory's name: the version and the fix, so a build without it is not reused. */
-const BUILD_NAME = `${FERRETDB_VERSION}-id-index`;
+/** A change to one FerretDB source file: every occurrence of `from` (exactly `count`) becomes `to`. */
+interface SourceFix {
+  file: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
+const SOURCE_FIXES: readonly SourceFix[] = [
+  /**
+   * FerretDB 1.24's SQLite backend indexes `_id` as `_ferretdb_sjson->"_id"` but looks documents up
+   * by `_ferretdb_sjson->'$._id'`: the same value, another expression, so SQLite never uses the index
+   * and every `findById`, `updateOne({ _id })` and delete by `_id` scans the whole table. Writing the
+   * lookup as `->'_id'` (what SQLite matches to the index) turns those scans into index searches.
+   */
+  {
+    file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + "->'_id'"`,
+    count: 1,
+  },
+  /**
+   * It narrows a query to the `_id` given only when the filter has no other key, so a guarded write
+   * (`{ _id, version: { $lt } }`, `{ _id, doneAt: { $exists: false } }`) scans the whole collection
+   * inside SQLite's one write transaction, and every other write waits behind it. Every handler
+   * applies the whole filter to what the backend returns (the backend may "ignore the filter, or
+   * apply it partially"), so narrowing by `_id` whenever the filter has one is the same answer.
+   */
+  {
+    file: path.join('internal', 'backends', 'sqlite', 'collection.go'),
+    from: 'if params.Filter.Len() == 1 {',
+    to: 'if params.Filter.Len() > 0 && params.Filter.Has("_id") {',
+    count: 2,
+  },
+];
+/** The cache directory's name: the version and the fixes, so a build without them is not reused. */
+const BUILD_NAME = `${FERRETDB_VERSION}-id-pushdown`;
 
 export type ResolvedMongo =
   | { kind: 'uri'; uri: string }
   | { kind: 'path'; path: string; source: 'env' | 'cache' | 'built' }
   | { kind: 'memory-server' };
 
-/** Where a built FerretDB lives: `$CACHE/ferretdb/1.24.0-id-index/ferretdb`. */
+/** Where a built FerretDB lives: `$CACHE/ferretdb/1.24.0-id-pushdown/ferretdb`. */
 export function ferretDbCachePath(): string {
   return path.join(cacheDir(), 'ferretdb', BUILD_NAME, 'ferretdb');
 }
@@ -77,7 +100,7 @@ async function build(go: string, target: string, log: (line: string) => void): P
     await fs.cp(moduleDir, source, { recursive: true });
     await makeWritable(source);
     await fs.writeFile(path.join(source, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}`);
-    await applyIdIndexFix(source);
+    await applySourceFixes(source);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await runBuildStep({
       binary: 'ferretdb',
@@ -98,11 +121,14 @@ async function build(go: string, target: string, log: (line: string) => void): P
   return target;
 }
 
-async function applyIdIndexFix(source: string): Promise<void> {
-  const file = path.join(source, ID_INDEX_FIX.file);
-  const text = await fs.readFile(file, 'utf8');
-  if (!text.includes(ID_INDEX_FIX.from)) throw new BinaryBuildError('ferretdb', `${ID_INDEX_FIX.file} does not contain ${ID_INDEX_FIX.from}: not the FerretDB ${FERRETDB_VERSION} source`);
-  await fs.writeFile(file, text.replace(ID_INDEX_FIX.from, ID_INDEX_FIX.to));
+async function applySourceFixes(source: string): Promise<void> {
+  for (const fix of SOURCE_FIXES) {
+    const file = path.join(source, fix.file);
+    const text = await fs.readFile(file, 'utf8');
+    const found = text.split(fix.from).length - 1;
+    if (found !== fix.count) throw new BinaryBuildError('ferretdb', `${fix.file} contains ${fix.from} ${found} times, not ${fix.count}: not the FerretDB ${FERRETDB_VERSION} source`);
+    await fs.writeFile(file, text.split(fix.from).join(fix.to));
+  }
 }
 
 interface ModuleDownload {
