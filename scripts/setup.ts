@@ -9,7 +9,7 @@ import {
   type Resolved,
   type ResolvedMongo,
 } from './binaries';
-import { CHROMIUM_PATH } from '../test/support/browser';
+import { CHROMIUM_PATH } from './binaries/chromium';
 
 type Row = [what: string, where: string];
 

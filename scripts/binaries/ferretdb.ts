@@ -127,7 +127,7 @@ async function applySourceFixes(source: string): Promise<void> {
     const text = await fs.readFile(file, 'utf8');
     const found = text.split(fix.from).length - 1;
     if (found !== fix.count) throw new BinaryBuildError('ferretdb', `${fix.file} contains ${fix.from} ${found} times, not ${fix.count}: not the FerretDB ${FERRETDB_VERSION} source`);
-    await fs.writeFile(file, text.split(fix.from).join(fix.to));
+    await fs.writeFile(file, text.replaceAll(fix.from, fix.to));
   }
 }
 

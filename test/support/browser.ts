@@ -1,14 +1,8 @@
 // Launches Debian's Chromium through playwright-core (no browser download), headless with the
-// flags that keep it off the network. CHROMIUM_PATH overrides the location.
+// flags that keep it off the network. Which Chromium: scripts/binaries/chromium.ts.
 import { existsSync } from 'node:fs';
 import { chromium, errors, type Browser, type Page } from 'playwright-core';
-
-/**
- * Debian's `chromium-headless-shell` (Chromium's headless shell, what Playwright itself runs for
- * headless tests) when installed: the same Blink, without the full browser's hidden window, WebUI
- * renderers and GPU compositing, at about half the CPU in the browser suites. Else `chromium`.
- */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../scripts/binaries/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
