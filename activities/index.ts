@@ -37,6 +37,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const planPartnerDelivery = makePlanPartnerDelivery({ ...deps.partners, temporal: deps.temporal });
   const partnerChannels = makePartnerChannels(deps.partners);
+  const orderActivities = makeOrderActivities({ lansmart: deps.partners.lansmart });
   return {
     resolveFreeeRecipients,
     deliverLineWorksMessage: makeDeliverLineWorks(deps),
@@ -56,10 +57,10 @@ export function createActivities(deps: ActivityDeps) {
     revokeSnapshotPage: makeRevokeSnapshotPage(deps.temporal),
     ...makeRichMenuActivities({ lineWorks: deps.lineWorks, freeeHrUrl: deps.freeeHrUrl }),
     finishCascade,
-    ...makeOrderActivities({ lansmart: deps.partners.lansmart }),
+    ...orderActivities,
     planPartnerDelivery,
     ...partnerChannels,
-    deliverPartnerNotification: makeDeliverPartnerNotification({ planPartnerDelivery, ...partnerChannels }),
+    deliverPartnerNotification: makeDeliverPartnerNotification({ planPartnerDelivery, ...partnerChannels, saveOrderView: (input) => orderActivities.saveOrderView(input) }),
     markPartnerNotificationFailed,
     recordPartnerLine,
     savePartnerLineState,

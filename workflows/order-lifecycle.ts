@@ -82,6 +82,15 @@ const SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH = 'order-view-save-after-delivery-only
  * save, and could arrive first).
  */
 const VIEW_BEFORE_NOTIFICATIONS_PATCH = 'order-view-before-notifications';
+/**
+ * A reminder asks again for the step the page shows already: its delivery activity saves the read
+ * model before it sends (one activity and one workflow task per reminder instead of two each, so ten
+ * thousand reminders due in the same minute go out sooner).
+ */
+const REMINDER_SAVES_VIEW_PATCH = 'order-reminder-delivery-saves-view';
+
+/** Notifications that repeat a step already announced: the page they open does not change. */
+const REPEATS_A_STEP: readonly PartnerNotificationKind[] = ['invoice_reminder'];
 
 /** The confirmation in the talk room of a step taken from LINE. */
 interface LineReply {
@@ -145,6 +154,10 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     // The notification keys let the save mark the done in-app notifications by their `_id`.
     return { view: orderViewOf(state, state.viewVersion), notifications: state.notifications.map(({ key, kind }) => ({ key, kind })) };
   };
+  /** The read model the notifications started now carry, saved by their delivery first (REMINDER_SAVES_VIEW_PATCH). */
+  let carriedView: ReturnType<typeof nextView> | undefined;
+  /** The keys of the notifications that carried it: one that fails leaves the view to the main loop. */
+  const carriedBy = new Set<string>();
   // Deliveries run beside the main loop: one slow channel never holds up a step or a timer.
   const notificationContext = () => ({
     orderNumber: state.details.orderNumber,
@@ -153,19 +166,26 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     approvalDueDate: state.paymentNotice?.approvalDueDate,
   });
   const notices: Outbox<OrderNotificationRecord> = new Outbox<OrderNotificationRecord>({
-    send: (n) =>
-      deliverToPartner({
-        notificationKey: n.key,
-        workflowId,
-        partnerId: state.partnerId,
-        kind: n.kind,
-        text: partnerNotificationText(n.kind, notificationContext()),
-        path: partnerNotificationPath(n.kind, state.orderId),
-        orderId: state.orderId,
-        ...(n.kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
-      }),
+    send: (n) => {
+      if (carriedView) carriedBy.add(n.key);
+      return deliverToPartner(
+        {
+          notificationKey: n.key,
+          workflowId,
+          partnerId: state.partnerId,
+          kind: n.kind,
+          text: partnerNotificationText(n.kind, notificationContext()),
+          path: partnerNotificationPath(n.kind, state.orderId),
+          orderId: state.orderId,
+          ...(n.kind === 'order_created' && state.status === 'ordered' ? { postback: { label: '承認する', data: orderApprovePostback(state.orderId) } } : {}),
+        },
+        carriedView ? { viewFirst: carriedView } : {},
+      );
+    },
     failed: (n, error) => {
       n.error = error;
+      // Its view may not have been saved: the main loop saves the order's view again.
+      if (carriedBy.has(n.key)) changed();
     },
     settled: (n) => {
       n.status = 'done';
@@ -433,6 +453,12 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     recheck = false;
     const viewFirst = patched(VIEW_BEFORE_NOTIFICATIONS_PATCH);
     if (!viewFirst) startDeliveries();
+    const onlyRepeats = unsaved && viewFirst && !lineReplies.hasQueued && notices.allQueued((n) => REPEATS_A_STEP.includes(n.kind));
+    if (onlyRepeats && patched(REMINDER_SAVES_VIEW_PATCH)) {
+      carriedView = nextView();
+      notices.startQueued();
+      carriedView = undefined;
+    }
     if (unsaved) await saveOrderView(nextView());
     if (viewFirst) startDeliveries();
     const sending = notices.sending || lineReplies.sending;

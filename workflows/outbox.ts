@@ -34,6 +34,11 @@ export class Outbox<T extends { key: string }> {
     return this.queue.length > 0;
   }
 
+  /** Items are waiting to be started, and `test` holds for each of them. */
+  allQueued(test: (item: T) => boolean): boolean {
+    return this.queue.length > 0 && this.queue.every(test);
+  }
+
   /** Deliveries started and not yet settled. */
   get sending(): boolean {
     return this.inFlight.size > 0;

@@ -1,10 +1,12 @@
 // Workflow-side delivery of one partner notification: one activity plans the channels and sends
 // in-app, e-mail and LINE side by side, each channel with its own idempotency key (a retry after a
 // LINE outage never re-sends the e-mail). Runs started before it plan, then send each channel as an
-// activity of its own. Used by the order and LINE-link workflows.
+// activity of its own. Used by the order and LINE-link workflows. An order's reminder may carry the
+// order's read model (`viewFirst`), saved by the same activity before anything is sent.
 import { log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { NON_RETRYABLE_ERROR_TYPES } from '../common/errors';
+import type { OrderViewSave } from '../common/orders/order-view';
 import type { DeliveryOutcome, PartnerDeliveryInput } from '../common/partners/delivery';
 
 const { planPartnerDelivery } = proxyActivities<Activities>({
@@ -26,7 +28,7 @@ const { deliverPartnerNotification } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES },
 });
 
-const { markPartnerNotificationFailed } = proxyActivities<Activities>({
+const { markPartnerNotificationFailed, saveOrderView } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -51,8 +53,16 @@ async function settle(deliveryKey: string, run: () => Promise<DeliveryOutcome>):
   }
 }
 
-export async function deliverToPartner(input: PartnerDeliveryInput, options: { lineOnly?: boolean } = {}): Promise<PartnerDeliveryResult> {
+export interface PartnerDeliveryOptions {
+  /** LINE only (a reply in the talk room). */
+  lineOnly?: boolean;
+  /** The order's read model, saved before anything is sent. */
+  viewFirst?: OrderViewSave;
+}
+
+export async function deliverToPartner(input: PartnerDeliveryInput, options: PartnerDeliveryOptions = {}): Promise<PartnerDeliveryResult> {
   if (patched(ONE_DELIVERY_ACTIVITY_PATCH)) return deliverInOneActivity(input, options);
+  if (options.viewFirst) await saveOrderView(options.viewFirst);
   const plan = await planPartnerDelivery({ partnerId: input.partnerId, notificationKey: input.notificationKey, workflowId: input.workflowId });
   const skipped = (): Promise<DeliveryOutcome> => Promise.resolve('skipped');
   const linePlan = plan.line;
@@ -64,9 +74,9 @@ export async function deliverToPartner(input: PartnerDeliveryInput, options: { l
   return { inapp, email, line };
 }
 
-async function deliverInOneActivity(input: PartnerDeliveryInput, options: { lineOnly?: boolean }): Promise<PartnerDeliveryResult> {
+async function deliverInOneActivity(input: PartnerDeliveryInput, options: PartnerDeliveryOptions): Promise<PartnerDeliveryResult> {
   try {
-    return await deliverPartnerNotification({ ...input, ...(options.lineOnly ? { lineOnly: true } : {}) });
+    return await deliverPartnerNotification({ ...input, ...(options.lineOnly ? { lineOnly: true } : {}), ...(options.viewFirst ? { viewFirst: options.viewFirst } : {}) });
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const { recorded, ...outcomes } = await markPartnerNotificationFailed({ notificationKey: input.notificationKey, error });

@@ -4,8 +4,12 @@
 // an upsert, a sent e-mail is skipped, LINE answers 409 to a repeated retry key. A channel that is
 // refused for good is marked failed here; any other failure retries the activity (the channels
 // already sent skip). Two Temporal tasks per notification instead of five.
+// A notification that asks again for a step the order's page shows already (a reminder) may carry
+// the order's read model: it is saved before any channel sends, in the same activity, so the page a
+// tap opens is never behind the message and the order needs no activity of its own for the save.
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { NON_RETRYABLE_ERROR_TYPES } from '../../common/errors';
+import type { OrderViewSave } from '../../common/orders/order-view';
 import type { DeliveryOutcome, PartnerDeliveryInput, PartnerDeliveryPlan } from '../../common/partners/delivery';
 import { Delivery } from '../../models/delivery';
 import { deliveryKeyFor, type PartnerChannel } from './delivery-log';
@@ -22,16 +26,30 @@ interface ChannelActivities {
   deliverPartnerEmail(input: PartnerDeliveryInput & { to: string }): Promise<DeliveryOutcome>;
   deliverPartnerLine(input: PartnerDeliveryInput & { lineUserId: string }): Promise<DeliveryOutcome>;
   markPartnerDeliveryFailed(input: { deliveryKey: string; error: string }): Promise<void>;
+  saveOrderView(input: OrderViewSave): Promise<void>;
 }
+
+export type PartnerNotificationInput = PartnerDeliveryInput & {
+  lineOnly?: boolean;
+  /** The order's read model, saved before any channel sends. */
+  viewFirst?: OrderViewSave;
+};
 
 function refusedForGood(err: unknown): boolean {
   return err instanceof ApplicationFailure && (err.nonRetryable || (NON_RETRYABLE_ERROR_TYPES as string[]).includes(err.type ?? ''));
 }
 
 export function makeDeliverPartnerNotification(channels: ChannelActivities) {
-  return async function deliverPartnerNotification(input: PartnerDeliveryInput & { lineOnly?: boolean }): Promise<PartnerNotificationOutcomes> {
-    const { lineOnly, ...message } = input;
-    const plan = await channels.planPartnerDelivery({ partnerId: message.partnerId, notificationKey: message.notificationKey, workflowId: message.workflowId });
+  return async function deliverPartnerNotification(input: PartnerNotificationInput): Promise<PartnerNotificationOutcomes> {
+    const { lineOnly, viewFirst, ...message } = input;
+    // The plan is a read: it runs beside the save, and nothing is sent before both are done.
+    const [planned, saved] = await Promise.allSettled([
+      channels.planPartnerDelivery({ partnerId: message.partnerId, notificationKey: message.notificationKey, workflowId: message.workflowId }),
+      viewFirst ? channels.saveOrderView(viewFirst) : undefined,
+    ]);
+    if (saved.status === 'rejected') throw saved.reason;
+    if (planned.status === 'rejected') throw planned.reason;
+    const plan = planned.value;
     const linePlan = plan.line;
     const retryLater: unknown[] = [];
     const settle = async (channel: PartnerChannel, run: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> => {

@@ -19,6 +19,15 @@ export type OrderView = Omit<OrderState, 'notifications' | 'appliedEventIds' | '
 /** The statuses in which the order waits for a step of the partner (the order list marks them). */
 const PARTNER_TURN: readonly OrderStatusName[] = ['ordered', 'reporting', 'work_registered', 'remanded', 'payment_notice_issued'];
 
+/**
+ * What the order workflow hands to the save of its read model: the view, and the order's
+ * notification keys so the save marks the in-app notifications whose step is done by their `_id`.
+ */
+export interface OrderViewSave {
+  view: OrderView;
+  notifications: { key: string; kind: string }[];
+}
+
 export const waitsForPartner = (status: OrderStatusName): boolean => PARTNER_TURN.includes(status);
 
 export function orderViewOf(state: OrderState, version: number): OrderView {

@@ -62,12 +62,19 @@ export async function recordHistories(s: IntegrationStack, since: Date, testTitl
   for await (const wf of s.env.client.workflow.list({ query: `StartTime >= "${since.toISOString()}"` })) {
     if (seenTypes.has(wf.type)) continue;
     seenTypes.add(wf.type);
-    const history = await s.env.client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-    const raw = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, enums: String, bytes: String }) as Json;
-    const json = await decodePayloads(raw, s.dataConverter.payloadCodecs ?? []);
-    const file = join(RECORD_DIR, `${historyTypeName(wf.type)}-${slug(testTitle)}-v1.json`);
-    writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`);
-    written.push(file);
+    written.push(await writeHistory(s, wf.workflowId, wf.runId, join(RECORD_DIR, `${historyTypeName(wf.type)}-${slug(testTitle)}-v1.json`)));
   }
   return written;
+}
+
+/**
+ * Writes one workflow's history, payloads decoded, to `file` (the time-skipping server lists no
+ * workflows: its tests name the one to keep).
+ */
+export async function writeHistory(s: IntegrationStack, workflowId: string, runId: string | undefined, file: string): Promise<string> {
+  const history = await s.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const raw = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, enums: String, bytes: String }) as Json;
+  const json = await decodePayloads(raw, s.dataConverter.payloadCodecs ?? []);
+  writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`);
+  return file;
 }

@@ -17,6 +17,7 @@ import type { orderLifecycleWorkflow } from '../../workflows/order-lifecycle';
 import { toCompanyEvent } from '../../api/lansmart/company-event';
 import { lansmartEventSchema } from '../../api/schemas/lansmart-event';
 import { Delivery } from '../../models/delivery';
+import { OrderView } from '../../models/order-view';
 import { CHECKED_APPROVAL, createPlatformOrder, inAppOf, mailSubjectsTo, seedPartner, type SeededPartner } from '../support/partners';
 import { stack, uniqueTaskQueue, withWorker } from '../support/stack';
 import { eventually } from '../support/wait';
@@ -172,8 +173,12 @@ describe('time-skipping: invoice reminders and the payment notice', function () 
       const dueAts = await d.reportCreated();
       await d.sleepUntil(dueAts[0] as string, HOUR);
       await settle(d, 1);
+      // The reminder's delivery saved the order's view before sending: its pages show the next one.
+      const viewAfterFirst = await OrderView.findById(d.orderId).lean();
+      assert.equal(viewAfterFirst?.nextReminderAt?.getTime(), Date.parse(dueAts[1] as string));
       await d.sleepUntil(dueAts[1] as string, HOUR);
       await settle(d, 2);
+      assert.equal((await OrderView.findById(d.orderId).lean())?.nextReminderAt, undefined, 'no reminder left to show');
       await d.sleepUntil(dueAts[1] as string, 10 * 24 * HOUR);
       assert.equal(await d.reminders(), 2);
       const state = await d.state();

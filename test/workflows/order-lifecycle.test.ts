@@ -17,12 +17,23 @@ import { partnerDeliveryStubs } from './partner-stubs';
 
 const DAY = 86_400_000;
 
-function orderStubs(options: { refusePlan?: boolean; saveViewMs?: number } = {}) {
-  const delivery = partnerDeliveryStubs(options);
+function orderStubs(options: { refusePlan?: boolean; saveViewMs?: number; refuseCarriedSave?: boolean } = {}) {
   const reported: string[] = [];
   const saved: OrderView[] = [];
-  /** Read-model saves (once written) and notification deliveries (once started), in order. */
+  /** Read-model saves (once written) and notifications (once their in-app copy is sent), in order. */
   const timeline: Array<{ view: OrderView } | { notice: string }> = [];
+  const saveOrderView = async (input: { view: OrderView }): Promise<void> => {
+    if (options.saveViewMs) await new Promise((resolve) => setTimeout(resolve, options.saveViewMs));
+    saved.push(input.view);
+    timeline.push({ view: input.view });
+  };
+  const delivery = partnerDeliveryStubs({
+    ...(options.refusePlan ? { refusePlan: true } : {}),
+    saveOrderView: options.refuseCarriedSave ? () => Promise.reject(ApplicationFailure.nonRetryable('the read model refused the write', 'VIEW_REFUSED')) : saveOrderView,
+    onSend: (n) => {
+      if (n.channel === 'inapp') timeline.push({ notice: n.kind });
+    },
+  });
   return {
     delivery,
     reported,
@@ -30,10 +41,6 @@ function orderStubs(options: { refusePlan?: boolean; saveViewMs?: number } = {})
     timeline,
     activities: {
       ...delivery.activities,
-      deliverPartnerNotification: (input: Parameters<typeof delivery.activities.deliverPartnerNotification>[0]) => {
-        timeline.push({ notice: input.kind });
-        return delivery.activities.deliverPartnerNotification(input);
-      },
       reportPartnerAction: (input: { action: PartnerAction }): Promise<{ actionId: string }> => {
         reported.push(input.action.type);
         return Promise.resolve({ actionId: `a${reported.length}` });
@@ -42,11 +49,7 @@ function orderStubs(options: { refusePlan?: boolean; saveViewMs?: number } = {})
         reported.push('overdue_approval');
         return Promise.resolve('approved');
       },
-      saveOrderView: async (input: { view: OrderView }): Promise<void> => {
-        if (options.saveViewMs) await new Promise((resolve) => setTimeout(resolve, options.saveViewMs));
-        saved.push(input.view);
-        timeline.push({ view: input.view });
-      },
+      saveOrderView,
     },
   };
 }
@@ -104,6 +107,15 @@ const workRegistered: PartnerAction = { type: 'work.register', entries: [{ date:
 async function sendInvoice(h: WorkflowHandle<typeof orderLifecycleWorkflow>): Promise<void> {
   await act(h, workRegistered);
   await act(h, invoice);
+}
+
+/** Waits (real time, up to 10 s) until `done` holds. */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  const giveUpAt = Date.now() + 10_000;
+  while (!(await done())) {
+    if (Date.now() > giveUpAt) throw new Error(`not done within 10 s: ${done.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function sleepPast(instant: string): Promise<void> {
@@ -179,6 +191,40 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     const reminder = firstIndex((e) => 'notice' in e && e.notice === 'invoice_reminder');
     const remindedView = firstIndex((e) => 'view' in e && e.view.status === 'reporting' && e.view.reminders.length === 1);
     assert.ok(remindedView >= 0 && reminder > remindedView, '請求書を作成してください sent after the view without its reminder was saved');
+  });
+
+  it('sends a reminder in one activity that saves the order’s view before anything goes out', async () => {
+    const s = orderStubs({ saveViewMs: 300 });
+    await withStubWorker(s.activities, async (tq) => {
+      const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
+      const [first] = await reportCreated(h);
+      await sleepPast(first as string);
+      await until(() => s.delivery.inAppKinds().includes('invoice_reminder'));
+      const events = (await h.fetchHistory()).events ?? [];
+      await h.terminate();
+      const fired = events.findIndex((e) => e.timerFiredEventAttributes);
+      assert.ok(fired > 0, 'the reminder’s timer fired');
+      const scheduled = events.slice(fired).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+      assert.deepEqual(scheduled, ['deliverPartnerNotification'], 'one activity for the reminder, no save of its own');
+    });
+    const reminder = s.timeline.findIndex((e) => 'notice' in e && e.notice === 'invoice_reminder');
+    const remindedView = s.timeline.findIndex((e) => 'view' in e && e.view.status === 'reporting' && e.view.reminders.length === 1);
+    assert.ok(remindedView >= 0 && reminder > remindedView, '請求書を作成してください sent after the view without its reminder was saved');
+  });
+
+  it('saves the order’s view itself when a reminder’s delivery could not', async () => {
+    const s = orderStubs({ refuseCarriedSave: true });
+    await withStubWorker(s.activities, async (tq) => {
+      const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
+      const [first] = await reportCreated(h);
+      await sleepPast(first as string);
+      const failed = async (): Promise<boolean> => (await h.query(orderStatusQuery)).notifications.some((n) => n.kind === 'invoice_reminder' && n.error !== undefined);
+      await until(failed);
+      const { viewVersion } = await h.query(orderStatusQuery);
+      await until(() => s.saved.at(-1)?.version === viewVersion);
+      assert.equal(s.saved.at(-1)?.reminders.length, 1, 'the saved view no longer shows the reminder that fell due');
+      await h.terminate();
+    });
   });
 
   it('sends 請求書を作成してください the day after and two days after the 締め日 while no invoice is sent, and none after it is', async () => {

@@ -1,8 +1,10 @@
 // Stub activities of a partner notification (plan, in-app, e-mail, LINE, and all in one) that record
-// what was sent, for the fast tests of the workflows that notify partners.
+// what was sent, for the fast tests of the workflows that notify partners; the order's tests hand in
+// their save of the order view, which a reminder's delivery carries.
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType } from '../../common/errors';
 import { makeDeliverPartnerNotification, type PartnerNotificationOutcomes } from '../../activities/partners/deliver-notification';
+import type { OrderViewSave } from '../../common/orders/order-view';
 import type { DeliveryOutcome, PartnerDeliveryInput, PartnerDeliveryPlan } from '../../common/partners/delivery';
 
 export interface SentNotice {
@@ -11,10 +13,21 @@ export interface SentNotice {
   channel: 'inapp' | 'email' | 'line';
 }
 
-export function partnerDeliveryStubs(options: { refusePlan?: boolean } = {}) {
+export interface PartnerDeliveryStubOptions {
+  /** Every plan is refused for good. */
+  refusePlan?: boolean;
+  /** The save of an order's view that a delivery carries (the order's own stub, or none). */
+  saveOrderView?: (input: OrderViewSave) => Promise<void>;
+  /** Runs when a channel sends (after the carried view, if any, was saved). */
+  onSend?: (notice: SentNotice) => void;
+}
+
+export function partnerDeliveryStubs(options: PartnerDeliveryStubOptions = {}) {
   const sent: SentNotice[] = [];
   const record = (input: PartnerDeliveryInput, channel: SentNotice['channel']): Promise<DeliveryOutcome> => {
-    sent.push({ key: input.notificationKey, kind: input.kind, channel });
+    const notice = { key: input.notificationKey, kind: input.kind, channel };
+    sent.push(notice);
+    options.onSend?.(notice);
     return Promise.resolve('sent');
   };
   const channels = {
@@ -23,6 +36,7 @@ export function partnerDeliveryStubs(options: { refusePlan?: boolean } = {}) {
       if (options.refusePlan) throw ApplicationFailure.nonRetryable('the platform does not know this partner', ErrorType.PROVIDER_REJECTED);
       return { email: 'partner@example.com', line: { send: true, lineUserId: 'U1' } };
     },
+    saveOrderView: options.saveOrderView ?? ((): Promise<void> => Promise.resolve()),
     deliverPartnerInApp: (input: PartnerDeliveryInput) => record(input, 'inapp'),
     deliverPartnerEmail: (input: PartnerDeliveryInput & { to: string }) => record(input, 'email'),
     deliverPartnerLine: (input: PartnerDeliveryInput & { lineUserId: string }) => record(input, 'line'),
