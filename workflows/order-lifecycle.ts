@@ -44,6 +44,7 @@ import { partnerNotificationPath, partnerNotificationText } from '../common/part
 import { orderApprovePostback } from '../common/partners/postbacks';
 import { CompanyId, OrderId, OrderStatus, PartnerId } from '../common/search-attributes';
 import { rethrowBusinessFailure } from './activity-failure';
+import { DueTimer } from './due-timer';
 import { Outbox } from './outbox';
 import { deliverToPartner } from './partner-delivery';
 
@@ -83,11 +84,14 @@ const SAVE_VIEW_ONLY_WHEN_STEP_DONE_PATCH = 'order-view-save-after-delivery-only
  */
 const VIEW_BEFORE_NOTIFICATIONS_PATCH = 'order-view-before-notifications';
 /**
- * A reminder asks again for the step the page shows already: its delivery activity saves the read
- * model before it sends (one activity and one workflow task per reminder instead of two each, so ten
- * thousand reminders due in the same minute go out sooner).
+ * Decided once, when a run starts (its marker goes into the run's first task, not into the task of
+ * a timer that ten thousand orders share):
+ * - a reminder asks again for the step the page shows already, so its delivery activity saves the
+ *   read model before it sends: one activity and one workflow task per reminder instead of two each;
+ * - the timer of the next due instant is kept while the loop wakes for other work, instead of being
+ *   cancelled and started again at every wake.
  */
-const REMINDER_SAVES_VIEW_PATCH = 'order-reminder-delivery-saves-view';
+const LEAN_WAKE_PATCH = 'order-reminder-one-activity-one-timer';
 
 /** Notifications that repeat a step already announced: the page they open does not change. */
 const REPEATS_A_STEP: readonly PartnerNotificationKind[] = ['invoice_reminder'];
@@ -132,6 +136,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
   const { start } = input;
   const state: OrderState = input.state ?? initialState(start);
   const { workflowId } = workflowInfo();
+  const leanWake = patched(LEAN_WAKE_PATCH);
   /** The order changed since its view was last saved (the main loop saves it). */
   let unsaved = true;
   /** A step saved the view itself: the main loop looks again at where the order stands (it may have ended). */
@@ -154,7 +159,7 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     // The notification keys let the save mark the done in-app notifications by their `_id`.
     return { view: orderViewOf(state, state.viewVersion), notifications: state.notifications.map(({ key, kind }) => ({ key, kind })) };
   };
-  /** The read model the notifications started now carry, saved by their delivery first (REMINDER_SAVES_VIEW_PATCH). */
+  /** The read model the notifications started now carry, saved by their delivery first (LEAN_WAKE_PATCH). */
   let carriedView: ReturnType<typeof nextView> | undefined;
   /** The keys of the notifications that carried it: one that fails leaves the view to the main loop. */
   const carriedBy = new Set<string>();
@@ -449,12 +454,13 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     lineReplies.startQueued();
   };
 
+  const dueTimer = new DueTimer();
   for (;;) {
     recheck = false;
     const viewFirst = patched(VIEW_BEFORE_NOTIFICATIONS_PATCH);
     if (!viewFirst) startDeliveries();
     const onlyRepeats = unsaved && viewFirst && !lineReplies.hasQueued && notices.allQueued((n) => REPEATS_A_STEP.includes(n.kind));
-    if (onlyRepeats && patched(REMINDER_SAVES_VIEW_PATCH)) {
+    if (onlyRepeats && leanWake) {
       carriedView = nextView();
       notices.startQueued();
       carriedView = undefined;
@@ -476,7 +482,11 @@ export async function orderLifecycleWorkflow(input: OrderWorkflowInput): Promise
     const approvalAt = state.status === 'payment_notice_issued' && state.paymentNotice ? Date.parse(state.paymentNotice.approvalDueAt) : undefined;
     const dueAt = Math.min(reminderAt ?? Infinity, approvalAt ?? Infinity);
     const hasWork = (): boolean => unsaved || recheck || notices.hasQueued || lineReplies.hasQueued;
-    const woke = Number.isFinite(dueAt) ? await condition(hasWork, Math.max(dueAt - Date.now(), 1)) : await condition(hasWork);
+    const woke = leanWake
+      ? await dueTimer.wait(dueAt, hasWork)
+      : Number.isFinite(dueAt)
+        ? await condition(hasWork, Math.max(dueAt - Date.now(), 1))
+        : await condition(hasWork);
     if (woke) continue;
     const now = Date.now();
     if (reminderAt !== undefined && reminderAt <= now) sendReminders(now);

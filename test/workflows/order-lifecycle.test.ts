@@ -193,7 +193,7 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     assert.ok(remindedView >= 0 && reminder > remindedView, '請求書を作成してください sent after the view without its reminder was saved');
   });
 
-  it('sends a reminder in one activity that saves the order’s view before anything goes out', async () => {
+  it('sends a reminder in one activity that saves the order’s view before anything goes out, on one timer per due instant', async () => {
     const s = orderStubs({ saveViewMs: 300 });
     await withStubWorker(s.activities, async (tq) => {
       const h = await startOrder(tq, jstDate(new Date(await workflowEnv().currentTimeMs())));
@@ -206,6 +206,9 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
       assert.ok(fired > 0, 'the reminder’s timer fired');
       const scheduled = events.slice(fired).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
       assert.deepEqual(scheduled, ['deliverPartnerNotification'], 'one activity for the reminder, no save of its own');
+      // The wakes for the 業務報告's view and notification kept the reminder's timer.
+      assert.equal(events.filter((e) => e.timerCanceledEventAttributes).length, 0, 'no timer cancelled');
+      assert.equal(events.slice(0, fired).filter((e) => e.timerStartedEventAttributes).length, 1, 'one timer before the reminder');
     });
     const reminder = s.timeline.findIndex((e) => 'notice' in e && e.notice === 'invoice_reminder');
     const remindedView = s.timeline.findIndex((e) => 'view' in e && e.view.status === 'reporting' && e.view.reminders.length === 1);
