@@ -42,6 +42,8 @@ export const mailSchema = z.object({
     .default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().min(3).default('Lansmart by SmartHR <noreply@lansmart.example>'),
   SMTP_TIMEOUT_MS: timeout,
+  /** SMTP connections kept open and reused (each message over an open one: no handshake, no TLS set-up). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** Where partners reach renkei's pages (links in notifications). */

@@ -40,7 +40,7 @@ export function activityDepsFromConfig(c: WorkerConfig, temporal: Client): Activ
         channelSecret: c.LINE_LOGIN_CHANNEL_SECRET,
         timeoutMs: c.LINE_HTTP_TIMEOUT_MS,
       }),
-      mailer: new Mailer({ smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, timeoutMs: c.SMTP_TIMEOUT_MS }),
+      mailer: new Mailer({ smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, timeoutMs: c.SMTP_TIMEOUT_MS, maxConnections: c.SMTP_MAX_CONNECTIONS }),
       cipher,
       partnerWebBaseUrl: c.API_PUBLIC_URL,
     },
