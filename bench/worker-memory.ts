@@ -233,7 +233,8 @@ async function wake(client: Client, ids: Array<string>, count: number): Promise<
       } catch (err) {
         if (attempt >= 3) {
           unanswered++;
-          say(`  … a query went unanswered: ${err instanceof Error ? err.message : String(err)}`);
+          const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+          say(`  … a query went unanswered: ${err instanceof Error ? err.message : String(err)}${cause}`);
           return;
         }
       }
