@@ -38,6 +38,7 @@ import type { WorkerTuning } from '../worker/create-worker';
 import { BENCH_COMPANY_ID, linkBenchPartners, seedBenchPartners, type BenchPartner } from './lansmart-partners';
 import { say, startBenchStack, stopBenchStacks } from './local-stack';
 import { failureConverterPath } from '../config/temporal-data-converter';
+import { startCpuMeter, startPhaseProfiler, type PhaseProfiler } from './cpu-profile';
 import { percentile, pool, round } from './stats';
 import type { sleepingWorkflow } from './workflows/sleeping';
 
@@ -54,6 +55,8 @@ const TUNING: WorkerTuning = {
   maxConcurrentWorkflowTaskPolls: Number(process.env.BENCH_WORKFLOW_TASK_POLLS ?? 20),
   maxConcurrentActivityTaskExecutions: Number(process.env.BENCH_MAX_ACTIVITIES ?? 200),
 };
+/** BENCH_CPU_PROFILE=1: a CPU profile of this process's main thread from the due instant until every reminder is in. */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 const TASK_QUEUE = 'bench-reminders';
 /** How often the platform sends an unanswered event again before the bench gives up. */
 const REDELIVERIES = 8;
@@ -190,12 +193,15 @@ async function main(): Promise<void> {
   const baselineIds = [...baselineStartedAt.keys()];
   const baselineStartedLate = [...baselineStartedAt.values()].filter((t) => t >= baselineDue).length;
   await sleepMs(baselineDue - Date.now());
+  const baselineCpuMeter = startCpuMeter();
   await waitFor('baseline wake-ups', () => Promise.resolve(woke.size), N, baselineDue + GRACE_SECONDS * 1000);
+  const baselineCpuSeconds = baselineCpuMeter.read();
   const baselineDeadline = baselineDue + GRACE_SECONDS * 1000;
   const baseline = {
     timer: figures(new Map([...woke].map(([id, w]) => [id, [w.timerFiredAt]])), baselineIds, baselineDue, baselineDeadline),
     recorded: figures(new Map([...woke].map(([id, w]) => [id, [w.recordedAt]])), baselineIds, baselineDue, baselineDeadline),
     startedAfterDue: baselineStartedLate,
+    cpuSecondsFromDueUntilAllWoke: baselineCpuSeconds,
   };
 
   // Phase 1: 発注書 (the platform's signed order.created) and the partner's approval.
@@ -282,6 +288,8 @@ async function main(): Promise<void> {
   say(`  ${round(phase2Seconds)} s; ${scheduledAfterDue} reports arrived after the due instant; ${setupPendingAtDue} 業務報告 notifications not yet in-app at the due instant`);
   if (Date.now() < dueAt) say(`waiting ${round((dueAt - Date.now()) / 1000)} s for the due instant …`);
   await sleepMs(dueAt - Date.now());
+  const cpuMeter = startCpuMeter();
+  const profiler: PhaseProfiler | undefined = CPU_PROFILE && stack.settings.substrate === 'dev' ? await startPhaseProfiler() : undefined;
 
   // Until every order has its reminder on every channel, or the grace window is over.
   const mailCount = async (): Promise<number> => (await stack.mail.messages({ subject: REMINDER })).length;
@@ -289,6 +297,11 @@ async function main(): Promise<void> {
   await waitFor('reminders in-app', () => InAppNotification.countDocuments({ kind: 'invoice_reminder' }), N, deadline, 5000);
   await waitFor('reminders by e-mail', mailCount, N, deadline, 5000);
   await waitFor('reminders on LINE', lineCount, N, deadline, 5000);
+  const cpuSeconds = cpuMeter.read();
+  const at = new Date().toISOString();
+  const outDir = path.resolve(__dirname, 'results');
+  mkdirSync(outDir, { recursive: true });
+  const cpuProfile = profiler ? { file: path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.cpuprofile`), ...(await profiler.stop(path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.cpuprofile`))) } : undefined;
   await sleepMs(Math.min(10_000, Math.max(0, deadline - Date.now()))); // room for a doubled one to show
 
   const inapp = new Map<string, number[]>();
@@ -320,7 +333,6 @@ async function main(): Promise<void> {
   const ids = orders.map((o) => o.orderId);
   const renkeiFigures = { timer: figures(timer, ids, dueAt, deadline), inapp: figures(inapp, ids, dueAt, deadline), email: figures(email, ids, dueAt, deadline), line: figures(line, ids, dueAt, deadline) };
 
-  const at = new Date().toISOString();
   const result = {
     benchmark: 'order reminders due in the same minute',
     at,
@@ -330,6 +342,8 @@ async function main(): Promise<void> {
     baseline: { dueAt: iso(baselineDue), ...baseline },
     renkei: { ...renkeiFigures, emailRepeatedCopies: emailCopies },
     failedActivityAttempts: stack.settings.substrate === 'prod' ? 'in the worker processes\' logs' : Object.fromEntries(failedAttempts),
+    cpuSecondsFromDueUntilAllIn: { ...cpuSeconds, note: stack.settings.substrate === 'prod' ? 'the renkei worker and API run in their own processes on prod: benchProcess is the baselines and emulators only' : 'benchProcess: renkei worker and API, emulators, mail sink, baseline worker (idle by then)' },
+    ...(cpuProfile ? { mainThreadCpuProfile: { ...cpuProfile, file: path.relative(process.cwd(), cpuProfile.file) } } : {}),
   };
   const row = (label: string, f: LatenessFigures): string =>
     `| ${label.padEnd(44)} | ${String(f.recorded).padStart(8)} | ${String(f.p50Ms).padStart(8)} | ${String(f.p99Ms).padStart(8)} | ${String(f.maxMs).padStart(8)} | ${String(f.missed).padStart(6)} | ${String(f.doubled).padStart(7)} |`;
@@ -349,8 +363,18 @@ e-mail copies handed to SMTP twice (same Message-ID, shown once by mail clients)
 platform events sent again after no answer (null) or a 5xx, by first answer: ${JSON.stringify(redelivered)}; approvals asked again after their deadline: ${approvalRetries}
 activity attempts failed and retried (whole run): ${stack.settings.substrate === 'prod' ? 'see the worker processes\' logs' : [...failedAttempts].map(([cause, n]) => `${n} × ${cause}`).join('; ') || 'none'}
 N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${round(phase1Seconds + settle1Seconds + phase2Seconds)} s (${scheduledAfterDue} reports after the due instant, ${setupPendingAtDue} 業務報告 notifications still pending then); ${stack.describe}; load average ${result.machine.loadAverage.join(' ')}`);
-  const outDir = path.resolve(__dirname, 'results');
-  mkdirSync(outDir, { recursive: true });
+  const perReminder = (seconds: number): string => `${round((1000 * seconds) / N, 1)} ms`;
+  const cpuLine = (c: typeof cpuSeconds, what: string): string =>
+    `bench process ${c.benchProcess} s (${perReminder(c.benchProcess)} per ${what}), Mongo-wire server ${c.mongoWire} s (${perReminder(c.mongoWire)}), Temporal server ${c.temporal} s (${perReminder(c.temporal)}); all ${perReminder(c.benchProcess + c.mongoWire + c.temporal)}`;
+  say(`\nCPU from the due instant until every reminder was in: ${cpuLine(cpuSeconds, 'reminder')}`);
+  say(`CPU from the baseline's due instant until every workflow woke: ${cpuLine(baselineCpuSeconds, 'wake-up')}`);
+  if (cpuProfile) {
+    say(`main thread from the due instant until every reminder was in: ${round(cpuProfile.busyMs / 1000)} s busy of ${round(cpuProfile.wallMs / 1000)} s (${round(cpuProfile.busyMs / N, 2)} ms per reminder); self time by origin:`);
+    for (const s of cpuProfile.top) say(`  ${s.where.padEnd(36)} ${String(round(s.ms / 1000)).padStart(7)} s  ${String(s.share).padStart(5)} %`);
+    say('top functions (self time):');
+    for (const s of cpuProfile.functions) say(`  ${String(round(s.ms)).padStart(9)} ms  ${s.where}`);
+    say(`profile: ${path.relative(process.cwd(), cpuProfile.file)}`);
+  }
   const file = path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   say(`written: ${path.relative(process.cwd(), file)}`);
