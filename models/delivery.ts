@@ -49,12 +49,14 @@ deliverySchema.index({ companyId: 1, freeeUserId: 1 });
 export type DeliveryDoc = InferSchemaType<typeof deliverySchema>;
 export const Delivery = model('Delivery', deliverySchema);
 
-/** Appends one attempt and its answer to a delivery's log (the latest ATTEMPT_LOG_SIZE are kept). */
+/** The `$push` that appends one attempt and its answer to a delivery's log (the latest ATTEMPT_LOG_SIZE are kept). */
+export function attemptLogPush(attempt: number, ok: boolean, answer: string) {
+  return { attemptLog: { $each: [{ attempt, at: new Date(), ok, answer: answer.slice(0, 500) }], $slice: -ATTEMPT_LOG_SIZE } };
+}
+
+/** Appends one attempt and its answer to a delivery's log. */
 export async function recordAttempt(deliveryKey: string, attempt: number, ok: boolean, answer: string): Promise<void> {
-  await Delivery.updateOne(
-    { _id: deliveryKey },
-    { $push: { attemptLog: { $each: [{ attempt, at: new Date(), ok, answer: answer.slice(0, 500) }], $slice: -ATTEMPT_LOG_SIZE } } },
-  );
+  await Delivery.updateOne({ _id: deliveryKey }, { $push: attemptLogPush(attempt, ok, answer) });
 }
 
 /**

@@ -10,7 +10,10 @@ const partnerLineTokenSchema = new Schema(
     accessToken: { type: sealedSecretSchema, required: true },
     refreshToken: { type: sealedSecretSchema, required: true },
     expiresAt: { type: Date, required: true },
-    /** When LINE last confirmed the access token; checks are spaced out, not one per message. */
+    /**
+     * When LINE last confirmed the access token. It is checked before every LINE message; this is
+     * written at most once a minute (VERIFIED_AT_RESOLUTION_MS), so a burst of messages writes it once.
+     */
     verifiedAt: { type: Date, required: true },
     status: { type: String, enum: ['valid', 'refused'], required: true, default: 'valid' },
     /** When LINE refused them (連動の解除); a later link's tokens replace them. */
@@ -18,6 +21,9 @@ const partnerLineTokenSchema = new Schema(
   },
   { collection: 'partner_line_tokens', timestamps: true, versionKey: false },
 );
+
+/** How stale `verifiedAt` may get before a confirmed check writes it again. */
+export const VERIFIED_AT_RESOLUTION_MS = 60_000;
 
 export type PartnerLineTokenDoc = InferSchemaType<typeof partnerLineTokenSchema>;
 export const PartnerLineToken = model('PartnerLineToken', partnerLineTokenSchema);

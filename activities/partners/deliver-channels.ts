@@ -3,13 +3,13 @@
 // in-app (a Mongo document keyed by the delivery key), e-mail over SMTP, and LINE push with a
 // retry key derived from the delivery key (LINE answers 409 to a repeat: already sent).
 import type { PartnerDeliveryInput, DeliveryOutcome } from '../../common/partners/delivery';
-import { Delivery } from '../../models/delivery';
+import { bulkUpdateDeliveries, Delivery } from '../../models/delivery';
 import { asksNothing } from '../../common/orders/notification-steps';
 import { InAppNotification } from '../../models/inapp-notification';
 import type { LineMessage } from '../../providers/line/messaging-client';
 import { lineRetryKey } from '../../providers/line/retry-key';
 import { toApplicationFailure } from '../provider-failure';
-import { alreadySent, deliveryKeyFor, markError, markSending, markSent } from './delivery-log';
+import { claimSend, deliveryKeyFor, markError, markSent } from './delivery-log';
 import type { PartnerActivityDeps } from './partner-deps';
 import { emailHtml, emailText } from './email-content';
 
@@ -57,18 +57,21 @@ export function makePartnerChannels(deps: PartnerActivityDeps) {
         },
         { upsert: true },
       );
-      await Delivery.updateOne(
-        { _id: key },
-        { $set: { status: 'sent', sentAt: new Date() }, $setOnInsert: { workflowId: input.workflowId, channel: 'inapp', recipient: input.partnerId, attempts: 1 } },
-        { upsert: true },
-      );
+      await bulkUpdateDeliveries([
+        {
+          updateOne: {
+            filter: { _id: key },
+            update: { $set: { status: 'sent', sentAt: new Date() }, $setOnInsert: { workflowId: input.workflowId, channel: 'inapp', recipient: input.partnerId, attempts: 1 } },
+            upsert: true,
+          },
+        },
+      ]);
       return 'sent';
     },
 
     async deliverPartnerEmail(input: PartnerDeliveryInput & { to: string }): Promise<DeliveryOutcome> {
       const key = deliveryKeyFor(input.notificationKey, 'email');
-      if (await alreadySent(key)) return 'already_sent';
-      await markSending(key, input.workflowId, 'email', input.partnerId);
+      if (!(await claimSend(key, input.workflowId, 'email', input.partnerId))) return 'already_sent';
       const url = absoluteLink(deps.partnerWebBaseUrl, input.path);
       try {
         await deps.mailer.send({ to: input.to, subject: input.text.title, text: emailText(input.text, url), html: emailHtml(input.text, url), deliveryKey: key });
@@ -82,8 +85,7 @@ export function makePartnerChannels(deps: PartnerActivityDeps) {
 
     async deliverPartnerLine(input: PartnerDeliveryInput & { lineUserId: string }): Promise<DeliveryOutcome> {
       const key = deliveryKeyFor(input.notificationKey, 'line');
-      if (await alreadySent(key)) return 'already_sent';
-      await markSending(key, input.workflowId, 'line', input.partnerId);
+      if (!(await claimSend(key, input.workflowId, 'line', input.partnerId))) return 'already_sent';
       const message = lineMessageFor(input, absoluteLink(deps.partnerWebBaseUrl, input.path));
       let outcome: DeliveryOutcome;
       try {

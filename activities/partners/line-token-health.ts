@@ -3,7 +3,7 @@
 // the partner's access token (refreshing it when expired). A refresh token spent by a concurrent
 // refresh is told apart from a refusal by re-reading the stored tokens.
 import { AuthRejectedError } from '../../providers/http-errors';
-import { PartnerLineToken } from '../../models/partner-line-token';
+import { PartnerLineToken, VERIFIED_AT_RESOLUTION_MS } from '../../models/partner-line-token';
 import { storeLineTokens } from '../../models/partner-line-token-store';
 import type { LineLoginClient } from '../../providers/line/login-client';
 import type { TokenCipher } from '../../security/token-cipher';
@@ -22,7 +22,8 @@ export async function checkLineTokens(login: LineLoginClient, cipher: TokenCiphe
   const accessToken = cipher.open(doc.accessToken);
   try {
     await login.verifyAccessToken(accessToken);
-    await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { verifiedAt: new Date() } });
+    const now = new Date();
+    if (!(now.getTime() - doc.verifiedAt.getTime() < VERIFIED_AT_RESOLUTION_MS)) await PartnerLineToken.updateOne({ _id: partnerId }, { $set: { verifiedAt: now } });
     return 'valid';
   } catch (err) {
     if (!(err instanceof AuthRejectedError)) throw err;
