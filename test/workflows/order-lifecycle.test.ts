@@ -188,9 +188,7 @@ describe('order lifecycle workflow (stub activities, time-skipping)', () => {
     const created = firstIndex((e) => 'notice' in e && e.notice === 'order_created');
     const orderedView = firstIndex((e) => 'view' in e && e.view.status === 'ordered');
     assert.ok(orderedView >= 0 && created > orderedView, '発注書 announced after the view of the order was saved');
-    const reminder = firstIndex((e) => 'notice' in e && e.notice === 'invoice_reminder');
-    const remindedView = firstIndex((e) => 'view' in e && e.view.status === 'reporting' && e.view.reminders.length === 1);
-    assert.ok(remindedView >= 0 && reminder > remindedView, '請求書を作成してください sent after the view without its reminder was saved');
+    // A reminder's order (the view saved inside its delivery, before the send): the next test.
   });
 
   it('sends a reminder in one activity that saves the order’s view before anything goes out, on one timer per due instant', async () => {
