@@ -40,17 +40,16 @@ export function origin(url: string, functionName: string): string {
   return own ? (own[1] as string) : 'other';
 }
 
-/** Self time per origin, in ms, from the samples and their time deltas. */
-export function selfTimeByOrigin(profile: Profile): ProfileShare[] {
+/** Self time per key of the sampled frame (frames keyed `undefined` are left out), in ms. */
+function selfTimeBy(profile: Profile, keyOf: (frame: ProfileNode['callFrame']) => string | undefined): ProfileShare[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ms = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) {
     const node = byId.get(samples[i] as number);
-    if (!node) continue;
-    const where = origin(node.callFrame.url, node.callFrame.functionName);
-    ms.set(where, (ms.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
+    const key = node && keyOf(node.callFrame);
+    if (key !== undefined) ms.set(key, (ms.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
   }
   const total = [...ms.values()].reduce((a, b) => a + b, 0);
   return [...ms]
@@ -58,24 +57,16 @@ export function selfTimeByOrigin(profile: Profile): ProfileShare[] {
     .sort((a, b) => b.ms - a.ms);
 }
 
+/** Self time per origin, from the samples and their time deltas. */
+export const selfTimeByOrigin = (profile: Profile): ProfileShare[] => selfTimeBy(profile, (f) => origin(f.url, f.functionName));
+
 /** Self time per function (name and where it is), idle and the program marker left out. */
-export function selfTimeByFunction(profile: Profile): ProfileShare[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const ms = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const node = byId.get(samples[i] as number);
-    if (!node || node.callFrame.url === '' && /^\((idle|program)\)$/.test(node.callFrame.functionName)) continue;
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${origin(f.url, f.functionName)}${f.url ? ` ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(?=[^/]+\/[^/]+$)/, '')}` : ''}`;
-    ms.set(key, (ms.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
-  }
-  const total = [...ms.values()].reduce((a, b) => a + b, 0);
-  return [...ms]
-    .map(([where, t]) => ({ where, ms: round(t), share: round((100 * t) / (total || 1)) }))
-    .sort((a, b) => b.ms - a.ms);
-}
+export const selfTimeByFunction = (profile: Profile): ProfileShare[] =>
+  selfTimeBy(profile, (f) =>
+    f.url === '' && /^\((idle|program)\)$/.test(f.functionName)
+      ? undefined
+      : `${f.functionName || '(anonymous)'} ${origin(f.url, f.functionName)}${f.url ? ` ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(?=[^/]+\/[^/]+$)/, '')}` : ''}`,
+  );
 
 export interface PhaseProfiler {
   /** Stops, writes the profile to `file` and returns the breakdown (idle excluded from shares). */
