@@ -301,7 +301,8 @@ async function main(): Promise<void> {
   const at = new Date().toISOString();
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
-  const cpuProfile = profiler ? { file: path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.cpuprofile`), ...(await profiler.stop(path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.cpuprofile`))) } : undefined;
+  const resultsBase = path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}`);
+  const cpuProfile = profiler ? { file: `${resultsBase}.cpuprofile`, ...(await profiler.stop(`${resultsBase}.cpuprofile`)) } : undefined;
   await sleepMs(Math.min(10_000, Math.max(0, deadline - Date.now()))); // room for a doubled one to show
 
   const inapp = new Map<string, number[]>();
@@ -375,7 +376,7 @@ N=${N} orders over ${PARTNERS} partners, all due at ${iso(dueAt)}; set-up ${roun
     for (const s of cpuProfile.functions) say(`  ${String(round(s.ms)).padStart(9)} ms  ${s.where}`);
     say(`profile: ${path.relative(process.cwd(), cpuProfile.file)}`);
   }
-  const file = path.join(outDir, `reminders-${at.replace(/[:.]/g, '-')}.json`);
+  const file = `${resultsBase}.json`;
   writeFileSync(file, JSON.stringify(result, null, 2));
   say(`written: ${path.relative(process.cwd(), file)}`);
 
