@@ -27,12 +27,13 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect(temporalConnectionOptions(config));
   const dataConverter = temporalDataConverter(config);
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+  const deps = activityDepsFromConfig(config, client);
   const worker = await createRenkeiWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataConverter,
-    activities: createActivities(activityDepsFromConfig(config, client)),
+    activities: createActivities(deps),
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
     tuning: {
       maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   );
   // The SDK handles SIGINT/SIGTERM: it stops polling, lets running tasks finish, then run() resolves.
   await worker.run();
+  deps.partners.mailer.close(); // the pooled SMTP connections end with QUIT
   await connection.close();
   await clientConnection.close();
   await mongoose.disconnect();

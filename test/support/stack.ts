@@ -165,16 +165,21 @@ export const uniqueTaskQueue = (prefix: string): string => `${prefix}-${process.
 /** Runs `fn` while a renkei worker (real activities, emulated providers) polls `taskQueue`. */
 export async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
   const s = stack();
+  const deps = activityDepsFromConfig(s.workerConfig(taskQueue), s.env.client);
   const worker: Worker = await createRenkeiWorker({
     connection: s.env.nativeConnection,
     namespace: s.env.namespace ?? 'default',
     taskQueue,
     dataConverter: s.dataConverter,
-    activities: createActivities(activityDepsFromConfig(s.workerConfig(taskQueue), s.env.client)),
+    activities: createActivities(deps),
     workflowBundle: s.bundle,
     shutdownGraceMs: 1000,
   });
-  return worker.runUntil(fn);
+  try {
+    return await worker.runUntil(fn);
+  } finally {
+    deps.partners.mailer.close();
+  }
 }
 
 let testStartedAt = new Date();
